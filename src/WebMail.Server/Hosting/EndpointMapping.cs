@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using WebMail.Server.Components;
+
+namespace WebMail.Server.Hosting;
+
+public static class EndpointMapping
+{
+    public const string LivenessPath = "/health/live";
+    public const string ReadinessPath = "/health/ready";
+    public const string ReadinessTag = "ready";
+
+    public static readonly string[] SupportedCultures = ["en", "zh-CN"];
+
+    public static WebApplication UseWebMailPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(options => options
+            .SetDefaultCulture(SupportedCultures[0])
+            .AddSupportedCultures(SupportedCultures)
+            .AddSupportedUICultures(SupportedCultures));
+        app.UseAntiforgery();
+
+        // Liveness says the process serves requests; readiness also checks the configured mail servers.
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag) });
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(typeof(Client.UiText).Assembly);
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Diagnostics;
+using WebMail.Server.Mail.Options;
+
+namespace WebMail.Server.Hosting;
+
+public static class ServiceRegistration
+{
+    /// <summary>Registers everything the app needs. Nothing here connects to a mail server.</summary>
+    public static WebApplicationBuilder AddWebMailServices(this WebApplicationBuilder builder)
+    {
+        // GB2312, GBK and GB18030 bodies are common in Chinese schools' mail; .NET only has them through this provider.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddSingleton<MailClientFactory>();
+        services.AddSingleton<IMailServerStatusService, MailServerStatusService>();
+
+        services.AddHealthChecks()
+            .AddCheck<MailServersHealthCheck>("mail-servers", tags: [EndpointMapping.ReadinessTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Pop3;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using WebMail.Server.Mail.Options;
+
+namespace WebMail.Server.Mail.Connections;
+
+/// <summary>
+/// Makes MailKit clients for a domain's servers and connects them with the domain's TLS mode, certificate
+/// trust and timeout. It never authenticates: that is the caller's business.
+/// </summary>
+public sealed class MailClientFactory
+{
+    private readonly ConcurrentDictionary<string, MailCertificateValidator> _validators = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task<ImapClient> ConnectImapAsync(MailDomainOptions domain, CancellationToken cancellationToken) =>
+        ConnectAsync(new ImapClient(), domain, Require(domain.Imap, domain, "IMAP"), cancellationToken);
+
+    public Task<Pop3Client> ConnectPop3Async(MailDomainOptions domain, CancellationToken cancellationToken) =>
+        ConnectAsync(new Pop3Client(), domain, Require(domain.Pop3, domain, "POP3"), cancellationToken);
+
+    public Task<SmtpClient> ConnectSmtpAsync(MailDomainOptions domain, CancellationToken cancellationToken) =>
+        ConnectAsync(new SmtpClient(), domain, Require(domain.Smtp, domain, "SMTP"), cancellationToken);
+
+    /// <summary>Connects <paramref name="client"/>, disposing it when connecting fails.</summary>
+    /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+    /// <exception cref="TimeoutException">The server did not answer within the endpoint's timeout.</exception>
+    /// <exception cref="System.Net.Sockets.SocketException">Nothing listens there.</exception>
+    /// <exception cref="SslHandshakeException">TLS failed, typically an untrusted certificate.</exception>
+    public async Task<TClient> ConnectAsync<TClient>(
+        TClient client, MailDomainOptions domain, MailEndpointOptions endpoint, CancellationToken cancellationToken)
+        where TClient : IMailService
+    {
+        client.Timeout = (int)endpoint.Timeout.TotalMilliseconds;
+        client.ServerCertificateValidationCallback = ValidatorFor(domain).Validate;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(endpoint.Timeout);
+        try
+        {
+            await client.ConnectAsync(endpoint.Host, endpoint.Port, ToSocketOptions(endpoint.Security), timeout.Token);
+            return client;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            client.Dispose();
+            throw new TimeoutException($"{endpoint} did not answer within {endpoint.TimeoutSeconds} s.");
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private MailCertificateValidator ValidatorFor(MailDomainOptions domain) =>
+        _validators.GetOrAdd(domain.Name, _ => new MailCertificateValidator(domain));
+
+    private static MailEndpointOptions Require(MailEndpointOptions? endpoint, MailDomainOptions domain, string protocol) =>
+        endpoint ?? throw new InvalidOperationException($"Mail domain '{domain.Name}' has no {protocol} server configured.");
+
+    private static SecureSocketOptions ToSocketOptions(MailSecurity security) => security switch
+    {
+        MailSecurity.Tls => SecureSocketOptions.SslOnConnect,
+        MailSecurity.StartTls => SecureSocketOptions.StartTls,
+        _ => SecureSocketOptions.None,
+    };
+}

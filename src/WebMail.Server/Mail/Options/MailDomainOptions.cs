@@ -1,0 +1,32 @@
+namespace WebMail.Server.Mail.Options;
+
+/// <summary>The mail servers of one mail domain (the part after @ in a user's address).</summary>
+public sealed class MailDomainOptions
+{
+    public string Name { get; set; } = "";
+
+    public MailEndpointOptions? Imap { get; set; }
+
+    public MailEndpointOptions? Pop3 { get; set; }
+
+    public MailEndpointOptions? Smtp { get; set; }
+
+    /// <summary>Which protocol reads mail when the user does not choose; users may choose when both are configured.</summary>
+    public ReadingProtocol DefaultReadingProtocol { get; set; } = ReadingProtocol.Imap;
+
+    /// <summary>
+    /// A PEM file with a CA (or the server's own certificate) trusted in addition to the system's roots:
+    /// how a self-signed or internal-CA server is trusted without turning certificate checks off.
+    /// </summary>
+    public string? TrustedCertificateFile { get; set; }
+
+    /// <summary>SHA-256 fingerprints (hex) of server certificates trusted in addition to the system's roots.</summary>
+    public List<string> TrustedCertificateFingerprints { get; set; } = [];
+
+    public IEnumerable<(string Protocol, MailEndpointOptions Endpoint)> Endpoints()
+    {
+        if (Imap is not null) yield return ("IMAP", Imap);
+        if (Pop3 is not null) yield return ("POP3", Pop3);
+        if (Smtp is not null) yield return ("SMTP", Smtp);
+    }
+}

@@ -1,0 +1,8 @@
+namespace WebMail.Server.Mail.Options;
+
+/// <summary>The protocol a mailbox is read with.</summary>
+public enum ReadingProtocol
+{
+    Imap,
+    Pop3,
+}
