@@ -82,8 +82,8 @@ write_users() {
 write_dovecot_conf() {
   local vmail_uid
   vmail_uid=$(id -u vmail)
-  mkdir -p "$state/dovecot/run" "$state/log" "$state/mail"
-  chown vmail:vmail "$state/mail"
+  mkdir -p "$state/dovecot/run" "$state/log" "$state/mail/$domain"
+  chown vmail:vmail "$state/mail" "$state/mail/$domain"
   sed "s|@STATE@|$state|g; s|@DOMAIN@|$domain|g; s|@QUEUE@|$queue_dir|g; s|@VMAIL_UID@|$vmail_uid|g;
        s|@TEST_PASSWORD@|$test_password|g;
        s|@IMAP_PORT@|$WEBMAIL_IMAP_PORT|g; s|@IMAPS_PORT@|$WEBMAIL_IMAPS_PORT|g;
@@ -211,6 +211,7 @@ seed() {
   mkdir -p "$maildir"/{cur,new,tmp}
   log "seeding $count messages into $user"
   dotnet run --project "$repo/tools/WebMail.MailSeeder" -c Release -- --maildir "$maildir" --count "$count"
+  chown vmail:vmail "$state/mail" "$state/mail/${user#*@}"
   chown -R vmail:vmail "$state/mail/${user#*@}/${user%%@*}"
 }
 

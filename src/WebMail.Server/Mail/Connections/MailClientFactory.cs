@@ -43,8 +43,9 @@ public sealed class MailClientFactory
             await client.ConnectAsync(endpoint.Host, endpoint.Port, ToSocketOptions(endpoint.Security), timeout.Token);
             return client;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            // Whatever MailKit threw (a TLS handshake cut short surfaces as SslHandshakeException), our bound fired.
             client.Dispose();
             throw new TimeoutException($"{endpoint} did not answer within {endpoint.TimeoutSeconds} s.");
         }

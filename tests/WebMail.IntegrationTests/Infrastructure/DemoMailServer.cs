@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using WebMail.Server.Mail.Options;
+
+namespace WebMail.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The local Dovecot + Postfix that scripts/mailserver.sh runs. Ports and paths come from scripts/mailserver.env
+/// (the one place they are written), overridden by the same environment variables the script honours.
+/// Nothing here skips a test when the server is missing: connecting then fails, and so does the test.
+/// </summary>
+public static partial class DemoMailServer
+{
+    /// <summary>The password of every test-*@domain account of the demo server (demo only).</summary>
+    public const string TestPassword = "test-demo";
+
+    private static readonly Dictionary<string, string> Settings = ReadSettings();
+
+    public static string Domain => Settings["WEBMAIL_MAIL_DOMAIN"];
+    public static string CertificateFile => Path.Combine(Settings["WEBMAIL_MAIL_DIR"], "tls", "cert.pem");
+    public static int SmtpPort => Port("WEBMAIL_SMTP_PORT");
+    public static int SubmissionPort => Port("WEBMAIL_SUBMISSION_PORT");
+    public static int SubmissionsPort => Port("WEBMAIL_SUBMISSIONS_PORT");
+    public static int ImapPort => Port("WEBMAIL_IMAP_PORT");
+    public static int ImapsPort => Port("WEBMAIL_IMAPS_PORT");
+    public static int Pop3Port => Port("WEBMAIL_POP3_PORT");
+    public static int Pop3sPort => Port("WEBMAIL_POP3S_PORT");
+
+    /// <summary>A fresh, empty account of its own for one test.</summary>
+    public static string NewTestAccount(string purpose) =>
+        $"test-{purpose.ToLowerInvariant()}-{Guid.NewGuid():N}@{Domain}";
+
+    /// <summary>The demo domain as the webmail would be configured for it, with the given TLS modes.</summary>
+    public static MailDomainOptions DomainOptions(bool implicitTls = true, bool trustDemoCertificate = true) => new()
+    {
+        Name = Domain,
+        Imap = Endpoint(implicitTls ? ImapsPort : ImapPort, implicitTls),
+        Pop3 = Endpoint(implicitTls ? Pop3sPort : Pop3Port, implicitTls),
+        Smtp = Endpoint(implicitTls ? SubmissionsPort : SubmissionPort, implicitTls),
+        TrustedCertificateFile = trustDemoCertificate ? CertificateFile : null,
+    };
+
+    /// <summary>Configuration keys that point the webmail at the demo server.</summary>
+    public static Dictionary<string, string?> AppConfiguration() => new()
+    {
+        ["Mail:DefaultDomain"] = Domain,
+        ["Mail:Domains:0:Name"] = Domain,
+        ["Mail:Domains:0:Imap:Host"] = "127.0.0.1",
+        ["Mail:Domains:0:Imap:Port"] = ImapsPort.ToString(),
+        ["Mail:Domains:0:Imap:Security"] = "Tls",
+        ["Mail:Domains:0:Pop3:Host"] = "127.0.0.1",
+        ["Mail:Domains:0:Pop3:Port"] = Pop3sPort.ToString(),
+        ["Mail:Domains:0:Pop3:Security"] = "Tls",
+        ["Mail:Domains:0:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Domains:0:Smtp:Port"] = SubmissionPort.ToString(),
+        ["Mail:Domains:0:Smtp:Security"] = "StartTls",
+        ["Mail:Domains:0:TrustedCertificateFile"] = CertificateFile,
+    };
+
+    private static MailEndpointOptions Endpoint(int port, bool implicitTls) => new()
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        Security = implicitTls ? MailSecurity.Tls : MailSecurity.StartTls,
+        TimeoutSeconds = 10,
+    };
+
+    private static int Port(string name) => int.Parse(Settings[name]);
+
+    private static Dictionary<string, string> ReadSettings()
+    {
+        var settings = new Dictionary<string, string>();
+        var file = Path.Combine(RepositoryPaths.Root, "scripts", "mailserver.env");
+        foreach (var line in File.ReadLines(file))
+        {
+            var match = DefaultAssignment().Match(line);
+            if (match.Success)
+            {
+                var name = match.Groups["name"].Value;
+                settings[name] = Environment.GetEnvironmentVariable(name) is { Length: > 0 } fromEnvironment
+                    ? fromEnvironment
+                    : match.Groups["default"].Value;
+            }
+        }
+
+        return settings;
+    }
+
+    // Matches lines such as WEBMAIL_IMAP_PORT=${WEBMAIL_IMAP_PORT:-10143}
+    [GeneratedRegex(@"^(?<name>[A-Z_0-9]+)=\$\{\k<name>:-(?<default>[^}]*)\}\s*$")]
+    private static partial Regex DefaultAssignment();
+}

@@ -1,0 +1,65 @@
+using MailKit.Net.Imap;
+using MailKit.Net.Pop3;
+using MailKit.Net.Smtp;
+using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Options;
+using Xunit.Abstractions;
+
+namespace WebMail.IntegrationTests.Infrastructure;
+
+/// <summary>Connected, authenticated MailKit clients for the demo server, logging their protocol into the test output.</summary>
+public sealed class MailTestClients(ITestOutputHelper output, MailDomainOptions? domain = null)
+{
+    private readonly MailClientFactory _factory = new();
+
+    public MailDomainOptions Domain { get; } = domain ?? DemoMailServer.DomainOptions();
+
+    public async Task<ImapClient> ImapAsync(string user, string password, CancellationToken cancellationToken)
+    {
+        var client = await _factory.ConnectAsync(new ImapClient(new TestProtocolLogger(output, "imap " + user)), Domain, Domain.Imap!, cancellationToken);
+        await client.AuthenticateAsync(user, password, cancellationToken);
+        return client;
+    }
+
+    public async Task<Pop3Client> Pop3Async(string user, string password, CancellationToken cancellationToken)
+    {
+        var client = await _factory.ConnectAsync(new Pop3Client(new TestProtocolLogger(output, "pop3 " + user)), Domain, Domain.Pop3!, cancellationToken);
+        await client.AuthenticateAsync(user, password, cancellationToken);
+        return client;
+    }
+
+    public async Task<SmtpClient> SmtpAsync(string? user, string? password, CancellationToken cancellationToken)
+    {
+        var client = await _factory.ConnectAsync(new SmtpClient(new TestProtocolLogger(output, "smtp " + user)), Domain, Domain.Smtp!, cancellationToken);
+        if (user is not null && password is not null)
+        {
+            await client.AuthenticateAsync(user, password, cancellationToken);
+        }
+
+        return client;
+    }
+
+    /// <summary>Waits (bounded) until LMTP has delivered <paramref name="count"/> messages to the user's INBOX.</summary>
+    public async Task WaitForInboxAsync(string user, int count, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var client = await ImapAsync(user, DemoMailServer.TestPassword, cancellationToken);
+            var inbox = client.Inbox;
+            await inbox.StatusAsync(MailKit.StatusItems.Count, cancellationToken);
+            await client.DisconnectAsync(true, cancellationToken);
+            if (inbox.Count >= count)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{user} has {inbox.Count} of {count} expected messages after 20 s.");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using WebMail.IntegrationTests.Infrastructure;
+
+namespace WebMail.IntegrationTests;
+
+/// <summary>The real app (in-process host) configured for the demo mail server.</summary>
+public sealed class WebAppTests(WebMailAppFactory app) : IClassFixture<WebMailAppFactory>
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+
+    [Fact]
+    public async Task Liveness_Always_Healthy()
+    {
+        using var response = await app.CreateClient().GetAsync("/health/live", _timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(_timeout));
+    }
+
+    [Fact]
+    public async Task Readiness_DemoMailServerUp_Healthy()
+    {
+        using var response = await app.CreateClient().GetAsync("/health/ready", _timeout);
+
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(_timeout));
+    }
+
+    [Fact]
+    public async Task StatusPage_Rendered_UsesLocalBootstrapAndBlazorServer()
+    {
+        var html = await app.CreateClient().GetStringAsync("/status", _timeout);
+
+        Assert.Contains("lib/bootstrap/dist/css/bootstrap.min.", html);
+        Assert.Contains("_framework/blazor.web.", html);
+        Assert.Contains("\"type\":\"server\"", html);
+        Assert.DoesNotContain("//cdn", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task StatusPage_ChineseBrowser_RendersChinese()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/status", _timeout));
+
+        Assert.Contains("邮件服务器状态", html);
+        Assert.Contains("lang=\"zh-CN\"", html);
+    }
+}

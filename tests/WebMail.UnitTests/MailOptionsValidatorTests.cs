@@ -1,0 +1,105 @@
+using WebMail.Server.Mail.Options;
+
+namespace WebMail.UnitTests;
+
+public sealed class MailOptionsValidatorTests
+{
+    private readonly MailOptionsValidator _validator = new();
+
+    [Fact]
+    public void Validate_CompleteDomain_Succeeds()
+    {
+        var result = _validator.Validate(null, Options(Domain()));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_NoDomains_FailsPointingToTheReadme()
+    {
+        var result = _validator.Validate(null, new MailOptions());
+
+        Assert.True(result.Failed);
+        Assert.Contains("Mail:Domains is empty", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_NoReadingProtocol_Fails()
+    {
+        var domain = Domain();
+        domain.Imap = null;
+        domain.Pop3 = null;
+
+        var result = _validator.Validate(null, Options(domain));
+
+        Assert.Contains("needs Imap or Pop3", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_DefaultReadingProtocolNotConfigured_Fails()
+    {
+        var domain = Domain();
+        domain.Pop3 = null;
+        domain.DefaultReadingProtocol = ReadingProtocol.Pop3;
+
+        var result = _validator.Validate(null, Options(domain));
+
+        Assert.Contains("DefaultReadingProtocol is Pop3", result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true, true)]
+    [InlineData("localhost", true, true)]
+    [InlineData("127.0.0.1", false, false)]
+    [InlineData("mail.school.edu.cn", true, false)]
+    public void Validate_UnencryptedEndpoint_OnlyForLoopbackWhenAllowed(string host, bool allowLoopback, bool valid)
+    {
+        var domain = Domain();
+        domain.Smtp = new MailEndpointOptions { Host = host, Port = 25, Security = MailSecurity.None };
+        var options = Options(domain);
+        options.AllowUnencryptedLoopback = allowLoopback;
+
+        var result = _validator.Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(70000)]
+    public void Validate_PortOutOfRange_Fails(int port)
+    {
+        var domain = Domain();
+        domain.Imap!.Port = port;
+
+        Assert.Contains($"Port {port}", _validator.Validate(null, Options(domain)).FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_MissingTrustedCertificateFile_Fails()
+    {
+        var domain = Domain();
+        domain.TrustedCertificateFile = "/nonexistent/ca.pem";
+
+        Assert.Contains("does not exist", _validator.Validate(null, Options(domain)).FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_UnknownDefaultDomain_Fails()
+    {
+        var options = Options(Domain());
+        options.DefaultDomain = "other.edu";
+
+        Assert.Contains("'other.edu' is not one of", _validator.Validate(null, options).FailureMessage);
+    }
+
+    private static MailOptions Options(MailDomainOptions domain) => new() { Domains = [domain] };
+
+    private static MailDomainOptions Domain() => new()
+    {
+        Name = "school.edu.cn",
+        Imap = new MailEndpointOptions { Host = "mail.school.edu.cn", Port = 993 },
+        Pop3 = new MailEndpointOptions { Host = "mail.school.edu.cn", Port = 995 },
+        Smtp = new MailEndpointOptions { Host = "mail.school.edu.cn", Port = 587, Security = MailSecurity.StartTls },
+    };
+}
