@@ -1,5 +1,5 @@
 using MailKit.Security;
-using WebMail.IntegrationTests.Infrastructure;
+using WebMail.Testing;
 using Xunit.Abstractions;
 
 namespace WebMail.IntegrationTests;

@@ -3,7 +3,7 @@ using System.Text;
 using MailKit;
 using MailKit.Net.Smtp;
 using MimeKit;
-using WebMail.IntegrationTests.Infrastructure;
+using WebMail.Testing;
 using Xunit.Abstractions;
 
 namespace WebMail.IntegrationTests;

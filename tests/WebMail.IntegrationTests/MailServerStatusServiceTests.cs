@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WebMail.Client.Services;
-using WebMail.IntegrationTests.Infrastructure;
 using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Diagnostics;
 using WebMail.Server.Mail.Options;
+using WebMail.Testing;
 
 namespace WebMail.IntegrationTests;
 

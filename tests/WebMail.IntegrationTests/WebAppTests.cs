@@ -1,5 +1,5 @@
 using System.Net;
-using WebMail.IntegrationTests.Infrastructure;
+using WebMail.Testing;
 
 namespace WebMail.IntegrationTests;
 

@@ -3,6 +3,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using WebMail.Testing;
 
 namespace WebMail.UnitTests;
 

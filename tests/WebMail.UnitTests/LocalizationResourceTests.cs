@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using WebMail.Testing;
 
 namespace WebMail.UnitTests;
 

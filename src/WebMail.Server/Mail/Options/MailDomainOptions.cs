@@ -25,8 +25,19 @@ public sealed class MailDomainOptions
 
     public IEnumerable<(string Protocol, MailEndpointOptions Endpoint)> Endpoints()
     {
-        if (Imap is not null) yield return ("IMAP", Imap);
-        if (Pop3 is not null) yield return ("POP3", Pop3);
-        if (Smtp is not null) yield return ("SMTP", Smtp);
+        if (Imap is not null)
+        {
+            yield return ("IMAP", Imap);
+        }
+
+        if (Pop3 is not null)
+        {
+            yield return ("POP3", Pop3);
+        }
+
+        if (Smtp is not null)
+        {
+            yield return ("SMTP", Smtp);
+        }
     }
 }

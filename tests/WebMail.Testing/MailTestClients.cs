@@ -5,7 +5,7 @@ using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Options;
 using Xunit.Abstractions;
 
-namespace WebMail.IntegrationTests.Infrastructure;
+namespace WebMail.Testing;
 
 /// <summary>Connected, authenticated MailKit clients for the demo server, logging their protocol into the test output.</summary>
 public sealed class MailTestClients(ITestOutputHelper output, MailDomainOptions? domain = null)

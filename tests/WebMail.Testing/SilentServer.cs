@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace WebMail.IntegrationTests.Infrastructure;
+namespace WebMail.Testing;
 
 /// <summary>A loopback listener that accepts connections and never says a word: a hung mail server.</summary>
 public sealed class SilentServer : IDisposable

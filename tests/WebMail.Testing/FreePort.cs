@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace WebMail.IntegrationTests.Infrastructure;
+namespace WebMail.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A loopback port nothing listens on (taken and released at once).</summary>
     public static int Find()

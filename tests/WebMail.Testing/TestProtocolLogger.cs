@@ -3,7 +3,7 @@ using System.Text;
 using MailKit;
 using Xunit.Abstractions;
 
-namespace WebMail.IntegrationTests.Infrastructure;
+namespace WebMail.Testing;
 
 /// <summary>
 /// Writes a mail conversation into the test's output, so a failing test explains itself.

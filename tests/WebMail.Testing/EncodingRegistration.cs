@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace WebMail.IntegrationTests.Infrastructure;
+namespace WebMail.Testing;
 
 internal static class EncodingRegistration
 {

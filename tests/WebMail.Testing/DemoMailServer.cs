@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using WebMail.Server.Mail.Options;
 
-namespace WebMail.IntegrationTests.Infrastructure;
+namespace WebMail.Testing;
 
 /// <summary>
 /// The local Dovecot + Postfix that scripts/mailserver.sh runs. Ports and paths come from scripts/mailserver.env

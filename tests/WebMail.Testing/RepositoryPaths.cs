@@ -1,6 +1,6 @@
-namespace WebMail.UnitTests;
+namespace WebMail.Testing;
 
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     /// <summary>The folder holding WebMail.sln, found upwards from the test binaries.</summary>
     public static string Root { get; } = FindRoot();

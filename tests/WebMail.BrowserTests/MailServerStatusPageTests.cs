@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>The status page in a real browser: Bootstrap styles apply and the button works over Blazor Server.</summary>
+public sealed class MailServerStatusPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task CheckNow_Clicked_ShowsEveryDemoServerHealthy()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("status");
+        await WaitForInteractivityAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check now" }).ClickAsync();
+
+        var rows = page.Locator("#mail-server-status tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#mail-server-status tr[data-healthy=true]")).ToHaveCountAsync(3);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "status-en.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Page_Loaded_BootstrapStylesApply()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("status");
+
+        // Bootstrap's .btn-primary background is rgb(13, 110, 253); without the stylesheet it would be the UA default.
+        var background = await page.GetByRole(AriaRole.Button, new() { Name = "Check now" }).EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
+
+        Assert.Equal("rgb(13, 110, 253)", background);
+    }
+
+    [Fact]
+    public async Task CheckNow_ChineseBrowser_ShowsChineseResults()
+    {
+        var page = await browser.NewPageAsync(locale: "zh-CN");
+        await page.GotoAsync("status");
+        await WaitForInteractivityAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "立即检查" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#mail-server-status tbody tr").First).ToContainTextAsync("连接正常");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "status-zh-CN.png"), FullPage = true });
+    }
+
+    /// <summary>Prerendered HTML appears before the circuit is up; a click before that would be lost.</summary>
+    private static Task WaitForInteractivityAsync(IPage page) =>
+        page.Locator("main[data-interactive=true]").WaitForAsync();
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WebMail.Testing;
+
+/// <summary>The real app on a real loopback port (Kestrel), for a real browser to visit.</summary>
+public sealed class WebMailServerFactory : WebMailAppFactory
+{
+    public WebMailServerFactory()
+    {
+        UseKestrel(port: 0);
+        StartServer();
+    }
+
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+        .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+}
