@@ -1,0 +1,25 @@
+# Multi-stage build: the SDK image builds, the ASP.NET runtime image runs as a non-root user.
+#   docker build -t webmail .
+#   docker compose up        (see docker-compose.yml: point it at your school's mail servers)
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/WebMail.Client/WebMail.Client.csproj src/WebMail.Client/
+COPY src/WebMail.Server/WebMail.Server.csproj src/WebMail.Server/
+RUN dotnet restore src/WebMail.Server/WebMail.Server.csproj
+COPY src/ src/
+# Bootstrap's files are committed under wwwroot/lib (see README, "Bootstrap through LibMan"): no CDN is needed.
+RUN dotnet publish src/WebMail.Server/WebMail.Server.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_RUNNING_IN_CONTAINER=true
+EXPOSE 8080
+# The image's built-in non-root user ("app").
+USER $APP_UID
+# The runtime image has no curl: the app's own binary probes its liveness endpoint.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["dotnet", "WebMail.Server.dll", "--healthcheck"]
+ENTRYPOINT ["dotnet", "WebMail.Server.dll"]

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using WebMail.Server.Mail.Options;
+using WebMail.Testing;
+
+namespace WebMail.UnitTests;
+
+/// <summary>The deployment example must use the app's real configuration keys, or a school copies a broken setup.</summary>
+public sealed partial class DeploymentConfigurationTests
+{
+    [Fact]
+    public void DockerCompose_MailSettings_BindToMailOptionsWithoutUnknownKeys()
+    {
+        var compose = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docker-compose.yml"));
+        var settings = EnvironmentSetting().Matches(compose)
+            .ToDictionary(m => m.Groups["key"].Value.Replace("__", ":", StringComparison.Ordinal), m => (string?)m.Groups["value"].Value);
+        Assert.NotEmpty(settings);
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var options = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>(o => o.ErrorOnUnknownConfiguration = true);
+
+        var domain = Assert.Single(options!.Domains);
+        Assert.Equal("school.edu.cn", options.DefaultDomainName);
+        Assert.Equal(993, domain.Imap!.Port);
+        Assert.Equal(MailSecurity.StartTls, domain.Smtp!.Security);
+    }
+
+    [Fact]
+    public void Dockerfile_RunsAsNonRootWithHealthCheck()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Dockerfile"));
+
+        Assert.Contains("USER $APP_UID", dockerfile);
+        Assert.Contains("--healthcheck", dockerfile);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0", dockerfile);
+    }
+
+    [GeneratedRegex("""^\s+(?<key>Mail__[A-Za-z0-9_]+):\s*"?(?<value>[^"\r\n]*)"?\s*$""", RegexOptions.Multiline)]
+    private static partial Regex EnvironmentSetting();
+}
