@@ -1,3 +1,4 @@
+using WebMail.Client.Services;
 using WebMail.Server.Mail.Options;
 
 namespace WebMail.UnitTests;

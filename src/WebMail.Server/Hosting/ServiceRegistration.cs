@@ -22,11 +22,14 @@ public static class ServiceRegistration
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Chinese text as characters rather than &#x...; entities: a third of the bytes, and readable source.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton(TimeProvider.System);
 
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<MailClientFactory>();
         services.AddSingleton<IMailServerStatusService, MailServerStatusService>();
+
+        builder.AddWebMailAuthentication();
 
         services.AddHealthChecks()
             .AddCheck<MailServersHealthCheck>("mail-servers", tags: [EndpointMapping.ReadinessTag]);

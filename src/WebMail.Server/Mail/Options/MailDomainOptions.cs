@@ -1,3 +1,4 @@
+using WebMail.Client.Services;
 namespace WebMail.Server.Mail.Options;
 
 /// <summary>The mail servers of one mail domain (the part after @ in a user's address).</summary>

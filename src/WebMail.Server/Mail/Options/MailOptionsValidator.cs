@@ -1,3 +1,4 @@
+using WebMail.Client.Services;
 using System.Net;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-namespace WebMail.Server.Mail.Options;
+namespace WebMail.Client.Services;
 
 /// <summary>The protocol a mailbox is read with.</summary>
 public enum ReadingProtocol

@@ -1,0 +1,14 @@
+namespace WebMail.Client.Services;
+
+/// <summary>Signing in with school mail credentials. Used by the (statically rendered) sign-in page.</summary>
+public interface IAccountService
+{
+    SignInChoices GetSignInChoices();
+
+    /// <summary>
+    /// Proves the user to their domain's mail server and, on success, starts a session and issues its cookie.
+    /// Failures are results, not exceptions: the page shows each one in plain language.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The request was aborted.</exception>
+    Task<SignInResult> SignInAsync(SignInRequest request, CancellationToken cancellationToken = default);
+}

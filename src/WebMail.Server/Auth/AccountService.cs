@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Sessions;
+
+namespace WebMail.Server.Auth;
+
+/// <summary>
+/// Signs a user in during the sign-in page's form post (static rendering, so the HTTP response can still
+/// carry the cookie): throttle, prove the credentials to the mail server, start a session, issue the cookie.
+/// </summary>
+public sealed class AccountService(
+    IHttpContextAccessor httpContextAccessor,
+    IOptionsMonitor<MailOptions> mailOptions,
+    MailAuthenticator authenticator,
+    SignInThrottle throttle,
+    UserSessionStore sessions,
+    ILogger<AccountService> logger) : IAccountService
+{
+    public SignInChoices GetSignInChoices()
+    {
+        var options = mailOptions.CurrentValue;
+        return new SignInChoices(options.DefaultDomainName, options.Domains.Any(d => d.Imap is not null && d.Pop3 is not null));
+    }
+
+    public async Task<SignInResult> SignInAsync(SignInRequest request, CancellationToken cancellationToken = default)
+    {
+        var http = httpContextAccessor.HttpContext
+            ?? throw new InvalidOperationException("Sign-in needs the HTTP request of the sign-in form.");
+        var result = await TrySignInAsync(http, request, cancellationToken);
+        http.Response.StatusCode = result.Problem switch
+        {
+            SignInProblem.None => StatusCodes.Status200OK,
+            SignInProblem.TooManyAttempts => StatusCodes.Status429TooManyRequests,
+            SignInProblem.AuthenticationFailed => StatusCodes.Status401Unauthorized,
+            SignInProblem.MissingCredentials or SignInProblem.UnknownDomain or SignInProblem.ProtocolNotOffered
+                => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status503ServiceUnavailable,
+        };
+        if (result.RetryAfter is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+        }
+
+        return result;
+    }
+
+    private async Task<SignInResult> TrySignInAsync(HttpContext http, SignInRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+        {
+            return new SignInResult(SignInProblem.MissingCredentials);
+        }
+
+        var options = mailOptions.CurrentValue;
+        var address = UserNames.ToAddress(request.UserName, options.DefaultDomainName);
+        if (address is null || options.FindDomain(UserNames.DomainOf(address)) is not { } domain)
+        {
+            return new SignInResult(SignInProblem.UnknownDomain);
+        }
+
+        var protocol = request.Reading ?? domain.DefaultReadingProtocol;
+        if ((protocol == ReadingProtocol.Imap ? domain.Imap : domain.Pop3) is null)
+        {
+            return new SignInResult(SignInProblem.ProtocolNotOffered);
+        }
+
+        var clientAddress = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(address, clientAddress) is { } wait)
+        {
+            logger.LogWarning("Sign-in for {Address} from {Client} refused: too many failures", address, clientAddress);
+            return new SignInResult(SignInProblem.TooManyAttempts, wait);
+        }
+
+        var problem = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, cancellationToken);
+        if (problem == MailProblem.AuthenticationFailed)
+        {
+            throttle.RecordFailure(address, clientAddress);
+        }
+
+        if (problem != MailProblem.None)
+        {
+            return new SignInResult(ToSignInProblem(problem));
+        }
+
+        throttle.RecordSuccess(address);
+        var session = sessions.Create(address, domain.Name, protocol, request.Password);
+        var identity = new ClaimsIdentity([new Claim(SessionClaims.SessionId, session.Id)], CookieAuthenticationDefaults.AuthenticationScheme);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return SignInResult.Success;
+    }
+
+    private static SignInProblem ToSignInProblem(MailProblem problem) => problem switch
+    {
+        MailProblem.AuthenticationFailed => SignInProblem.AuthenticationFailed,
+        MailProblem.Unreachable => SignInProblem.Unreachable,
+        MailProblem.Timeout => SignInProblem.Timeout,
+        MailProblem.CertificateNotTrusted => SignInProblem.CertificateNotTrusted,
+        _ => SignInProblem.ServerError,
+    };
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.DataProtection;
+using WebMail.Client.Services;
+
+namespace WebMail.Server.Mail.Sessions;
+
+/// <summary>
+/// One signed-in user: who they are, how they read mail, and their password, encrypted with Data Protection,
+/// held only in this process's memory and only until the session ends. Resources the session owns
+/// (mail connections, the message cache) are registered here and disposed when it ends.
+/// </summary>
+public sealed class UserSession
+{
+    private readonly IDataProtector _protector;
+    private readonly CancellationTokenSource _ended = new();
+    private readonly List<IAsyncDisposable> _resources = [];
+    private byte[]? _protectedPassword;
+    private long _lastActivityTicks;
+
+    internal UserSession(string id, string address, string domain, ReadingProtocol protocol, string password,
+        IDataProtector protector, DateTimeOffset now)
+    {
+        Id = id;
+        Address = address;
+        Domain = domain;
+        Protocol = protocol;
+        _protector = protector;
+        _protectedPassword = protector.Protect(System.Text.Encoding.UTF8.GetBytes(password));
+        CreatedAt = now;
+        _lastActivityTicks = now.UtcTicks;
+    }
+
+    /// <summary>Opaque, random, unguessable; the only thing the session cookie carries.</summary>
+    public string Id { get; }
+
+    /// <summary>The full address the user signed in as, e.g. alice@school.edu.cn.</summary>
+    public string Address { get; }
+
+    public string Domain { get; }
+
+    public ReadingProtocol Protocol { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset LastActivity => new(Interlocked.Read(ref _lastActivityTicks), TimeSpan.Zero);
+
+    /// <summary>Cancelled when the session ends; work done for the session should observe it.</summary>
+    public CancellationToken Ended => _ended.Token;
+
+    public bool IsEnded => _ended.IsCancellationRequested;
+
+    public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastActivityTicks, now.UtcTicks);
+
+    public bool IsExpired(DateTimeOffset now, UserSessionOptions options) =>
+        IsEnded || now - LastActivity > options.IdleTimeout || now - CreatedAt > options.AbsoluteTimeout;
+
+    /// <summary>The password, decrypted for the moment it is sent to the mail server. Never log or keep it.</summary>
+    /// <exception cref="SessionEndedException">The session has ended and its password is gone.</exception>
+    public string RevealPassword()
+    {
+        var protectedPassword = _protectedPassword;
+        if (protectedPassword is null || IsEnded)
+        {
+            throw new SessionEndedException();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(_protector.Unprotect(protectedPassword));
+    }
+
+    /// <summary>Hands <paramref name="resource"/> to the session, which disposes it when it ends (at once if it has).</summary>
+    public void Own(IAsyncDisposable resource)
+    {
+        lock (_resources)
+        {
+            if (!IsEnded)
+            {
+                _resources.Add(resource);
+                return;
+            }
+        }
+
+        _ = resource.DisposeAsync().AsTask();
+    }
+
+    internal async Task EndAsync()
+    {
+        IAsyncDisposable[] resources;
+        lock (_resources)
+        {
+            if (IsEnded)
+            {
+                return;
+            }
+
+            _protectedPassword = null;
+            _ended.Cancel();
+            resources = [.. _resources];
+            _resources.Clear();
+        }
+
+        foreach (var resource in resources)
+        {
+            try
+            {
+                await resource.DisposeAsync();
+            }
+            catch (Exception) when (resource is not null)
+            {
+                // Closing a mail connection that already broke must not keep the rest from being released.
+            }
+        }
+    }
+}
