@@ -1,20 +1,44 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace WebMail.Testing;
 
-/// <summary>Hosts the real app in-process, pointed at the demo mail server.</summary>
+/// <summary>Hosts the real app in-process, pointed at the demo mail server, capturing every log line.</summary>
 public class WebMailAppFactory : WebApplicationFactory<Program>
 {
+    private readonly Dictionary<string, string?> _settings = DemoMailServer.AppConfiguration();
+
+    public WebMailAppFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">Configuration added to (or overriding) the demo server's, e.g. a short idle timeout.</param>
+    protected WebMailAppFactory(IReadOnlyDictionary<string, string?>? settings)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>An app with <paramref name="settings"/> on top of the demo server's configuration.</summary>
+    public static WebMailAppFactory With(Dictionary<string, string?> settings) => new(settings);
+
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         // Outside Development the host only finds Blazor's and the Razor class library's files when told to
         // read the build's static web assets manifest (a published app has them in wwwroot instead).
         builder.UseStaticWebAssets();
-        foreach (var (key, value) in DemoMailServer.AppConfiguration())
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
     }
 }

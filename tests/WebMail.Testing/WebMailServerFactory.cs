@@ -8,10 +8,18 @@ namespace WebMail.Testing;
 public sealed class WebMailServerFactory : WebMailAppFactory
 {
     public WebMailServerFactory()
+        : this(null)
+    {
+    }
+
+    private WebMailServerFactory(IReadOnlyDictionary<string, string?>? settings)
+        : base(settings)
     {
         UseKestrel(port: 0);
         StartServer();
     }
+
+    public static new WebMailServerFactory With(Dictionary<string, string?> settings) => new(settings);
 
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
         .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");

@@ -8,15 +8,33 @@ namespace WebMail.Server.Mail.Diagnostics;
 /// <summary>Turns MailKit's and the network's exceptions into the few problems a user can act on.</summary>
 public static class MailProblemClassifier
 {
-    public static MailProblem Classify(Exception exception) => exception switch
+    public static MailProblem Classify(Exception exception)
     {
-        TimeoutException or OperationCanceledException => MailProblem.Timeout,
-        IOException { InnerException: SocketException { SocketErrorCode: SocketError.TimedOut } } => MailProblem.Timeout,
-        SslHandshakeException => MailProblem.CertificateNotTrusted,
-        AuthenticationException => MailProblem.AuthenticationFailed,
-        SocketException => MailProblem.Unreachable,
-        IOException => MailProblem.Unreachable,
-        ServiceNotConnectedException => MailProblem.Unreachable,
-        _ => MailProblem.ProtocolError,
-    };
+        // A timeout anywhere in the chain wins: MailKit's own read timeout during a TLS handshake surfaces as an
+        // SslHandshakeException wrapping an IOException, which is a slow server, not a bad certificate.
+        if (Chain(exception).Any(IsTimeout))
+        {
+            return MailProblem.Timeout;
+        }
+
+        return exception switch
+        {
+            SslHandshakeException { InnerException: IOException or SocketException } => MailProblem.Unreachable,
+            SslHandshakeException => MailProblem.CertificateNotTrusted,
+            AuthenticationException => MailProblem.AuthenticationFailed,
+            SocketException or IOException or ServiceNotConnectedException => MailProblem.Unreachable,
+            _ => MailProblem.ProtocolError,
+        };
+    }
+
+    private static bool IsTimeout(Exception exception) => exception is TimeoutException or OperationCanceledException
+        or SocketException { SocketErrorCode: SocketError.TimedOut };
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
+    }
 }

@@ -1,6 +1,6 @@
-using WebMail.Client.Services;
 using System.Net;
 using Microsoft.Extensions.Options;
+using WebMail.Client.Services;
 
 namespace WebMail.Server.Mail.Options;
 
