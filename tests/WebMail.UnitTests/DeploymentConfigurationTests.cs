@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using WebMail.Server.Auth;
 using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Sessions;
 using WebMail.Testing;
 
 namespace WebMail.UnitTests;
@@ -18,11 +20,21 @@ public sealed partial class DeploymentConfigurationTests
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var options = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>(o => o.ErrorOnUnknownConfiguration = true);
+        var sessions = configuration.GetSection(UserSessionOptions.SectionName).Get<UserSessionOptions>(o => o.ErrorOnUnknownConfiguration = true);
+        var signIn = configuration.GetSection(SignInThrottleOptions.SectionName).Get<SignInThrottleOptions>(o => o.ErrorOnUnknownConfiguration = true);
+        var otherSections = settings.Keys.Select(k => k.Split(':')[0]).Distinct()
+            .Except([MailOptions.SectionName, UserSessionOptions.SectionName, SignInThrottleOptions.SectionName]);
 
         var domain = Assert.Single(options!.Domains);
         Assert.Equal("school.edu.cn", options.DefaultDomainName);
         Assert.Equal(993, domain.Imap!.Port);
         Assert.Equal(MailSecurity.StartTls, domain.Smtp!.Security);
+        Assert.Equal(TimeSpan.FromMinutes(30), sessions!.IdleTimeout);
+        Assert.Equal(5, signIn!.MaxFailuresPerAccount);
+        // Keys read directly by the host (Hosting/AuthenticationRegistration.cs, Hosting/ForwardedHeadersRegistration.cs).
+        Assert.Equal(["DataProtection", "ForwardedHeaders"], otherSections.Order());
+        Assert.NotNull(configuration["DataProtection:KeysFolder"]);
+        Assert.NotNull(configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>());
     }
 
     [Fact]
@@ -35,6 +47,6 @@ public sealed partial class DeploymentConfigurationTests
         Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0", dockerfile);
     }
 
-    [GeneratedRegex("""^\s+(?<key>Mail__[A-Za-z0-9_]+):\s*"?(?<value>[^"\r\n]*)"?\s*$""", RegexOptions.Multiline)]
+    [GeneratedRegex("""^\s+(?<key>(?!ASPNETCORE_)[A-Z][A-Za-z]+__[A-Za-z0-9_]+):\s*"?(?<value>[^"\r\n]*)"?\s*$""", RegexOptions.Multiline)]
     private static partial Regex EnvironmentSetting();
 }

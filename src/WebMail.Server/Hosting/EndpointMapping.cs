@@ -14,6 +14,7 @@ public static class EndpointMapping
 
     public static WebApplication UseWebMailPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

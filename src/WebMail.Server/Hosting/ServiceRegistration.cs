@@ -29,6 +29,7 @@ public static class ServiceRegistration
         services.AddSingleton<MailClientFactory>();
         services.AddSingleton<IMailServerStatusService, MailServerStatusService>();
 
+        builder.AddWebMailForwardedHeaders();
         builder.AddWebMailAuthentication();
 
         services.AddHealthChecks()
