@@ -21,7 +21,8 @@ public sealed class SignInTests(WebMailAppFactory app) : IClassFixture<WebMailAp
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.AbsolutePath);
         var home = await client.GetPageAsync("/", _timeout);
-        Assert.Contains($"Signed in as {user}, reading mail over {shown}.", home);
+        Assert.Matches($"id=\"signed-in-user\"[^>]*>{user}<", home);
+        Assert.Matches($"id=\"reading-protocol\"[^>]*>{shown}<", home);
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class SignInTests(WebMailAppFactory app) : IClassFixture<WebMailAp
         using var response = await client.SignInAsync("Alice", "alice-demo", cancellationToken: _timeout);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains($"Signed in as alice@{DemoMailServer.Domain}", await client.GetPageAsync("/", _timeout));
+        Assert.Matches($"id=\"signed-in-user\"[^>]*>alice@{DemoMailServer.Domain}<", await client.GetPageAsync("/", _timeout));
     }
 
     [Fact]

@@ -20,7 +20,8 @@ internal sealed class MaildirWriter(string maildir)
         var lineCount = bytes.Count((byte)'\n');
 
         // S= and W= (size with CRLF line ends) spare Dovecot from reading every file on the first POP3 STAT.
-        var name = $"{_uniquePrefix}_{_sequence++}.school,S={bytes.Length},W={bytes.Length + lineCount}:2,{(seen ? "S" : "")}";
+        // Zero-padded: Dovecot numbers new files in name order, and mail should arrive in date order.
+        var name = $"{_uniquePrefix}_{_sequence++:D7}.school,S={bytes.Length},W={bytes.Length + lineCount}:2,{(seen ? "S" : "")}";
         var path = Path.Combine(_cur, name);
         File.WriteAllBytes(path, bytes.ToArray());
         // Dovecot takes a Maildir message's received date from the file's modification time.

@@ -9,4 +9,6 @@ public enum MailProblem
     CertificateNotTrusted,
     AuthenticationFailed,
     ProtocolError,
+    MessageNotFound,
+    SessionEnded,
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WebMail.Server.Auth;
 using WebMail.Server.Components;
+using WebMail.Server.Mail;
 
 namespace WebMail.Server.Hosting;
 
@@ -35,6 +36,7 @@ public static class EndpointMapping
         app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag) });
 
         app.MapAccountEndpoints();
+        app.MapMessageEndpoints();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

@@ -3,9 +3,12 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using WebMail.Client.Services;
+using WebMail.Server.Mail;
+using WebMail.Server.Mail.Caching;
 using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Diagnostics;
 using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Sessions;
 
 namespace WebMail.Server.Hosting;
 
@@ -28,6 +31,14 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<MailClientFactory>();
         services.AddSingleton<IMailServerStatusService, MailServerStatusService>();
+        services.AddOptions<MessageCacheOptions>().BindConfiguration(MessageCacheOptions.SectionName)
+            .Validate(o => o.MaxBytesPerSession > 0 && o.MaxBytesTotal >= o.MaxBytesPerSession,
+                "MessageCache:MaxBytesPerSession must be positive and at most MaxBytesTotal.")
+            .ValidateOnStart();
+        services.AddSingleton<MessageCacheBudget>();
+        services.AddSingleton<MailSessionContexts>();
+        services.AddSingleton<CurrentMailSession>();
+        services.AddScoped<IMailboxService, MailboxService>();
 
         builder.AddWebMailForwardedHeaders();
         builder.AddWebMailAuthentication();

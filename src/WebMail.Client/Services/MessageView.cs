@@ -1,0 +1,20 @@
+namespace WebMail.Client.Services;
+
+/// <summary>A decoded message ready to show. Its HTML body is served separately, sanitized, into a sandboxed frame.</summary>
+/// <param name="TextBody">The plain-text body (or the HTML body's text when there is no plain part), null when there is none.</param>
+/// <param name="HasHtmlBody">An HTML body is available at the message's body URL.</param>
+/// <param name="HasRemoteContent">The HTML refers to remote images, styles or fonts, which are blocked unless the user allows them.</param>
+/// <param name="DecodingProblems">Parts that could not be shown (broken MIME, unknown charset, oversized HTML), for a notice.</param>
+public sealed record MessageView(
+    string Id,
+    string FromName,
+    string FromAddress,
+    string To,
+    string Cc,
+    string Subject,
+    DateTimeOffset Date,
+    string? TextBody,
+    bool HasHtmlBody,
+    bool HasRemoteContent,
+    IReadOnlyList<AttachmentInfo> Attachments,
+    bool DecodingProblems);

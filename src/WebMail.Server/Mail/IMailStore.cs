@@ -1,0 +1,18 @@
+using WebMail.Client.Services;
+
+namespace WebMail.Server.Mail;
+
+/// <summary>One user's inbox on the mail server, over one protocol. Owned by the user's session.</summary>
+/// <remarks>Failures surface as <see cref="MailOperationException"/>; cancellation as <see cref="OperationCanceledException"/>.</remarks>
+public interface IMailStore : IAsyncDisposable
+{
+    /// <summary>A page of summaries, newest first, and how many messages there are in all.</summary>
+    Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(int pageIndex, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>The raw message as stored on the server.</summary>
+    Task<byte[]> DownloadAsync(string messageId, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string messageId, CancellationToken cancellationToken);
+
+    Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken);
+}

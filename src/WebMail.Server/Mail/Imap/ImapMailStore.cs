@@ -1,0 +1,182 @@
+using System.Globalization;
+using MailKit;
+using MailKit.Net.Imap;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Sessions;
+using MessageSummary = WebMail.Client.Services.MessageSummary;
+
+namespace WebMail.Server.Mail.Imap;
+
+/// <summary>
+/// The inbox over IMAP: one authenticated connection per session, kept open between operations and
+/// re-opened lazily after a drop. Listing fetches summaries for the requested page only.
+/// </summary>
+public sealed class ImapMailStore(UserSession session, MailDomainOptions domain, MailClientFactory clients, ILogger logger) : IMailStore
+{
+    private const MessageSummaryItems SummaryItems = MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope
+        | MessageSummaryItems.Flags | MessageSummaryItems.Size | MessageSummaryItems.BodyStructure;
+
+    private readonly MailOperationRunner _runner = new(session, domain.Imap!, logger);
+    private ImapClient? _client;
+
+    public Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(int pageIndex, int pageSize, CancellationToken cancellationToken) =>
+        RunAsync<(IReadOnlyList<MessageSummary>, int)>(async (inbox, token) =>
+        {
+            var total = inbox.Count;
+            var newest = total - 1 - (pageIndex * pageSize);
+            if (newest < 0)
+            {
+                return ([], total);
+            }
+
+            var oldest = Math.Max(0, newest - pageSize + 1);
+            var summaries = await inbox.FetchAsync(oldest, newest, SummaryItems, token);
+            var page = summaries.OrderByDescending(s => s.Index).Select(s => ToSummary(inbox, s)).ToList();
+            return (page, total);
+        }, cancellationToken);
+
+    public Task<byte[]> DownloadAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync(async (inbox, token) =>
+        {
+            var uid = ParseId(inbox, messageId);
+            using var buffer = new MemoryStream();
+            try
+            {
+                using var stream = await inbox.GetStreamAsync(uid, token);
+                await stream.CopyToAsync(buffer, token);
+            }
+            catch (MessageNotFoundException exception)
+            {
+                throw new MailOperationException(MailProblem.MessageNotFound, exception);
+            }
+
+            await inbox.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, token);
+            return buffer.ToArray();
+        }, cancellationToken);
+
+    public Task DeleteAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync(async (inbox, token) =>
+        {
+            var uid = ParseId(inbox, messageId);
+            var trash = _client!.Capabilities.HasFlag(ImapCapabilities.SpecialUse) ? _client.GetFolder(SpecialFolder.Trash) : null;
+            if (trash is not null && _client.Capabilities.HasFlag(ImapCapabilities.Move))
+            {
+                await inbox.MoveToAsync(uid, trash, token);
+            }
+            else
+            {
+                await inbox.AddFlagsAsync(uid, MessageFlags.Deleted, silent: true, token);
+                await inbox.ExpungeAsync([uid], token);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken) =>
+        RunAsync(async (inbox, token) =>
+        {
+            var uid = ParseId(inbox, messageId);
+            if (read)
+            {
+                await inbox.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, token);
+            }
+            else
+            {
+                await inbox.RemoveFlagsAsync(uid, MessageFlags.Seen, silent: true, token);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    private Task<T> RunAsync<T>(Func<IMailFolder, CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
+        _runner.RunAsync(async token =>
+        {
+            var client = await ConnectedClientAsync(token);
+            var inbox = client.Inbox;
+            if (!inbox.IsOpen || inbox.Access != FolderAccess.ReadWrite)
+            {
+                await inbox.OpenAsync(FolderAccess.ReadWrite, token);
+            }
+
+            return await operation(inbox, token);
+        }, DropConnectionAsync, cancellationToken);
+
+    private async Task<ImapClient> ConnectedClientAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true, IsAuthenticated: true })
+        {
+            return _client;
+        }
+
+        await DropConnectionAsync();
+        var client = await clients.ConnectImapAsync(domain, cancellationToken);
+        try
+        {
+            await client.AuthenticateAsync(session.Address, session.RevealPassword(), cancellationToken);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        _client = client;
+        return client;
+    }
+
+    private Task DropConnectionAsync()
+    {
+        // After a failure or cancellation the protocol state is unknown: never reuse that connection.
+        _client?.Dispose();
+        _client = null;
+        return Task.CompletedTask;
+    }
+
+    private static UniqueId ParseId(IMailFolder inbox, string messageId)
+    {
+        var parts = messageId.Split('.');
+        if (parts.Length == 2 && uint.TryParse(parts[0], CultureInfo.InvariantCulture, out var validity)
+            && uint.TryParse(parts[1], CultureInfo.InvariantCulture, out var uid) && validity == inbox.UidValidity && uid > 0)
+        {
+            return new UniqueId(validity, uid);
+        }
+
+        throw new MailOperationException(MailProblem.MessageNotFound);
+    }
+
+    private static MessageSummary ToSummary(IMailFolder inbox, IMessageSummary summary)
+    {
+        var envelope = summary.Envelope;
+        var from = envelope?.From.Mailboxes.FirstOrDefault();
+        return new MessageSummary(
+            $"{inbox.UidValidity}.{summary.UniqueId.Id}",
+            from?.Name ?? "",
+            from?.Address ?? "",
+            envelope?.Subject ?? "",
+            envelope?.Date ?? summary.InternalDate ?? DateTimeOffset.MinValue,
+            (long)(summary.Size ?? 0),
+            summary.Flags?.HasFlag(MessageFlags.Seen) ?? false,
+            summary.Attachments.Any());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is { IsConnected: true } client)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await client.DisconnectAsync(quit: true, timeout.Token);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Closing politely is a courtesy; the socket is closed below either way.
+            }
+        }
+
+        await DropConnectionAsync();
+        _runner.Dispose();
+    }
+}

@@ -1,0 +1,69 @@
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Diagnostics;
+using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Sessions;
+
+namespace WebMail.Server.Mail;
+
+/// <summary>
+/// The one way a store talks to its server: one operation at a time per session (MailKit clients are not
+/// thread-safe), bounded by the endpoint's timeout and by the session's end, with failures mapped to
+/// <see cref="MailOperationException"/>. A broken connection is dropped and the operation tried once more.
+/// </summary>
+public sealed class MailOperationRunner(UserSession session, MailEndpointOptions endpoint, ILogger logger) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <param name="operation">Gets whether this is a retry, and the bounded token.</param>
+    /// <param name="dropConnection">Called after any failure or cancellation: the connection's state is unknown then.</param>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, Func<Task> dropConnection, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Ended);
+                bounded.CancelAfter(endpoint.Timeout);
+                try
+                {
+                    return await operation(bounded.Token);
+                }
+                catch (MailOperationException)
+                {
+                    throw;
+                }
+                catch (Exception exception)
+                {
+                    await dropConnection();
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+
+                    if (session.IsEnded)
+                    {
+                        throw new MailOperationException(MailProblem.SessionEnded, exception);
+                    }
+
+                    var problem = bounded.IsCancellationRequested ? MailProblem.Timeout : MailProblemClassifier.Classify(exception);
+                    // A server that dropped an idle connection is normal; one retry on a fresh connection hides it.
+                    if (attempt == 1 && problem is MailProblem.Unreachable or MailProblem.ProtocolError)
+                    {
+                        continue;
+                    }
+
+                    logger.LogWarning("Mail operation for {Address} failed: {Problem} ({ExceptionType})",
+                        session.Address, problem, exception.GetType().Name);
+                    throw new MailOperationException(problem, exception);
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using Microsoft.Net.Http.Headers;
+using WebMail.Client.Services;
+
+namespace WebMail.Server.Mail;
+
+/// <summary>
+/// What the reading pane loads outside the circuit: the sanitized HTML body (into a sandboxed frame) and
+/// attachment downloads. Both resolve message ids only within the caller's own session: anything else is 404.
+/// </summary>
+public static class MessageEndpoints
+{
+    public const string BodyPathFormat = "/mail/messages/{0}/body";
+    public const string AttachmentPathFormat = "/mail/messages/{0}/attachments/{1}";
+
+    public static IEndpointRouteBuilder MapMessageEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var mail = endpoints.MapGroup("/mail/messages/{id}").RequireAuthorization();
+        mail.MapGet("/body", ServeBodyAsync);
+        mail.MapGet("/attachments/{index:int}", ServeAttachmentAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ServeBodyAsync(string id, bool? remote, HttpContext http, CurrentMailSession current)
+    {
+        var rendered = await OpenAsync(id, http, current);
+        if (rendered?.SafeHtml is null)
+        {
+            return Results.NotFound();
+        }
+
+        // The policy carries "sandbox" itself, so the body stays script-less and origin-less even when this URL
+        // is opened directly. Remote images, styles and fonts load only when the user allowed them.
+        var remoteSources = remote == true ? " https: http:" : "";
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy =
+            "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; " +
+            $"img-src data:{remoteSources}; style-src 'unsafe-inline'{remoteSources}; font-src data:{remoteSources}; " +
+            "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        var document = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">" +
+            "<style>body{font-family:system-ui,sans-serif;margin:0;padding:.5rem;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style>" +
+            $"</head><body>{rendered.SafeHtml}</body></html>";
+        return Results.Text(document, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> ServeAttachmentAsync(string id, int index, HttpContext http, CurrentMailSession current)
+    {
+        var rendered = await OpenAsync(id, http, current);
+        if (rendered is null || Rendering.MessageRenderer.Attachment(rendered.Raw, index) is not { } attachment)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "no-store";
+        // Always a download of opaque bytes: an HTML or SVG attachment must never render in our origin.
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(attachment.FileName);
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return Results.Bytes(attachment.Content, "application/octet-stream");
+    }
+
+    private static async Task<Rendering.RenderedMessage?> OpenAsync(string id, HttpContext http, CurrentMailSession current)
+    {
+        try
+        {
+            var context = await current.ForAsync(http.User);
+            return await context.OpenAsync(id, http.RequestAborted);
+        }
+        catch (MailOperationException exception) when (exception.Problem is MailProblem.MessageNotFound or MailProblem.SessionEnded)
+        {
+            return null;
+        }
+    }
+}

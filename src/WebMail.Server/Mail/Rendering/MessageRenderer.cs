@@ -1,0 +1,202 @@
+using System.Text;
+using MimeKit;
+using WebMail.Client.Services;
+
+namespace WebMail.Server.Mail.Rendering;
+
+/// <summary>
+/// Decodes a raw message into what the reading pane shows. Never throws for broken input: what cannot be decoded
+/// is left out and flagged, and an HTML body too large or too deeply nested for the sanitizer falls back to text.
+/// </summary>
+public static class MessageRenderer
+{
+    /// <summary>HtmlSanitizer's parser slows down steeply with size and nesting; past these the HTML is not parsed.</summary>
+    public const int MaxHtmlChars = 2_000_000;
+    public const int MaxHtmlDepth = 400;
+    private const long MaxInlineImageBytes = 2_000_000;
+
+    public static RenderedMessage Render(string id, byte[] raw)
+    {
+        MimeMessage message;
+        var problems = false;
+        try
+        {
+            message = MimeMessage.Load(new MemoryStream(raw, writable: false));
+        }
+        catch (FormatException)
+        {
+            // Not even headers: show the bytes as text rather than nothing.
+            var text = Encoding.UTF8.GetString(raw);
+            return new RenderedMessage(
+                new MessageView(id, "", "", "", "", "", DateTimeOffset.MinValue, text, false, false, [], true), null, raw);
+        }
+
+        string? textBody = SafeGet(() => message.TextBody, ref problems);
+        string? htmlBody = SafeGet(() => message.HtmlBody, ref problems);
+        string? safeHtml = null;
+        var remote = false;
+        if (htmlBody is not null)
+        {
+            if (htmlBody.Length > MaxHtmlChars || NestingDepth(htmlBody) > MaxHtmlDepth)
+            {
+                problems = true;
+                textBody ??= SafeGet(() => HtmlText.ToPlainText(htmlBody[..Math.Min(htmlBody.Length, MaxHtmlChars)]), ref problems);
+            }
+            else
+            {
+                (safeHtml, remote) = MailHtmlSanitizer.Sanitize(InlineContentIdImages(message, htmlBody));
+                textBody ??= SafeGet(() => HtmlText.ToPlainText(htmlBody), ref problems);
+            }
+        }
+
+        var from = message.From.Mailboxes.FirstOrDefault();
+        var view = new MessageView(
+            id,
+            from?.Name ?? "",
+            from?.Address ?? message.From.ToString(),
+            message.To.ToString(),
+            message.Cc.ToString(),
+            message.Subject ?? "",
+            message.Date,
+            textBody,
+            safeHtml is not null,
+            remote,
+            Attachments(message, ref problems),
+            problems);
+        return new RenderedMessage(view, safeHtml, raw);
+    }
+
+    /// <summary>The decoded content of attachment <paramref name="index"/> (as listed in the view), or null.</summary>
+    public static (string FileName, byte[] Content)? Attachment(byte[] raw, int index)
+    {
+        var message = MimeMessage.Load(new MemoryStream(raw, writable: false));
+        if (message.Attachments.ElementAtOrDefault(index) is not { } entity)
+        {
+            return null;
+        }
+
+        using var content = new MemoryStream();
+        switch (entity)
+        {
+            case MimePart { Content: not null } part:
+                part.Content.DecodeTo(content);
+                break;
+            case MessagePart { Message: not null } attached:
+                attached.Message.WriteTo(content);
+                break;
+        }
+
+        return (SafeFileName.From(FileNameOf(entity), index), content.ToArray());
+    }
+
+    private static List<AttachmentInfo> Attachments(MimeMessage message, ref bool problems)
+    {
+        var result = new List<AttachmentInfo>();
+        try
+        {
+            var index = 0;
+            foreach (var entity in message.Attachments)
+            {
+                var size = entity is MimePart { Content: not null } part ? EstimateDecodedSize(part) : 0;
+                result.Add(new AttachmentInfo(index, SafeFileName.From(FileNameOf(entity), index), entity.ContentType.MimeType, size));
+                index++;
+            }
+        }
+        catch (Exception exception) when (exception is FormatException or NotSupportedException or ArgumentException)
+        {
+            problems = true;
+        }
+
+        return result;
+    }
+
+    private static string? FileNameOf(MimeEntity entity) => entity switch
+    {
+        MimePart part => part.FileName,
+        MessagePart attached => (attached.Message?.Subject ?? "message") + ".eml",
+        _ => null,
+    };
+
+    private static long EstimateDecodedSize(MimePart part)
+    {
+        var stream = part.Content?.Stream;
+        if (stream is null || !stream.CanSeek)
+        {
+            return 0;
+        }
+
+        // Base64 carries 3 bytes in 4 characters (plus line breaks).
+        return part.ContentTransferEncoding == ContentEncoding.Base64 ? stream.Length * 3 / 4 * 76 / 78 : stream.Length;
+    }
+
+    /// <summary>Replaces cid: references by data: URIs of the message's own images, so the sandboxed frame needs no requests.</summary>
+    private static string InlineContentIdImages(MimeMessage message, string html)
+    {
+        if (!html.Contains("cid:", StringComparison.OrdinalIgnoreCase))
+        {
+            return html;
+        }
+
+        foreach (var part in message.BodyParts.OfType<MimePart>())
+        {
+            if (part.ContentId is not { Length: > 0 } contentId || !part.ContentType.MediaType.Equals("image", StringComparison.OrdinalIgnoreCase)
+                || part.Content is null || part.ContentType.MediaSubtype.Contains("svg", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            using var decoded = new MemoryStream();
+            part.Content.DecodeTo(decoded);
+            if (decoded.Length <= MaxInlineImageBytes)
+            {
+                var dataUri = $"data:{part.ContentType.MimeType};base64,{Convert.ToBase64String(decoded.GetBuffer(), 0, (int)decoded.Length)}";
+                html = html.Replace("cid:" + contentId, dataUri, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return html;
+    }
+
+    /// <summary>A cheap upper bound of element nesting, counted before any parser sees the HTML.</summary>
+    internal static int NestingDepth(string html)
+    {
+        int depth = 0, max = 0;
+        for (var i = 0; i + 1 < html.Length; i++)
+        {
+            if (html[i] != '<')
+            {
+                continue;
+            }
+
+            if (html[i + 1] == '/')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (char.IsLetter(html[i + 1]) && !IsVoidElementAt(html, i + 1))
+            {
+                max = Math.Max(max, ++depth);
+            }
+        }
+
+        return max;
+    }
+
+    private static readonly string[] VoidElements = ["br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source"];
+
+    private static bool IsVoidElementAt(string html, int start) =>
+        VoidElements.Any(v => string.Compare(html, start, v, 0, v.Length, StringComparison.OrdinalIgnoreCase) == 0
+            && (start + v.Length >= html.Length || !char.IsLetterOrDigit(html[start + v.Length])));
+
+    private static string? SafeGet(Func<string?> get, ref bool problems)
+    {
+        try
+        {
+            return get();
+        }
+        catch (Exception exception) when (exception is FormatException or NotSupportedException or ArgumentException or DecoderFallbackException)
+        {
+            problems = true;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace WebMail.Server.Mail.Rendering;
+
+/// <summary>An attachment's name, fit to show and to save: no folders, no control or direction-changing characters.</summary>
+public static class SafeFileName
+{
+    private const int MaxLength = 200;
+
+    public static string From(string? name, int index)
+    {
+        var lastPart = (name ?? "").Split('/', '\\').Last();
+        var builder = new StringBuilder(lastPart.Length);
+        foreach (var c in lastPart)
+        {
+            // Right-to-left overrides make "exe.pdf" look like "fdp.exe"; control characters break headers.
+            if (!char.IsControl(c) && !IsBidiControl(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        var cleaned = builder.ToString().Trim().Trim('.').Trim();
+        if (cleaned.Length > MaxLength)
+        {
+            var extension = Path.GetExtension(cleaned);
+            cleaned = cleaned[..(MaxLength - extension.Length)] + extension;
+        }
+
+        return cleaned.Length == 0 ? $"attachment-{index + 1}" : cleaned;
+    }
+
+    private static bool IsBidiControl(char c) =>
+        c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+}

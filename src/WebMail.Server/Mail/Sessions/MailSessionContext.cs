@@ -1,0 +1,95 @@
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Caching;
+using WebMail.Server.Mail.Rendering;
+
+namespace WebMail.Server.Mail.Sessions;
+
+/// <summary>
+/// Everything mail-related one session holds: its connection to the server (through the store), the cache of
+/// decoded messages and of listed pages. Shared by all the user's tabs; disposed with the session.
+/// </summary>
+public sealed class MailSessionContext(UserSession session, IMailStore store, DecodedMessageCache cache) : IAsyncDisposable
+{
+    private readonly Dictionary<(int Index, int Size), MessagePage> _pages = [];
+    private readonly Lock _pagesLock = new();
+
+    public UserSession Session { get; } = session;
+
+    public DecodedMessageCache Cache { get; } = cache;
+
+    public async Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh, CancellationToken cancellationToken)
+    {
+        lock (_pagesLock)
+        {
+            if (refresh)
+            {
+                _pages.Clear();
+            }
+            else if (_pages.TryGetValue((pageIndex, pageSize), out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var (messages, total) = await store.ListAsync(pageIndex, pageSize, cancellationToken);
+        var page = new MessagePage(messages, total, pageIndex, pageSize);
+        lock (_pagesLock)
+        {
+            _pages[(pageIndex, pageSize)] = page;
+        }
+
+        return page;
+    }
+
+    /// <summary>The decoded message, from the cache or downloaded (and then cached).</summary>
+    public async Task<RenderedMessage> OpenAsync(string messageId, CancellationToken cancellationToken)
+    {
+        if (Cache.TryGet(messageId, out var cached))
+        {
+            return cached;
+        }
+
+        var raw = await store.DownloadAsync(messageId, cancellationToken);
+        var rendered = MessageRenderer.Render(messageId, raw);
+        Cache.Add(rendered);
+        MarkInPages(messageId, read: true);
+        return rendered;
+    }
+
+    public async Task DeleteAsync(string messageId, CancellationToken cancellationToken)
+    {
+        await store.DeleteAsync(messageId, cancellationToken);
+        Cache.Remove(messageId);
+        lock (_pagesLock)
+        {
+            // Later pages shift by one; the next listing asks the server again.
+            _pages.Clear();
+        }
+    }
+
+    public async Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken)
+    {
+        await store.SetReadAsync(messageId, read, cancellationToken);
+        MarkInPages(messageId, read);
+    }
+
+    private void MarkInPages(string messageId, bool read)
+    {
+        lock (_pagesLock)
+        {
+            foreach (var (key, page) in _pages.ToList())
+            {
+                if (page.Messages.Any(m => m.Id == messageId))
+                {
+                    _pages[key] = page with { Messages = page.Messages.Select(m => m.Id == messageId ? m with { IsRead = read } : m).ToList() };
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Cache.Clear();
+        await store.DisposeAsync();
+    }
+}

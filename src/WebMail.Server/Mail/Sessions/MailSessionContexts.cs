@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Caching;
+using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Imap;
+using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Pop3;
+
+namespace WebMail.Server.Mail.Sessions;
+
+/// <summary>Finds or makes the mail context of a session; the session owns it and disposes it when it ends.</summary>
+public sealed class MailSessionContexts(
+    IOptionsMonitor<MailOptions> mailOptions,
+    IOptionsMonitor<MessageCacheOptions> cacheOptions,
+    MessageCacheBudget budget,
+    MailClientFactory clients,
+    ILoggerFactory loggers)
+{
+    private readonly ConditionalWeakTable<UserSession, MailSessionContext> _contexts = [];
+
+    /// <exception cref="MailOperationException">The session has ended, or its domain is no longer configured.</exception>
+    public MailSessionContext For(UserSession session)
+    {
+        if (session.IsEnded)
+        {
+            throw new MailOperationException(MailProblem.SessionEnded);
+        }
+
+        return _contexts.GetValue(session, Create);
+    }
+
+    private MailSessionContext Create(UserSession session)
+    {
+        var domain = mailOptions.CurrentValue.FindDomain(session.Domain) ?? throw new MailOperationException(MailProblem.SessionEnded);
+        var logger = loggers.CreateLogger("WebMail.Server.Mail." + session.Protocol);
+        IMailStore store = session.Protocol == ReadingProtocol.Imap
+            ? new ImapMailStore(session, domain, clients, logger)
+            : new Pop3MailStore(session, domain, clients, logger);
+        var context = new MailSessionContext(session, store, new DecodedMessageCache(cacheOptions, budget));
+        session.Own(context);
+        return context;
+    }
+}
