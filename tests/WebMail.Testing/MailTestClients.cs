@@ -39,6 +39,22 @@ public sealed class MailTestClients(ITestOutputHelper output, MailDomainOptions?
         return client;
     }
 
+    /// <summary>Puts messages into the user's INBOX (IMAP APPEND, in order) and returns their webmail ids over IMAP.</summary>
+    public async Task<IReadOnlyList<string>> AppendAsync(string user, IEnumerable<MimeKit.MimeMessage> messages, CancellationToken cancellationToken)
+    {
+        using var client = await ImapAsync(user, DemoMailServer.TestPassword, cancellationToken);
+        await client.Inbox.OpenAsync(MailKit.FolderAccess.ReadWrite, cancellationToken);
+        var ids = new List<string>();
+        foreach (var message in messages)
+        {
+            var uid = await client.Inbox.AppendAsync(new MailKit.AppendRequest(message, MailKit.MessageFlags.None), cancellationToken);
+            ids.Add($"{client.Inbox.UidValidity}.{uid!.Value.Id}");
+        }
+
+        await client.DisconnectAsync(true, cancellationToken);
+        return ids;
+    }
+
     /// <summary>Waits (bounded) until LMTP has delivered <paramref name="count"/> messages to the user's INBOX.</summary>
     public async Task WaitForInboxAsync(string user, int count, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace WebMail.Server.Mail;
 /// thread-safe), bounded by the endpoint's timeout and by the session's end, with failures mapped to
 /// <see cref="MailOperationException"/>. A broken connection is dropped and the operation tried once more.
 /// </summary>
-public sealed class MailOperationRunner(UserSession session, MailEndpointOptions endpoint, ILogger logger) : IDisposable
+public sealed class MailOperationRunner(UserSession session, MailEndpointOptions endpoint, ILogger logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -18,6 +18,11 @@ public sealed class MailOperationRunner(UserSession session, MailEndpointOptions
     /// <param name="dropConnection">Called after any failure or cancellation: the connection's state is unknown then.</param>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, Func<Task> dropConnection, CancellationToken cancellationToken)
     {
+        if (session.IsEnded)
+        {
+            throw new MailOperationException(MailProblem.SessionEnded);
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -64,6 +69,4 @@ public sealed class MailOperationRunner(UserSession session, MailEndpointOptions
             _gate.Release();
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 }

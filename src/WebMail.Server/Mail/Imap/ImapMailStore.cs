@@ -24,6 +24,8 @@ public sealed class ImapMailStore(UserSession session, MailDomainOptions domain,
     public Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(int pageIndex, int pageSize, CancellationToken cancellationToken) =>
         RunAsync<(IReadOnlyList<MessageSummary>, int)>(async (inbox, token) =>
         {
+            // NOOP lets the server tell this long-lived connection what other clients changed (new mail, expunges).
+            await _client!.NoOpAsync(token);
             var total = inbox.Count;
             var newest = total - 1 - (pageIndex * pageSize);
             if (newest < 0)
@@ -177,6 +179,5 @@ public sealed class ImapMailStore(UserSession session, MailDomainOptions domain,
         }
 
         await DropConnectionAsync();
-        _runner.Dispose();
     }
 }

@@ -113,9 +113,6 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
             IsRead: false, HasAttachments: contentType.Contains("multipart/mixed", StringComparison.OrdinalIgnoreCase));
     }
 
-    public ValueTask DisposeAsync()
-    {
-        _runner.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    // Nothing stays open between operations.
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,0 +1,216 @@
+using System.Security.Cryptography;
+using MailKit;
+using MailKit.Search;
+using Microsoft.Extensions.DependencyInjection;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Caching;
+using WebMail.Server.Mail.Sessions;
+using WebMail.Testing;
+using Xunit.Abstractions;
+
+namespace WebMail.IntegrationTests;
+
+/// <summary>The mail service layer reading a real mailbox, over IMAP and over POP3.</summary>
+public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper output) : IClassFixture<WebMailAppFactory>
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+    private readonly MailTestClients _clients = new(output);
+
+    [Theory]
+    [InlineData(ReadingProtocol.Imap)]
+    [InlineData(ReadingProtocol.Pop3)]
+    public async Task List_SevenMessages_PagesNewestFirst(ReadingProtocol protocol)
+    {
+        var user = DemoMailServer.NewTestAccount("list");
+        await _clients.AppendAsync(user, Enumerable.Range(1, 7).Select(i => TestMessages.Plain($"Message {i}")), _timeout);
+        var mail = SignIn(user, protocol);
+
+        var first = await mail.ListAsync(0, 3, refresh: false, _timeout);
+        var last = await mail.ListAsync(2, 3, refresh: false, _timeout);
+
+        Assert.Equal(7, first.TotalCount);
+        Assert.Equal(3, first.PageCount);
+        Assert.Equal(["Message 7", "Message 6", "Message 5"], first.Messages.Select(m => m.Subject));
+        Assert.Equal(["Message 1"], last.Messages.Select(m => m.Subject));
+        Assert.All(first.Messages, m => Assert.False(m.IsRead));
+        Assert.Equal("sender@school.test", first.Messages[0].FromAddress);
+    }
+
+    [Theory]
+    [InlineData(ReadingProtocol.Imap)]
+    [InlineData(ReadingProtocol.Pop3)]
+    public async Task Open_EachKindOfMessage_DecodesWhatAReaderNeeds(ReadingProtocol protocol)
+    {
+        var user = DemoMailServer.NewTestAccount("open");
+        var attachment = RandomNumberGenerator.GetBytes(20_000);
+        await _clients.AppendAsync(user,
+        [
+            TestMessages.Plain("plain"), TestMessages.Html("html"), TestMessages.Alternative("alternative"),
+            TestMessages.WithAttachment("attachment", attachment), TestMessages.WithInlineImage("inline"), TestMessages.Gb2312(),
+        ], _timeout);
+        var mail = SignIn(user, protocol);
+        var ids = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Reverse().Select(m => m.Id).ToList();
+
+        var plain = await mail.OpenAsync(ids[0], _timeout);
+        Assert.Contains("Line two with https://example.edu/page link.", plain.View.TextBody);
+        Assert.False(plain.View.HasHtmlBody);
+
+        var html = await mail.OpenAsync(ids[1], _timeout);
+        Assert.True(html.View.HasHtmlBody);
+        Assert.True(html.View.HasRemoteContent);
+        Assert.Contains("<b>bold</b>", html.SafeHtml);
+        Assert.DoesNotContain("<script", html.SafeHtml);
+        Assert.Contains("Hello bold world", html.View.TextBody);
+
+        var alternative = await mail.OpenAsync(ids[2], _timeout);
+        Assert.Equal("The plain alternative.", alternative.View.TextBody?.Trim());
+        Assert.Contains("<i>HTML</i>", alternative.SafeHtml);
+
+        var withAttachment = await mail.OpenAsync(ids[3], _timeout);
+        var listed = Assert.Single(withAttachment.View.Attachments);
+        Assert.Equal(TestMessages.ChineseFileName, listed.FileName);
+        Assert.InRange(listed.Size, 19_000, 21_000);
+        Assert.Equal(attachment, WebMail.Server.Mail.Rendering.MessageRenderer.Attachment(withAttachment.Raw, 0)!.Value.Content);
+
+        var inline = await mail.OpenAsync(ids[4], _timeout);
+        Assert.Contains("src=\"data:image/png;base64,", inline.SafeHtml);
+
+        var chinese = await mail.OpenAsync(ids[5], _timeout);
+        Assert.Equal(TestMessages.ChineseSubject, chinese.View.Subject);
+        Assert.Equal(TestMessages.ChineseBody, chinese.View.TextBody?.Trim());
+        Assert.Equal("教务处", chinese.View.FromName);
+        Assert.All(new[] { plain, html, alternative, withAttachment, inline, chinese }, m => Assert.False(m.View.DecodingProblems));
+    }
+
+    [Theory]
+    [InlineData(ReadingProtocol.Imap)]
+    [InlineData(ReadingProtocol.Pop3)]
+    public async Task Open_SecondTime_IsServedFromTheCacheWithoutTheServer(ReadingProtocol protocol)
+    {
+        var user = DemoMailServer.NewTestAccount("cache");
+        await _clients.AppendAsync(user, [TestMessages.Plain("cached", "Cached body.")], _timeout);
+        var mail = SignIn(user, protocol);
+        var id = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().Id;
+        await mail.OpenAsync(id, _timeout);
+
+        // Remove the message behind the webmail's back: only a cache can still show it.
+        await ExpungeAllAsync(user);
+        var again = await mail.OpenAsync(id, _timeout);
+
+        Assert.Equal("Cached body.", again.View.TextBody?.Trim());
+        Assert.Equal(1, mail.Cache.Count);
+        Assert.Equal(0, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);
+    }
+
+    [Theory]
+    [InlineData(ReadingProtocol.Imap)]
+    [InlineData(ReadingProtocol.Pop3)]
+    public async Task Delete_ThenRefresh_TheMessageIsGoneFromTheServer(ReadingProtocol protocol)
+    {
+        var user = DemoMailServer.NewTestAccount("delete");
+        await _clients.AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("remove")], _timeout);
+        var mail = SignIn(user, protocol);
+        var remove = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single(m => m.Subject == "remove");
+
+        await mail.DeleteAsync(remove.Id, _timeout);
+
+        var page = await mail.ListAsync(0, 10, refresh: true, _timeout);
+        Assert.Equal(["keep"], page.Messages.Select(m => m.Subject));
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
+        Assert.Equal(1, imap.Inbox.Count);
+    }
+
+    [Fact]
+    public async Task SetRead_OverImap_IsSeenByAnotherClient()
+    {
+        var user = DemoMailServer.NewTestAccount("flags");
+        var ids = await _clients.AppendAsync(user, [TestMessages.Plain("flag me")], _timeout);
+        var mail = SignIn(user, ReadingProtocol.Imap);
+        await mail.OpenAsync(ids[0], _timeout);
+        Assert.True(await IsSeenAsync(user));
+
+        await mail.SetReadAsync(ids[0], read: false, _timeout);
+
+        Assert.False(await IsSeenAsync(user));
+        Assert.False((await mail.ListAsync(0, 10, refresh: true, _timeout)).Messages.Single().IsRead);
+    }
+
+    [Fact]
+    public async Task Open_UnknownOrForeignId_IsMessageNotFound()
+    {
+        var user = DemoMailServer.NewTestAccount("unknown");
+        await _clients.AppendAsync(user, [TestMessages.Plain("only")], _timeout);
+        var mail = SignIn(user, ReadingProtocol.Imap);
+
+        var problem = await Assert.ThrowsAsync<MailOperationException>(() => mail.OpenAsync("1.999999", _timeout));
+
+        Assert.Equal(MailProblem.MessageNotFound, problem.Problem);
+    }
+
+    [Fact]
+    public async Task Cache_SmallByteBound_EvictsLeastRecentlyUsed()
+    {
+        await using var smallCache = WebMailAppFactory.With(new() { ["MessageCache:MaxBytesPerSession"] = "150000" });
+        var user = DemoMailServer.NewTestAccount("evict");
+        var ids = await _clients.AppendAsync(user,
+            Enumerable.Range(1, 4).Select(i => TestMessages.WithAttachment($"big {i}", RandomNumberGenerator.GetBytes(40_000))), _timeout);
+        var mail = SignIn(smallCache, user, ReadingProtocol.Imap);
+
+        foreach (var id in ids)
+        {
+            await mail.OpenAsync(id, _timeout);
+        }
+
+        Assert.InRange(mail.Cache.Count, 1, 2);
+        Assert.InRange(mail.Cache.Bytes, 1, 150_000);
+        Assert.True(mail.Cache.TryGet(ids[^1], out _), "the most recently opened message stays");
+        Assert.False(mail.Cache.TryGet(ids[0], out _), "the least recently opened message goes first");
+    }
+
+    [Fact]
+    public async Task SessionEnd_EmptiesItsCacheAndClosesItsConnection()
+    {
+        var user = DemoMailServer.NewTestAccount("end");
+        var ids = await _clients.AppendAsync(user, [TestMessages.Plain("one")], _timeout);
+        var store = app.Services.GetRequiredService<UserSessionStore>();
+        var budget = app.Services.GetRequiredService<MessageCacheBudget>();
+        var session = store.Create(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
+        var mail = app.Services.GetRequiredService<MailSessionContexts>().For(session);
+        await mail.OpenAsync(ids[0], _timeout);
+        var before = budget.Used;
+
+        await store.EndAsync(session.Id, "test");
+
+        Assert.Equal(0, mail.Cache.Count);
+        Assert.True(budget.Used <= before - 1);
+        Assert.Throws<SessionEndedException>(session.RevealPassword);
+        var problem = await Assert.ThrowsAsync<MailOperationException>(() => mail.ListAsync(0, 10, refresh: true, _timeout));
+        Assert.Equal(MailProblem.SessionEnded, problem.Problem);
+    }
+
+    private MailSessionContext SignIn(string user, ReadingProtocol protocol) => SignIn(app, user, protocol);
+
+    private static MailSessionContext SignIn(WebMailAppFactory host, string user, ReadingProtocol protocol)
+    {
+        var session = host.Services.GetRequiredService<UserSessionStore>().Create(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword);
+        return host.Services.GetRequiredService<MailSessionContexts>().For(session);
+    }
+
+    private async Task ExpungeAllAsync(string user)
+    {
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadWrite, _timeout);
+        var all = await imap.Inbox.SearchAsync(SearchQuery.All, _timeout);
+        await imap.Inbox.AddFlagsAsync(all, MailKit.MessageFlags.Deleted, silent: true, _timeout);
+        await imap.Inbox.ExpungeAsync(_timeout);
+    }
+
+    private async Task<bool> IsSeenAsync(string user)
+    {
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
+        var summary = (await imap.Inbox.FetchAsync(0, -1, MailKit.MessageSummaryItems.Flags, _timeout)).Single();
+        return summary.Flags!.Value.HasFlag(MailKit.MessageFlags.Seen);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using WebMail.Server.Mail.Rendering;
+
+namespace WebMail.UnitTests;
+
+public sealed class MessageRendererTests
+{
+    [Fact]
+    public void Render_HtmlNested100000Deep_FallsBackToTextWithoutParsing()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 100_000)) + "deep text" + string.Concat(Enumerable.Repeat("</div>", 100_000));
+        var raw = Encoding.UTF8.GetBytes($"From: a@b.c\r\nSubject: deep\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+
+        var rendered = MessageRenderer.Render("deep", raw);
+
+        Assert.Null(rendered.SafeHtml);
+        Assert.True(rendered.View.DecodingProblems);
+        Assert.Contains("deep text", rendered.View.TextBody);
+    }
+
+    [Fact]
+    public void Render_NotAMessageAtAll_ShowsTheBytesAsText()
+    {
+        var rendered = MessageRenderer.Render("junk", Encoding.UTF8.GetBytes("just some words, no headers"));
+
+        Assert.Contains("just some words", rendered.View.TextBody);
+    }
+
+    [Fact]
+    public void Render_MissingBoundary_ShowsWhatItCan()
+    {
+        var raw = Encoding.UTF8.GetBytes("From: a@b.c\r\nSubject: broken\r\nContent-Type: multipart/mixed\r\n\r\nbody without any boundary\r\n");
+
+        var rendered = MessageRenderer.Render("broken", raw);
+
+        Assert.Equal("broken", rendered.View.Subject);
+    }
+
+    [Fact]
+    public void Render_UnknownCharset_DoesNotThrow()
+    {
+        var raw = Encoding.UTF8.GetBytes("From: a@b.c\r\nSubject: =?x-unknown?B?5L2g5aW9?=\r\nContent-Type: text/plain; charset=x-unknown\r\n\r\nhello\r\n");
+
+        var rendered = MessageRenderer.Render("charset", raw);
+
+        Assert.Contains("hello", rendered.View.TextBody);
+    }
+
+    [Fact]
+    public void Render_HostileHtml_KeepsNoScriptFormOrPositioning()
+    {
+        const string html = "<p onclick=\"x()\">hi</p><script>alert(1)</script><form action=\"https://evil\"><input name=p></form>" +
+            "<div style=\"position:fixed;top:0\">overlay</div><a href=\"javascript:alert(1)\">js</a><a href=\"https://ok.example/\">ok</a>";
+        var raw = Encoding.UTF8.GetBytes($"From: a@b.c\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+
+        var safe = MessageRenderer.Render("hostile", raw).SafeHtml!;
+
+        Assert.DoesNotContain("onclick", safe);
+        Assert.DoesNotContain("<script", safe);
+        Assert.DoesNotContain("<form", safe);
+        Assert.DoesNotContain("<input", safe);
+        Assert.DoesNotContain("position", safe);
+        Assert.DoesNotContain("javascript:", safe);
+        Assert.Contains("href=\"https://ok.example/\" target=\"_blank\" rel=\"noopener noreferrer\"", safe);
+    }
+}
