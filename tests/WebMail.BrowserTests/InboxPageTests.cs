@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using Microsoft.Playwright;
+using WebMail.Testing;
+using Xunit.Abstractions;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>A student's first minute: sign in, see the inbox, open a message, download its attachment.</summary>
+public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    [Theory]
+    [InlineData("Imap")]
+    [InlineData("Pop3")]
+    public async Task SignIn_OpenMessage_DownloadAttachment(string reading)
+    {
+        var user = DemoMailServer.NewTestAccount("inbox");
+        var attachment = RandomNumberGenerator.GetBytes(30_000);
+        await new MailTestClients(output).AppendAsync(user,
+            [TestMessages.Gb2312(), TestMessages.WithAttachment("Lab data attached", attachment), TestMessages.Html("Newsletter")], _timeout);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/signin");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
+        await page.Locator("#reading").SelectOptionAsync(reading);
+        await page.Locator("button[type=submit]").ClickAsync();
+
+        var rows = page.Locator("#message-list a");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Newsletter");
+        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync(TestMessages.ChineseSubject);
+        await Assertions.Expect(page.Locator("#inbox-range")).ToHaveTextAsync("1–3 of 3");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"inbox-{reading}.png") });
+
+        await rows.Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("#message-subject")).ToHaveTextAsync("Lab data attached");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#attachments a").ClickAsync());
+        Assert.Equal(TestMessages.ChineseFileName, download.SuggestedFilename);
+        var saved = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+        await download.SaveAsAsync(saved);
+        Assert.Equal(attachment, await File.ReadAllBytesAsync(saved, _timeout));
+        File.Delete(saved);
+
+        await page.Locator("a", new() { HasText = "Inbox" }).First.ClickAsync();
+        await rows.Nth(2).ClickAsync();
+        await Assertions.Expect(page.Locator("#message-subject")).ToHaveTextAsync(TestMessages.ChineseSubject);
+        await Assertions.Expect(page.Locator(".message-text")).ToHaveTextAsync(TestMessages.ChineseBody);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"message-gb2312-{reading}.png") });
+    }
+
+    [Fact]
+    public async Task HtmlMessage_RemoteImageBlocked_NoRequestLeavesUntilAllowed()
+    {
+        var user = DemoMailServer.NewTestAccount("remote");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Html("Tracked newsletter")], _timeout);
+        var page = await browser.NewPageAsync();
+        var remoteRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await page.Context.RouteAsync("**/*", async route =>
+        {
+            if (!route.Request.Url.StartsWith(browser.App.BaseAddress.ToString(), StringComparison.Ordinal))
+            {
+                remoteRequests.Enqueue(route.Request.Url);
+                await route.AbortAsync();
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync("/signin");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("#message-list a").First.ClickAsync();
+        var frame = page.FrameLocator("iframe.message-frame");
+        await Assertions.Expect(frame.Locator("b")).ToHaveTextAsync("bold");
+        await page.WaitForTimeoutAsync(500);
+
+        Assert.Empty(remoteRequests);
+        Assert.Equal(0, await frame.Locator("script").CountAsync());
+
+        await page.Locator("#show-remote").ClickAsync();
+        await Assertions.Expect(frame.Locator("b")).ToHaveTextAsync("bold");
+        await page.WaitForTimeoutAsync(500);
+        Assert.Contains("https://tracker.example/pixel.gif", remoteRequests);
+    }
+}
