@@ -9,6 +9,12 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = DemoMailServer.AppConfiguration();
 
+    static WebMailAppFactory()
+    {
+        // Where the app's content lives, for hosts (such as the benchmarks) that are not test projects of it.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_WEBMAIL_SERVER", Path.Combine(RepositoryPaths.Root, "src", "WebMail.Server"));
+    }
+
     public WebMailAppFactory()
         : this(null)
     {

@@ -1,0 +1,56 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using WebMail.Benchmarks;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Sessions;
+using WebMail.Testing;
+
+// Reading benchmark (issue: first inbox page and message opening, IMAP and POP3, 10,000-message INBOX).
+// Times are medians of repeated runs in this one process, so the ratios are comparable on a noisy machine.
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 15;
+var user = "test-bench@" + DemoMailServer.Domain;
+var raw = new RawProtocolLoops(user, DemoMailServer.TestPassword);
+var mailboxSize = await raw.InboxCountAsync();
+if (mailboxSize < 10_000)
+{
+    Console.Error.WriteLine($"{user} has {mailboxSize} messages; run: scripts/mailserver.sh seed {user} {10_000 - mailboxSize}");
+    return 1;
+}
+
+await using var app = WebMailAppFactory.With(new() { ["Logging:LogLevel:Default"] = "Warning" });
+var sessions = app.Services.GetRequiredService<UserSessionStore>();
+var contexts = app.Services.GetRequiredService<MailSessionContexts>();
+var rows = new List<string>();
+foreach (var protocol in new[] { ReadingProtocol.Imap, ReadingProtocol.Pop3 })
+{
+    var rawPage = await Measure.MedianAsync(iterations, () => protocol == ReadingProtocol.Imap ? raw.ImapFirstPageAsync(50) : raw.Pop3FirstPageAsync(50));
+    var servicePage = await Measure.MedianAsync(iterations, async () =>
+    {
+        var session = sessions.Create(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword);
+        await contexts.For(session).ListAsync(0, 50, refresh: false, CancellationToken.None);
+        await sessions.EndAsync(session.Id, "benchmark");
+    });
+
+    var reader = contexts.For(sessions.Create(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword));
+    var ids = new Queue<string>((await reader.ListAsync(0, 50, refresh: false, CancellationToken.None)).Messages.Select(m => m.Id));
+    var opened = new List<string>();
+    var uncached = await Measure.MedianAsync(iterations, async () =>
+    {
+        var id = ids.Dequeue();
+        opened.Add(id);
+        await reader.OpenAsync(id, CancellationToken.None);
+    });
+    var cachedIndex = 0;
+    var cached = await Measure.MedianAsync(iterations * 20, () => reader.OpenAsync(opened[cachedIndex++ % opened.Count], CancellationToken.None));
+    rows.Add($"| {protocol.ToString().ToUpperInvariant()} | {mailboxSize:N0} | {rawPage:F1} | {servicePage:F1} | {servicePage / rawPage:F2}× | " +
+        $"{uncached:F1} | {cached * 1000:F1} | {reader.Cache.Count} msgs, {reader.Cache.Bytes / 1024.0:F0} KiB ({reader.Cache.Bytes / 1024.0 / Math.Max(1, reader.Cache.Count):F0} KiB/msg) |");
+}
+
+Console.WriteLine();
+Console.WriteLine($"WebMail reading benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, median of {iterations} runs (cached: of {iterations * 20})");
+Console.WriteLine();
+Console.WriteLine("| protocol | INBOX | raw first page (ms) | service first page (ms) | service / raw | open uncached (ms) | open cached (µs) | session cache after opening |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
+rows.ForEach(Console.WriteLine);
+return 0;
