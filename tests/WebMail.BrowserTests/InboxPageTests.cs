@@ -51,6 +51,23 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Inbox_BrowserInShanghai_ShowsDatesInTheReadersTimeZone()
+    {
+        var user = DemoMailServer.NewTestAccount("timezone");
+        var message = TestMessages.Plain("Dated");
+        message.Date = new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero);
+        await new MailTestClients(output).AppendAsync(user, [message], _timeout);
+        var page = await browser.NewPageAsync(timeZone: "Asia/Shanghai");
+
+        await page.GotoAsync("/signin");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
+        await page.Locator("button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#message-list time")).ToHaveTextAsync("3/1/2026 8:30 AM");
+    }
+
+    [Fact]
     public async Task HtmlMessage_RemoteImageBlocked_NoRequestLeavesUntilAllowed()
     {
         var user = DemoMailServer.NewTestAccount("remote");
