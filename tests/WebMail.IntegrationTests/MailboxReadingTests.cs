@@ -189,6 +189,23 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         Assert.Equal(MailProblem.SessionEnded, problem.Problem);
     }
 
+    [Fact]
+    public async Task ImapConnection_UnusedLongerThanTheIdleLimit_IsLoggedOutAndComesBackWhenNeeded()
+    {
+        await using var quickIdle = WebMailAppFactory.With(new() { ["Sessions:ImapIdleDisconnect"] = "00:00:01" });
+        var user = DemoMailServer.NewTestAccount("idleimap");
+        await _clients.AppendAsync(user, [TestMessages.Plain("one")], _timeout);
+        var mail = SignIn(quickIdle, user, ReadingProtocol.Imap);
+        var store = Assert.IsType<WebMail.Server.Mail.Imap.ImapMailStore>(mail.Store);
+
+        await mail.ListAsync(0, 10, refresh: false, _timeout);
+        Assert.True(store.IsConnected);
+        await Task.Delay(TimeSpan.FromSeconds(2), _timeout);
+
+        Assert.False(store.IsConnected);
+        Assert.Equal(1, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);
+    }
+
     private MailSessionContext SignIn(string user, ReadingProtocol protocol) => SignIn(app, user, protocol);
 
     private static MailSessionContext SignIn(WebMailAppFactory host, string user, ReadingProtocol protocol)

@@ -14,7 +14,26 @@ public sealed class MailOperationRunner(UserSession session, MailEndpointOptions
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <param name="operation">Gets whether this is a retry, and the bounded token.</param>
+    /// <summary>Runs <paramref name="action"/> only if no operation is under way; says whether it ran.</summary>
+    public async Task<bool> TryWhenIdleAsync(Func<Task> action)
+    {
+        if (!await _gate.WaitAsync(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            await action();
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <param name="operation">Gets the token bounded by the timeout and the session's end.</param>
     /// <param name="dropConnection">Called after any failure or cancellation: the connection's state is unknown then.</param>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, Func<Task> dropConnection, CancellationToken cancellationToken)
     {

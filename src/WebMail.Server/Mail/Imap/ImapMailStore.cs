@@ -13,13 +13,15 @@ namespace WebMail.Server.Mail.Imap;
 /// The inbox over IMAP: one authenticated connection per session, kept open between operations and
 /// re-opened lazily after a drop. Listing fetches summaries for the requested page only.
 /// </summary>
-public sealed class ImapMailStore(UserSession session, MailDomainOptions domain, MailClientFactory clients, ILogger logger) : IMailStore
+public sealed class ImapMailStore(
+    UserSession session, MailDomainOptions domain, MailClientFactory clients, TimeSpan idleDisconnect, ILogger logger) : IMailStore
 {
     private const MessageSummaryItems SummaryItems = MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope
         | MessageSummaryItems.Flags | MessageSummaryItems.Size | MessageSummaryItems.BodyStructure;
 
     private readonly MailOperationRunner _runner = new(session, domain.Imap!, logger);
     private ImapClient? _client;
+    private Timer? _idleTimer;
 
     public Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(int pageIndex, int pageSize, CancellationToken cancellationToken) =>
         RunAsync<(IReadOnlyList<MessageSummary>, int)>(async (inbox, token) =>
@@ -92,8 +94,9 @@ public sealed class ImapMailStore(UserSession session, MailDomainOptions domain,
             return true;
         }, cancellationToken);
 
-    private Task<T> RunAsync<T>(Func<IMailFolder, CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
-        _runner.RunAsync(async token =>
+    private async Task<T> RunAsync<T>(Func<IMailFolder, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var result = await _runner.RunAsync(async token =>
         {
             var client = await ConnectedClientAsync(token);
             var inbox = client.Inbox;
@@ -104,6 +107,11 @@ public sealed class ImapMailStore(UserSession session, MailDomainOptions domain,
 
             return await operation(inbox, token);
         }, DropConnectionAsync, cancellationToken);
+        // Servers keep a process per connection: give it back when the user has stopped reading.
+        _idleTimer ??= new Timer(_ => _ = _runner.TryWhenIdleAsync(LogOutAsync));
+        _idleTimer.Change(idleDisconnect, Timeout.InfiniteTimeSpan);
+        return result;
+    }
 
     private async Task<ImapClient> ConnectedClientAsync(CancellationToken cancellationToken)
     {
@@ -164,6 +172,19 @@ public sealed class ImapMailStore(UserSession session, MailDomainOptions domain,
     }
 
     public async ValueTask DisposeAsync()
+    {
+        if (_idleTimer is not null)
+        {
+            await _idleTimer.DisposeAsync();
+        }
+
+        await LogOutAsync();
+    }
+
+    /// <summary>Whether the store still holds a connection (for tests and the idle logout).</summary>
+    public bool IsConnected => _client is { IsConnected: true };
+
+    private async Task LogOutAsync()
     {
         if (_client is { IsConnected: true } client)
         {

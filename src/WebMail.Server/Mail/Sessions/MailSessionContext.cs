@@ -17,6 +17,8 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
 
     public DecodedMessageCache Cache { get; } = cache;
 
+    public IMailStore Store { get; } = store;
+
     public async Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh, CancellationToken cancellationToken)
     {
         lock (_pagesLock)
@@ -31,7 +33,7 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
             }
         }
 
-        var (messages, total) = await store.ListAsync(pageIndex, pageSize, cancellationToken);
+        var (messages, total) = await Store.ListAsync(pageIndex, pageSize, cancellationToken);
         var page = new MessagePage(messages, total, pageIndex, pageSize);
         lock (_pagesLock)
         {
@@ -49,7 +51,7 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
             return cached;
         }
 
-        var raw = await store.DownloadAsync(messageId, cancellationToken);
+        var raw = await Store.DownloadAsync(messageId, cancellationToken);
         var rendered = MessageRenderer.Render(messageId, raw);
         Cache.Add(rendered);
         MarkInPages(messageId, read: true);
@@ -58,7 +60,7 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
 
     public async Task DeleteAsync(string messageId, CancellationToken cancellationToken)
     {
-        await store.DeleteAsync(messageId, cancellationToken);
+        await Store.DeleteAsync(messageId, cancellationToken);
         Cache.Remove(messageId);
         lock (_pagesLock)
         {
@@ -69,7 +71,7 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
 
     public async Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken)
     {
-        await store.SetReadAsync(messageId, read, cancellationToken);
+        await Store.SetReadAsync(messageId, read, cancellationToken);
         MarkInPages(messageId, read);
     }
 
@@ -90,6 +92,6 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
     public async ValueTask DisposeAsync()
     {
         Cache.Clear();
-        await store.DisposeAsync();
+        await Store.DisposeAsync();
     }
 }

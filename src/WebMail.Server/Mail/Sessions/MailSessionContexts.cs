@@ -13,6 +13,7 @@ namespace WebMail.Server.Mail.Sessions;
 public sealed class MailSessionContexts(
     IOptionsMonitor<MailOptions> mailOptions,
     IOptionsMonitor<MessageCacheOptions> cacheOptions,
+    IOptionsMonitor<UserSessionOptions> sessionOptions,
     MessageCacheBudget budget,
     MailClientFactory clients,
     ILoggerFactory loggers)
@@ -35,7 +36,7 @@ public sealed class MailSessionContexts(
         var domain = mailOptions.CurrentValue.FindDomain(session.Domain) ?? throw new MailOperationException(MailProblem.SessionEnded);
         var logger = loggers.CreateLogger("WebMail.Server.Mail." + session.Protocol);
         IMailStore store = session.Protocol == ReadingProtocol.Imap
-            ? new ImapMailStore(session, domain, clients, logger)
+            ? new ImapMailStore(session, domain, clients, sessionOptions.CurrentValue.ImapIdleDisconnect, logger)
             : new Pop3MailStore(session, domain, clients, logger);
         var context = new MailSessionContext(session, store, new DecodedMessageCache(cacheOptions, budget));
         session.Own(context);

@@ -11,6 +11,9 @@ public sealed class UserSessionOptions
     /// <summary>A session ends this long after sign-in, however busy.</summary>
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>An IMAP connection unused this long is logged out; the next action reconnects.</summary>
+    public TimeSpan ImapIdleDisconnect { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often ended sessions are looked for (their passwords dropped, their connections closed).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
