@@ -9,6 +9,7 @@ using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Diagnostics;
 using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sessions;
+using WebMail.Server.Mail.Smtp;
 
 namespace WebMail.Server.Hosting;
 
@@ -39,6 +40,10 @@ public static class ServiceRegistration
         services.AddSingleton<MailSessionContexts>();
         services.AddSingleton<CurrentMailSession>();
         services.AddScoped<IMailboxService, MailboxService>();
+        services.AddOptions<ComposeOptions>().BindConfiguration(ComposeOptions.SectionName)
+            .Validate(o => o.MaxAttachmentBytes > 0, "Compose:MaxAttachmentBytes must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<IComposeService, ComposeService>();
 
         builder.AddWebMailForwardedHeaders();
         builder.AddWebMailAuthentication();

@@ -15,4 +15,7 @@ public interface IMailStore : IAsyncDisposable
     Task DeleteAsync(string messageId, CancellationToken cancellationToken);
 
     Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a copy of a sent message in the Sent folder. False where there is none (POP3).</summary>
+    Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken);
 }

@@ -94,6 +94,27 @@ public sealed class ImapMailStore(
             return true;
         }, cancellationToken);
 
+    public Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            var sent = _client!.Capabilities.HasFlag(ImapCapabilities.SpecialUse) ? _client.GetFolder(SpecialFolder.Sent) : null;
+            sent ??= await FindFolderNamedAsync("Sent", token);
+            if (sent is null)
+            {
+                return false;
+            }
+
+            await sent.AppendAsync(new AppendRequest(message, MessageFlags.Seen), token);
+            return true;
+        }, cancellationToken);
+
+    private async Task<IMailFolder?> FindFolderNamedAsync(string name, CancellationToken cancellationToken)
+    {
+        var personal = _client!.GetFolder(_client.PersonalNamespaces[0]);
+        var folders = await personal.GetSubfoldersAsync(false, cancellationToken);
+        return folders.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task<T> RunAsync<T>(Func<IMailFolder, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var result = await _runner.RunAsync(async token =>

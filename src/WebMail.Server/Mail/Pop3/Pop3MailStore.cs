@@ -78,6 +78,9 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
         return Task.CompletedTask;
     }
 
+    // POP3 has one mailbox and nowhere to keep sent mail.
+    public Task<bool> AppendToSentAsync(MimeMessage message, CancellationToken cancellationToken) => Task.FromResult(false);
+
     private Task<T> RunAsync<T>(Func<Pop3Client, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         Pop3Client? current = null;

@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using WebMail.Client.Services;
+
+namespace WebMail.Client.Pages;
+
+public sealed partial class Compose
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly List<AddressField> _fields = [new("to", "Compose_To"), new("cc", "Compose_Cc"), new("bcc", "Compose_Bcc")];
+    private readonly List<PendingAttachment> _attachments = [];
+    private string _subject = "";
+    private string _body = "";
+    private bool _sending;
+    private SendProblem? _problem;
+    private string? _problemDetail;
+    private string? _attachmentProblem;
+    private SendResult? _sent;
+
+    [Inject]
+    private IComposeService Sender { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "to")]
+    private string? PrefillTo { get; set; }
+
+    private bool Uploading => _attachments.Any(a => a.Content is null);
+
+    protected override void OnInitialized() => _fields[0].Value = PrefillTo ?? "";
+
+    private void SetField(AddressField field, string? value)
+    {
+        field.Value = value ?? "";
+        field.Check = string.IsNullOrWhiteSpace(field.Value) ? null : Sender.CheckAddresses(field.Value);
+    }
+
+    private async Task AddFilesAsync(InputFileChangeEventArgs e)
+    {
+        _attachmentProblem = null;
+        foreach (var file in e.GetMultipleFiles(maximumFileCount: 50))
+        {
+            var total = _attachments.Sum(a => a.Size) + file.Size;
+            if (total > Sender.MaxAttachmentBytes)
+            {
+                // Said before a byte is uploaded: the browser knows the size.
+                _attachmentProblem = T["Compose_AttachmentTooLarge", file.Name, Shared.ByteSize.Format(Sender.MaxAttachmentBytes)];
+                continue;
+            }
+
+            var pending = new PendingAttachment(file.Name, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, file.Size);
+            _attachments.Add(pending);
+            try
+            {
+                pending.Content = await ReadWithProgressAsync(file, pending);
+            }
+            catch (Exception exception) when (exception is IOException or OperationCanceledException or InvalidOperationException)
+            {
+                _attachments.Remove(pending);
+                _attachmentProblem = T["Compose_UploadFailed", file.Name];
+            }
+        }
+    }
+
+    private async Task<byte[]> ReadWithProgressAsync(IBrowserFile file, PendingAttachment pending)
+    {
+        var content = new byte[file.Size];
+        await using var stream = file.OpenReadStream(Sender.MaxAttachmentBytes, _disposed.Token);
+        var read = 0;
+        var lastShown = -1;
+        while (read < content.Length)
+        {
+            var chunk = await stream.ReadAsync(content.AsMemory(read), _disposed.Token);
+            if (chunk == 0)
+            {
+                throw new IOException("The upload ended early.");
+            }
+
+            read += chunk;
+            pending.Percent = (int)(100L * read / Math.Max(1, content.Length));
+            if (pending.Percent / 10 != lastShown)
+            {
+                lastShown = pending.Percent / 10;
+                StateHasChanged();
+            }
+        }
+
+        return content;
+    }
+
+    private void RemoveAttachment(PendingAttachment attachment)
+    {
+        _attachments.Remove(attachment);
+        _attachmentProblem = null;
+    }
+
+    private async Task SendAsync()
+    {
+        foreach (var field in _fields)
+        {
+            SetField(field, field.Value);
+        }
+
+        if (_fields.Any(f => f.Check is { IsValid: false }))
+        {
+            _problem = SendProblem.InvalidAddresses;
+            _problemDetail = null;
+            return;
+        }
+
+        _sending = true;
+        _problem = null;
+        try
+        {
+            var message = new OutgoingMessage(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body,
+                _attachments.Where(a => a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!)).ToList());
+            var result = await Sender.SendAsync(message, _disposed.Token);
+            if (result.Succeeded)
+            {
+                _sent = result;
+            }
+            else
+            {
+                // Every field and attachment stays as it was, so the user can fix and send again.
+                _problem = result.Problem;
+                _problemDetail = result.Detail;
+            }
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+
+    private void StartNew()
+    {
+        _fields.ForEach(f => (f.Value, f.Check) = ("", null));
+        _subject = _body = "";
+        _attachments.Clear();
+        _sent = null;
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+
+    private sealed class AddressField(string id, string label)
+    {
+        public string Id { get; } = id;
+
+        public string Label { get; } = label;
+
+        public string Value { get; set; } = "";
+
+        public AddressCheck? Check { get; set; }
+    }
+
+    private sealed class PendingAttachment(string fileName, string contentType, long size)
+    {
+        public string FileName { get; } = fileName;
+
+        public string ContentType { get; } = contentType;
+
+        public long Size { get; } = size;
+
+        public int Percent { get; set; }
+
+        public byte[]? Content { get; set; }
+    }
+}

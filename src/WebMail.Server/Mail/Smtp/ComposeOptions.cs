@@ -1,0 +1,10 @@
+namespace WebMail.Server.Mail.Smtp;
+
+/// <summary>The "Compose" configuration section.</summary>
+public sealed class ComposeOptions
+{
+    public const string SectionName = "Compose";
+
+    /// <summary>Largest total size of one message's attachments; checked before upload and again on the server.</summary>
+    public long MaxAttachmentBytes { get; set; } = 25L * 1024 * 1024;
+}

@@ -1,0 +1,119 @@
+using MailKit.Net.Smtp;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Diagnostics;
+using WebMail.Server.Mail.Options;
+
+namespace WebMail.Server.Mail.Smtp;
+
+/// <summary>Sends as the user of this circuit through their domain's submission server, authenticated as them.</summary>
+public sealed class ComposeService(
+    CurrentMailSession current,
+    AuthenticationStateProvider authentication,
+    MailClientFactory clients,
+    IOptionsMonitor<MailOptions> mailOptions,
+    IOptionsMonitor<ComposeOptions> composeOptions,
+    ILogger<ComposeService> logger) : IComposeService
+{
+    public long MaxAttachmentBytes => composeOptions.CurrentValue.MaxAttachmentBytes;
+
+    public AddressCheck CheckAddresses(string field) => AddressParser.Check(field);
+
+    public async Task<SendResult> SendAsync(OutgoingMessage outgoing, CancellationToken cancellationToken = default)
+    {
+        var (to, badTo) = AddressParser.Parse(outgoing.To);
+        var (cc, badCc) = AddressParser.Parse(outgoing.Cc);
+        var (bcc, badBcc) = AddressParser.Parse(outgoing.Bcc);
+        var invalid = badTo.Concat(badCc).Concat(badBcc).ToList();
+        if (invalid.Count > 0)
+        {
+            return new SendResult(SendProblem.InvalidAddresses, string.Join(", ", invalid));
+        }
+
+        if (to.Count + cc.Count + bcc.Count == 0)
+        {
+            return new SendResult(SendProblem.NoRecipients);
+        }
+
+        if (outgoing.Attachments.Sum(a => (long)a.Content.Length) > MaxAttachmentBytes)
+        {
+            return new SendResult(SendProblem.TooLarge);
+        }
+
+        Sessions.MailSessionContext context;
+        try
+        {
+            context = await current.ForAsync(authentication);
+        }
+        catch (MailOperationException)
+        {
+            return new SendResult(SendProblem.SessionEnded);
+        }
+
+        var session = context.Session;
+        var domain = mailOptions.CurrentValue.FindDomain(session.Domain);
+        if (domain?.Smtp is null)
+        {
+            return new SendResult(SendProblem.ServerError);
+        }
+
+        var message = OutgoingMessageBuilder.Build(session.Address, outgoing, to, cc, bcc);
+        var result = await SubmitAsync(domain, session, message, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        try
+        {
+            return result with { SavedToSent = await context.Store.AppendToSentAsync(message, cancellationToken) };
+        }
+        catch (MailOperationException exception)
+        {
+            // The mail went out; only the copy is missing. Say so rather than invite a second send.
+            logger.LogWarning("Sent message of {Address} not saved to Sent: {Problem}", session.Address, exception.Problem);
+            return result;
+        }
+    }
+
+    private async Task<SendResult> SubmitAsync(MailDomainOptions domain, Sessions.UserSession session, MimeMessage message, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Ended);
+        timeout.CancelAfter(domain.Smtp!.Timeout);
+        try
+        {
+            using var smtp = await clients.ConnectSmtpAsync(domain, timeout.Token);
+            await smtp.AuthenticateAsync(session.Address, session.RevealPassword(), timeout.Token);
+            // The envelope lists Bcc recipients; the transmitted headers do not (MailKit leaves Bcc out).
+            var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes);
+            await smtp.SendAsync(message, message.From.Mailboxes.Single(), recipients, timeout.Token);
+            await smtp.DisconnectAsync(quit: true, timeout.Token);
+            logger.LogInformation("{Address} sent a message to {Count} recipients", session.Address, recipients.Count());
+            return new SendResult(SendProblem.None);
+        }
+        catch (SmtpCommandException exception) when (exception.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
+        {
+            return new SendResult(SendProblem.RecipientRefused, $"{exception.Mailbox?.Address}: {(int)exception.StatusCode} {exception.Message}");
+        }
+        catch (SmtpCommandException exception) when (exception.StatusCode == SmtpStatusCode.ExceededStorageAllocation)
+        {
+            return new SendResult(SendProblem.TooLarge, $"{(int)exception.StatusCode} {exception.Message}");
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var problem = timeout.IsCancellationRequested && !session.IsEnded ? MailProblem.Timeout : MailProblemClassifier.Classify(exception);
+            logger.LogWarning("Sending for {Address} failed: {Problem} ({ExceptionType})", session.Address, problem, exception.GetType().Name);
+            return new SendResult(session.IsEnded ? SendProblem.SessionEnded : problem switch
+            {
+                MailProblem.AuthenticationFailed => SendProblem.AuthenticationFailed,
+                MailProblem.Unreachable => SendProblem.Unreachable,
+                MailProblem.Timeout => SendProblem.Timeout,
+                MailProblem.CertificateNotTrusted => SendProblem.CertificateNotTrusted,
+                _ => SendProblem.ServerError,
+            });
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using MimeKit;
+using MimeKit.Utils;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Rendering;
+
+namespace WebMail.Server.Mail.Smtp;
+
+/// <summary>
+/// Builds the MIME message: From is always the signed-in user; Date and Message-Id are set; nothing typed can
+/// add a header or a recipient (line breaks are removed from every single-line field); non-ASCII subjects are
+/// RFC 2047 encoded and non-ASCII file names RFC 2231 encoded by MimeKit.
+/// </summary>
+public static class OutgoingMessageBuilder
+{
+    public static MimeMessage Build(string fromAddress, OutgoingMessage outgoing, IEnumerable<MailboxAddress> to,
+        IEnumerable<MailboxAddress> cc, IEnumerable<MailboxAddress> bcc)
+    {
+        var message = new MimeMessage
+        {
+            Date = DateTimeOffset.Now,
+            MessageId = MimeUtils.GenerateMessageId(fromAddress[(fromAddress.IndexOf('@') + 1)..]),
+            Subject = SingleLine(outgoing.Subject),
+        };
+        message.From.Add(MailboxAddress.Parse(fromAddress));
+        message.To.AddRange(to);
+        message.Cc.AddRange(cc);
+        message.Bcc.AddRange(bcc);
+
+        var text = new TextPart("plain") { Text = outgoing.Body.Replace("\r\n", "\n", StringComparison.Ordinal) };
+        if (outgoing.Attachments.Count == 0)
+        {
+            message.Body = text;
+        }
+        else
+        {
+            var mixed = new Multipart("mixed") { text };
+            var index = 0;
+            foreach (var attachment in outgoing.Attachments)
+            {
+                mixed.Add(new MimePart(ContentType.TryParse(attachment.ContentType, out var type) ? type : new ContentType("application", "octet-stream"))
+                {
+                    Content = new MimeContent(new MemoryStream(attachment.Content, writable: false)),
+                    ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                    ContentTransferEncoding = ContentEncoding.Base64,
+                    FileName = SafeFileName.From(attachment.FileName, index++),
+                });
+            }
+
+            message.Body = mixed;
+        }
+
+        message.Prepare(EncodingConstraint.SevenBit);
+        return message;
+    }
+
+    private static string SingleLine(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+}

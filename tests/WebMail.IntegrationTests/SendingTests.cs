@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using MailKit;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using WebMail.Client.Services;
+using WebMail.Server.Auth;
+using WebMail.Server.Mail;
+using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Sessions;
+using WebMail.Server.Mail.Smtp;
+using WebMail.Testing;
+using Xunit.Abstractions;
+
+namespace WebMail.IntegrationTests;
+
+/// <summary>Sending through the real submission server, read back by the recipients over POP3 and IMAP.</summary>
+public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output) : IClassFixture<WebMailAppFactory>
+{
+    private const string Subject = "实验报告：第三周数据";
+    private const string Body = "王老师您好：\n附件是第三周的实验数据和报告，请查收。\n谢谢！";
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+    private readonly MailTestClients _clients = new(output);
+
+    [Fact]
+    public async Task Send_ChineseMessageWithTwoAttachments_ArrivesIntactForToCcAndBcc()
+    {
+        var (alice, bob, carol, dave) = (Account("alice"), Account("bob"), Account("carol"), Account("dave"));
+        var data = RandomNumberGenerator.GetBytes(70_000);
+        var report = Encoding.UTF8.GetBytes("report body");
+        var compose = ComposeFor(app, alice, ReadingProtocol.Imap);
+
+        var result = await compose.SendAsync(new OutgoingMessage(
+            $"王老师 <{bob}>", carol, dave, Subject, Body,
+            [new("实验数据 第三周.bin", "application/octet-stream", data), new("report.txt", "text/plain", report)]), _timeout);
+
+        Assert.Equal(SendProblem.None, result.Problem);
+        Assert.True(result.SavedToSent);
+        await _clients.WaitForInboxAsync(bob, 1, _timeout);
+        await _clients.WaitForInboxAsync(carol, 1, _timeout);
+        await _clients.WaitForInboxAsync(dave, 1, _timeout);
+        using (var pop3 = await _clients.Pop3Async(bob, DemoMailServer.TestPassword, _timeout))
+        {
+            AssertIntact(await pop3.GetMessageAsync(0, _timeout), alice, data, report);
+            await pop3.DisconnectAsync(true, _timeout);
+        }
+
+        foreach (var reader in new[] { carol, dave })
+        {
+            using var imap = await _clients.ImapAsync(reader, DemoMailServer.TestPassword, _timeout);
+            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+            var received = await imap.Inbox.GetMessageAsync(0, _timeout);
+            AssertIntact(received, alice, data, report);
+            Assert.Empty(received.Bcc);
+            Assert.DoesNotContain(dave, received.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        using var sender = await _clients.ImapAsync(alice, DemoMailServer.TestPassword, _timeout);
+        var sent = sender.GetFolder(SpecialFolder.Sent);
+        Assert.NotNull(sent);
+        await sent.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var copy = await sent.GetMessageAsync(0, _timeout);
+        Assert.Equal(Subject, copy.Subject);
+        Assert.Equal(dave, copy.Bcc.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task Send_HeaderInjectionInEveryField_AddsNoHeaderAndNoRecipient()
+    {
+        var (alice, bob, victim) = (Account("alice"), Account("bob"), Account("victim"));
+        var compose = ComposeFor(app, alice, ReadingProtocol.Pop3);
+
+        var injectedAddress = await compose.SendAsync(new OutgoingMessage(
+            $"{bob}\r\nBcc: {victim}", "", "", "hi", "body", []), _timeout);
+        var injectedSubject = await compose.SendAsync(new OutgoingMessage(
+            bob, "", "", $"Hello\r\nBcc: {victim}\r\nX-Injected: yes", "body",
+            [new($"evil\r\nX-File: yes.txt", "text/plain\r\nX-Type: yes", [1, 2, 3])]), _timeout);
+
+        Assert.Equal(SendProblem.InvalidAddresses, injectedAddress.Problem);
+        Assert.Equal(SendProblem.None, injectedSubject.Problem);
+        await _clients.WaitForInboxAsync(bob, 1, _timeout);
+        using var imap = await _clients.ImapAsync(bob, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var received = await imap.Inbox.GetMessageAsync(0, _timeout);
+        Assert.Null(received.Headers["X-Injected"]);
+        Assert.Null(received.Headers["X-File"]);
+        Assert.Empty(received.Bcc);
+        Assert.StartsWith("Hello", received.Subject);
+        Assert.All(received.Attachments.OfType<MimePart>(), p => Assert.DoesNotContain('\n', p.FileName ?? ""));
+        using var victimImap = await _clients.ImapAsync(victim, DemoMailServer.TestPassword, _timeout);
+        await victimImap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        Assert.Equal(0, victimImap.Inbox.Count);
+    }
+
+    [Fact]
+    public async Task Send_RecipientTheServerRefuses_SaysWhichWithTheServersReply()
+    {
+        var compose = ComposeFor(app, Account("alice"), ReadingProtocol.Imap);
+
+        var result = await compose.SendAsync(new OutgoingMessage($"nobody@{DemoMailServer.Domain}", "", "", "hi", "body", []), _timeout);
+
+        Assert.Equal(SendProblem.RecipientRefused, result.Problem);
+        Assert.Contains($"nobody@{DemoMailServer.Domain}", result.Detail);
+        Assert.Contains("550", result.Detail);
+    }
+
+    [Fact]
+    public async Task Send_SubmissionServerDown_SaysUnreachable()
+    {
+        await using var down = WebMailAppFactory.With(new() { ["Mail:Domains:0:Smtp:Port"] = FreePort.Find().ToString() });
+        var compose = ComposeFor(down, Account("alice"), ReadingProtocol.Imap);
+
+        var result = await compose.SendAsync(new OutgoingMessage(Account("bob"), "", "", "hi", "body", []), _timeout);
+
+        Assert.Equal(SendProblem.Unreachable, result.Problem);
+    }
+
+    [Theory]
+    [InlineData("", SendProblem.NoRecipients)]
+    [InlineData("not an address", SendProblem.InvalidAddresses)]
+    public async Task Send_BadRecipients_RefusedBeforeTheServer(string to, SendProblem expected)
+    {
+        var compose = ComposeFor(app, Account("alice"), ReadingProtocol.Imap);
+
+        var result = await compose.SendAsync(new OutgoingMessage(to, "", "", "hi", "body", []), _timeout);
+
+        Assert.Equal(expected, result.Problem);
+    }
+
+    private static string Account(string purpose) => DemoMailServer.NewTestAccount(purpose);
+
+    private static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol)
+    {
+        var services = host.Services;
+        var session = services.GetRequiredService<UserSessionStore>().Create(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword);
+        return new ComposeService(
+            services.GetRequiredService<CurrentMailSession>(), new SignedIn(SessionCookieEvents.PrincipalFor(session)),
+            services.GetRequiredService<MailClientFactory>(), services.GetRequiredService<IOptionsMonitor<MailOptions>>(),
+            services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(), NullLogger<ComposeService>.Instance);
+    }
+
+    private static void AssertIntact(MimeMessage received, string from, byte[] data, byte[] report)
+    {
+        Assert.Equal(Subject, received.Subject);
+        Assert.Equal(from, received.From.Mailboxes.Single().Address);
+        Assert.Equal("王老师", received.To.Mailboxes.Single().Name);
+        Assert.Equal(Body, received.TextBody?.TrimEnd().Replace("\r\n", "\n"));
+        Assert.NotNull(received.MessageId);
+        var attachments = received.Attachments.OfType<MimePart>().ToList();
+        Assert.Equal(["实验数据 第三周.bin", "report.txt"], attachments.Select(a => a.FileName));
+        Assert.Equal(SHA256.HashData(data), SHA256.HashData(Decode(attachments[0])));
+        Assert.Equal(report, Decode(attachments[1]));
+    }
+
+    private static byte[] Decode(MimePart part)
+    {
+        using var stream = new MemoryStream();
+        part.Content!.DecodeTo(stream);
+        return stream.ToArray();
+    }
+
+    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+}
