@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Playwright;
+using WebMail.Testing;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>Writing mail in Chromium: attach, send, and the recipient finds it through the webmail.</summary>
+public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Compose_WithAttachment_RecipientFindsItInTheirInbox_AndThePasswordNeverShows()
+    {
+        var (sender, recipient) = (DemoMailServer.NewTestAccount("writer"), DemoMailServer.NewTestAccount("reader"));
+        var received = new ConcurrentQueue<string>();
+        var page = await SignInAsync(sender, received);
+
+        await page.Locator("#nav-compose").ClickAsync();
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await page.Locator("#to").FillAsync("not an address");
+        await page.Locator("#subject").ClickAsync();
+        await Assertions.Expect(page.Locator("#to-feedback")).ToContainTextAsync("not an address");
+        await page.Locator("#to").FillAsync($"读者 <{recipient}>");
+        await page.Locator("#subject").FillAsync("周报 week 3");
+        await page.Locator("#body").FillAsync("第三周的周报见附件。");
+        await page.Locator("#attachments-input").SetInputFilesAsync(new FilePayload
+        {
+            Name = "周报.txt",
+            MimeType = "text/plain",
+            Buffer = Encoding.UTF8.GetBytes("本周完成了实验。"),
+        });
+        await Assertions.Expect(page.Locator("#attachment-list li")).ToContainTextAsync("周报.txt");
+        await page.Locator("#send").ClickAsync();
+        await Assertions.Expect(page.Locator("#send-confirmation")).ToContainTextAsync("Your message was sent.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compose-sent.png") });
+
+        var reader = await SignInAsync(recipient, received);
+        await Assertions.Expect(reader.Locator("#message-list a").First).ToContainTextAsync("周报 week 3");
+        await reader.Locator("#message-list a").First.ClickAsync();
+        await Assertions.Expect(reader.Locator(".message-text")).ToHaveTextAsync("第三周的周报见附件。");
+        await Assertions.Expect(reader.Locator("#attachments a")).ToContainTextAsync("周报.txt");
+
+        Assert.DoesNotContain(received.ToArray(), text => text.Contains(DemoMailServer.TestPassword, StringComparison.Ordinal));
+        Assert.DoesNotContain(browser.App.Logs.Lines, line => line.Contains(DemoMailServer.TestPassword, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Compose_RefusedRecipient_ShowsTheServersReasonAndKeepsEverything()
+    {
+        var page = await SignInAsync(DemoMailServer.NewTestAccount("refused"), new ConcurrentQueue<string>());
+        await page.GotoAsync("/compose");
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+
+        await page.Locator("#to").FillAsync($"nobody@{DemoMailServer.Domain}");
+        await page.Locator("#subject").FillAsync("Kept subject");
+        await page.Locator("#body").FillAsync("Kept body");
+        await page.Locator("#send").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#send-problem")).ToContainTextAsync($"nobody@{DemoMailServer.Domain}");
+        await Assertions.Expect(page.Locator("#to")).ToHaveValueAsync($"nobody@{DemoMailServer.Domain}");
+        await Assertions.Expect(page.Locator("#subject")).ToHaveValueAsync("Kept subject");
+        await Assertions.Expect(page.Locator("#body")).ToHaveValueAsync("Kept body");
+    }
+
+    private async Task<IPage> SignInAsync(string user, ConcurrentQueue<string> received)
+    {
+        var page = await browser.NewPageAsync();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => received.Enqueue(frame.Text ?? Encoding.UTF8.GetString(frame.Binary ?? []));
+        page.Response += async (_, response) =>
+        {
+            try
+            {
+                received.Enqueue(await response.TextAsync());
+            }
+            catch (PlaywrightException)
+            {
+            }
+        };
+        await page.GotoAsync("/signin");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        return page;
+    }
+}
