@@ -120,6 +120,23 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         Assert.Equal(SendProblem.Unreachable, result.Problem);
     }
 
+    [Fact]
+    public async Task Send_Reply_CarriesInReplyToAndReferences()
+    {
+        var (alice, bob) = (Account("alice"), Account("bob"));
+        var compose = ComposeFor(app, alice, ReadingProtocol.Imap);
+
+        var result = await compose.SendAsync(new OutgoingMessage(bob, "", "", "Re: plan", "reply", [], "m2@school.test", ["m1@school.test", "m2@school.test"]), _timeout);
+
+        Assert.True(result.Succeeded);
+        await _clients.WaitForInboxAsync(bob, 1, _timeout);
+        using var imap = await _clients.ImapAsync(bob, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var received = await imap.Inbox.GetMessageAsync(0, _timeout);
+        Assert.Equal("m2@school.test", received.InReplyTo);
+        Assert.Equal(["m1@school.test", "m2@school.test"], received.References);
+    }
+
     [Theory]
     [InlineData("", SendProblem.NoRecipients)]
     [InlineData("not an address", SendProblem.InvalidAddresses)]
@@ -141,7 +158,8 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         return new ComposeService(
             services.GetRequiredService<CurrentMailSession>(), new SignedIn(SessionCookieEvents.PrincipalFor(session)),
             services.GetRequiredService<MailClientFactory>(), services.GetRequiredService<IOptionsMonitor<MailOptions>>(),
-            services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(), NullLogger<ComposeService>.Instance);
+            services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(),
+            services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText>>(), NullLogger<ComposeService>.Instance);
     }
 
     private static void AssertIntact(MimeMessage received, string from, byte[] data, byte[] report)

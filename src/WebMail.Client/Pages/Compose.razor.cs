@@ -23,9 +23,47 @@ public sealed partial class Compose
     [SupplyParameterFromQuery(Name = "to")]
     private string? PrefillTo { get; set; }
 
+    [SupplyParameterFromQuery(Name = "reply")]
+    private string? ReplyTo { get; set; }
+
+    [SupplyParameterFromQuery(Name = "replyAll")]
+    private string? ReplyAllTo { get; set; }
+
+    [SupplyParameterFromQuery(Name = "forward")]
+    private string? Forward { get; set; }
+
+    private string? _inReplyTo;
+    private IReadOnlyList<string>? _references;
+
     private bool Uploading => _attachments.Any(a => a.Content is null);
 
-    protected override void OnInitialized() => _fields[0].Value = PrefillTo ?? "";
+    protected override async Task OnInitializedAsync()
+    {
+        _fields[0].Value = PrefillTo ?? "";
+        (ComposeMode? mode, string? original) = ReplyTo is not null ? (ComposeMode.Reply, ReplyTo)
+            : ReplyAllTo is not null ? (ComposeMode.ReplyAll, ReplyAllTo)
+            : Forward is not null ? (ComposeMode.Forward, Forward)
+            : ((ComposeMode?)null, (string?)null);
+        if (mode is null || original is null || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        try
+        {
+            var prepared = await Sender.PrepareAsync(mode.Value, original, _disposed.Token);
+            (_fields[0].Value, _fields[1].Value, _subject, _body) = (prepared.To, prepared.Cc, prepared.Subject, prepared.Body);
+            (_inReplyTo, _references) = (prepared.InReplyTo, prepared.References);
+            foreach (var attachment in prepared.Attachments)
+            {
+                _attachments.Add(new PendingAttachment(attachment.FileName, attachment.ContentType, attachment.Content.Length) { Content = attachment.Content, Percent = 100 });
+            }
+        }
+        catch (MailOperationException exception)
+        {
+            _problem = exception.Problem == MailProblem.SessionEnded ? SendProblem.SessionEnded : SendProblem.ServerError;
+        }
+    }
 
     private void SetField(AddressField field, string? value)
     {
@@ -111,7 +149,8 @@ public sealed partial class Compose
         try
         {
             var message = new OutgoingMessage(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body,
-                _attachments.Where(a => a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!)).ToList());
+                _attachments.Where(a => a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!)).ToList(),
+                _inReplyTo, _references);
             var result = await Sender.SendAsync(message, _disposed.Token);
             if (result.Succeeded)
             {

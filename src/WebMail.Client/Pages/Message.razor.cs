@@ -31,6 +31,8 @@ public sealed partial class Message
 
     private string BodyUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/body" + (_showRemote ? "?remote=true" : "");
 
+    private string ComposeLink(string mode) => $"compose?{mode}={Uri.EscapeDataString(Id)}";
+
     private string AttachmentUrl(int index) => $"mail/messages/{Uri.EscapeDataString(Id)}/attachments/{index}";
 
     protected override async Task OnParametersSetAsync()

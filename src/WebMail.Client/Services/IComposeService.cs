@@ -10,6 +10,14 @@ public interface IComposeService
     AddressCheck CheckAddresses(string field);
 
     /// <summary>
+    /// A message prepared from one the user read: recipients (reply all leaves out the user's own address), a
+    /// subject with one "Re:" or "Fwd:", the original quoted under an "On …, … wrote:" line, In-Reply-To and
+    /// References; a forward carries the original attachments.
+    /// </summary>
+    /// <exception cref="MailOperationException">The original cannot be opened.</exception>
+    Task<OutgoingMessage> PrepareAsync(ComposeMode mode, string messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Sends the message from the signed-in user's own address, then keeps a copy in Sent (IMAP).
     /// Failures are results the form shows (and keeps every field for); only cancellation throws.
     /// </summary>

@@ -17,4 +17,17 @@ public sealed record MessageView(
     bool HasHtmlBody,
     bool HasRemoteContent,
     IReadOnlyList<AttachmentInfo> Attachments,
-    bool DecodingProblems);
+    bool DecodingProblems)
+{
+    /// <summary>The Message-Id header, without angle brackets; null when the message has none.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>The message ids of the References header, oldest first.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Where replies go: the Reply-To addresses, or the sender.</summary>
+    public IReadOnlyList<string> ReplyTo { get; init; } = [];
+
+    /// <summary>Every To and Cc address (for reply all).</summary>
+    public IReadOnlyList<string> OtherRecipients { get; init; } = [];
+}

@@ -8,7 +8,8 @@ public sealed record OutgoingMessage(
     string Subject,
     string Body,
     IReadOnlyList<OutgoingAttachment> Attachments,
-    string? InReplyToMessageId = null);
+    string? InReplyTo = null,
+    IReadOnlyList<string>? References = null);
 
 /// <summary>A file the user picked, already uploaded to the server (it never leaves the circuit's memory otherwise).</summary>
 public sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content);

@@ -62,7 +62,13 @@ public static class MessageRenderer
             safeHtml is not null,
             remote,
             Attachments(message, ref problems),
-            problems);
+            problems)
+        {
+            MessageId = message.MessageId,
+            References = [.. message.References],
+            ReplyTo = (message.ReplyTo.Mailboxes.Any() ? message.ReplyTo.Mailboxes : message.From.Mailboxes).Select(m => m.ToString()).ToList(),
+            OtherRecipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => m.ToString()).ToList(),
+        };
         return new RenderedMessage(view, safeHtml, raw);
     }
 

@@ -1,7 +1,9 @@
 using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using WebMail.Client;
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Diagnostics;
@@ -16,11 +18,19 @@ public sealed class ComposeService(
     MailClientFactory clients,
     IOptionsMonitor<MailOptions> mailOptions,
     IOptionsMonitor<ComposeOptions> composeOptions,
+    IStringLocalizer<UiText> text,
     ILogger<ComposeService> logger) : IComposeService
 {
     public long MaxAttachmentBytes => composeOptions.CurrentValue.MaxAttachmentBytes;
 
     public AddressCheck CheckAddresses(string field) => AddressParser.Check(field);
+
+    public async Task<OutgoingMessage> PrepareAsync(ComposeMode mode, string messageId, CancellationToken cancellationToken = default)
+    {
+        var context = await current.ForAsync(authentication);
+        var original = await context.OpenAsync(messageId, cancellationToken);
+        return ReplyBuilder.Build(mode, original, context.Session.Address, text["Compose_QuoteHeader"]);
+    }
 
     public async Task<SendResult> SendAsync(OutgoingMessage outgoing, CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,15 @@ public static class OutgoingMessageBuilder
         message.To.AddRange(to);
         message.Cc.AddRange(cc);
         message.Bcc.AddRange(bcc);
+        if (outgoing.InReplyTo is { Length: > 0 } inReplyTo)
+        {
+            message.InReplyTo = inReplyTo;
+        }
+
+        foreach (var reference in outgoing.References ?? [])
+        {
+            message.References.Add(reference);
+        }
 
         var text = new TextPart("plain") { Text = outgoing.Body.Replace("\r\n", "\n", StringComparison.Ordinal) };
         if (outgoing.Attachments.Count == 0)

@@ -1,0 +1,8 @@
+namespace WebMail.Client.Services;
+
+public enum ComposeMode
+{
+    Reply,
+    ReplyAll,
+    Forward,
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Rendering;
+
+namespace WebMail.Server.Mail.Smtp;
+
+/// <summary>Replies and forwards made from a message the user read.</summary>
+public static partial class ReplyBuilder
+{
+    /// <param name="quoteHeader">The localized "On {0}, {1} wrote:" line.</param>
+    public static OutgoingMessage Build(ComposeMode mode, RenderedMessage original, string userAddress, string quoteHeader)
+    {
+        var view = original.View;
+        var references = view.References.ToList();
+        if (view.MessageId is { Length: > 0 } id && !references.Contains(id))
+        {
+            references.Add(id);
+        }
+
+        var sender = string.IsNullOrEmpty(view.FromName) ? view.FromAddress : $"{view.FromName} <{view.FromAddress}>";
+        var header = string.Format(System.Globalization.CultureInfo.CurrentCulture, quoteHeader, view.Date.ToString("f", System.Globalization.CultureInfo.CurrentCulture), sender);
+        var quoted = new StringBuilder("\n\n").AppendLine(header);
+        foreach (var line in (view.TextBody ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd().Split('\n'))
+        {
+            quoted.Append(line.StartsWith('>') ? ">" : "> ").AppendLine(line);
+        }
+
+        if (mode == ComposeMode.Forward)
+        {
+            var attachments = view.Attachments
+                .Select(a => (a, MessageRenderer.Attachment(original.Raw, a.Index)))
+                .Where(pair => pair.Item2 is not null)
+                .Select(pair => new OutgoingAttachment(pair.a.FileName, pair.a.ContentType, pair.Item2!.Value.Content))
+                .ToList();
+            return new OutgoingMessage("", "", "", Prefixed("Fwd: ", view.Subject, ForwardPrefix()), quoted.ToString(), attachments);
+        }
+
+        var to = view.ReplyTo.ToList();
+        var cc = mode == ComposeMode.ReplyAll
+            ? view.OtherRecipients.Where(r => !IsAddress(r, userAddress) && !to.Any(t => IsAddress(t, AddressOf(r)))).ToList()
+            : [];
+        to = to.Where(t => !IsAddress(t, userAddress) || to.Count == 1).ToList();
+        return new OutgoingMessage(string.Join(", ", to), string.Join(", ", cc), "",
+            Prefixed("Re: ", view.Subject, ReplyPrefix()), quoted.ToString(), [], view.MessageId, references);
+    }
+
+    /// <summary>"Re: Re: RE: 回复: x" becomes "Re: x": one prefix, never stacked.</summary>
+    private static string Prefixed(string prefix, string subject, Regex existing)
+    {
+        var bare = subject;
+        while (existing.Match(bare) is { Success: true } match)
+        {
+            bare = bare[match.Length..];
+        }
+
+        return prefix + bare.TrimStart();
+    }
+
+    private static bool IsAddress(string mailbox, string address) =>
+        string.Equals(AddressOf(mailbox), address, StringComparison.OrdinalIgnoreCase);
+
+    private static string AddressOf(string mailbox) =>
+        MimeKit.MailboxAddress.TryParse(mailbox, out var parsed) ? parsed.Address : mailbox;
+
+    [GeneratedRegex(@"^\s*(re|aw|回复|答复)\s*(\[\d+\])?\s*[:：]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ReplyPrefix();
+
+    [GeneratedRegex(@"^\s*(fwd?|wg|转发)\s*[:：]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardPrefix();
+}
