@@ -6,13 +6,20 @@ namespace WebMail.BrowserTests;
 /// <summary>
 /// One headless Debian Chromium (never a downloaded browser) and one app on a loopback port, shared by a test class.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public WebMailServerFactory App { get; } = new();
+    public BrowserFixture()
+        : this(new WebMailServerFactory())
+    {
+    }
+
+    protected BrowserFixture(WebMailServerFactory app) => App = app;
+
+    public WebMailServerFactory App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 

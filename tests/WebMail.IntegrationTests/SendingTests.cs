@@ -35,7 +35,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         var report = Encoding.UTF8.GetBytes("report body");
         var compose = ComposeFor(app, alice, ReadingProtocol.Imap);
 
-        var result = await compose.SendAsync(new OutgoingMessage(
+        var result = await SendNowAsync(compose, new OutgoingMessage(
             $"王老师 <{bob}>", carol, dave, Subject, Body,
             [new("实验数据 第三周.bin", "application/octet-stream", data), new("report.txt", "text/plain", report)]), _timeout);
 
@@ -75,9 +75,9 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         var (alice, bob, victim) = (Account("alice"), Account("bob"), Account("victim"));
         var compose = ComposeFor(app, alice, ReadingProtocol.Pop3);
 
-        var injectedAddress = await compose.SendAsync(new OutgoingMessage(
+        var injectedAddress = await SendNowAsync(compose, new OutgoingMessage(
             $"{bob}\r\nBcc: {victim}", "", "", "hi", "body", []), _timeout);
-        var injectedSubject = await compose.SendAsync(new OutgoingMessage(
+        var injectedSubject = await SendNowAsync(compose, new OutgoingMessage(
             bob, "", "", $"Hello\r\nBcc: {victim}\r\nX-Injected: yes", "body",
             [new($"evil\r\nX-File: yes.txt", "text/plain\r\nX-Type: yes", [1, 2, 3])]), _timeout);
 
@@ -102,7 +102,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
     {
         var compose = ComposeFor(app, Account("alice"), ReadingProtocol.Imap);
 
-        var result = await compose.SendAsync(new OutgoingMessage($"nobody@{DemoMailServer.Domain}", "", "", "hi", "body", []), _timeout);
+        var result = await SendNowAsync(compose, new OutgoingMessage($"nobody@{DemoMailServer.Domain}", "", "", "hi", "body", []), _timeout);
 
         Assert.Equal(SendProblem.RecipientRefused, result.Problem);
         Assert.Contains($"nobody@{DemoMailServer.Domain}", result.Detail);
@@ -115,7 +115,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         await using var down = WebMailAppFactory.With(new() { ["Mail:Domains:0:Smtp:Port"] = FreePort.Find().ToString() });
         var compose = ComposeFor(down, Account("alice"), ReadingProtocol.Imap);
 
-        var result = await compose.SendAsync(new OutgoingMessage(Account("bob"), "", "", "hi", "body", []), _timeout);
+        var result = await SendNowAsync(compose, new OutgoingMessage(Account("bob"), "", "", "hi", "body", []), _timeout);
 
         Assert.Equal(SendProblem.Unreachable, result.Problem);
     }
@@ -126,7 +126,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         var (alice, bob) = (Account("alice"), Account("bob"));
         var compose = ComposeFor(app, alice, ReadingProtocol.Imap);
 
-        var result = await compose.SendAsync(new OutgoingMessage(bob, "", "", "Re: plan", "reply", [], "m2@school.test", ["m1@school.test", "m2@school.test"]), _timeout);
+        var result = await SendNowAsync(compose, new OutgoingMessage(bob, "", "", "Re: plan", "reply", [], "m2@school.test", ["m1@school.test", "m2@school.test"]), _timeout);
 
         Assert.True(result.Succeeded);
         await _clients.WaitForInboxAsync(bob, 1, _timeout);
@@ -144,9 +144,47 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
     {
         var compose = ComposeFor(app, Account("alice"), ReadingProtocol.Imap);
 
-        var result = await compose.SendAsync(new OutgoingMessage(to, "", "", "hi", "body", []), _timeout);
+        var result = await SendNowAsync(compose, new OutgoingMessage(to, "", "", "hi", "body", []), _timeout);
 
         Assert.Equal(expected, result.Problem);
+    }
+
+    [Fact]
+    public async Task Send_UndoWithinTheDelay_NothingIsSent()
+    {
+        await using var slow = WebMailAppFactory.With(new() { ["Compose:UndoSendDelay"] = "00:00:02" });
+        var (alice, bob) = (Account("alice"), Account("bob"));
+        var compose = ComposeFor(slow, alice, ReadingProtocol.Imap);
+
+        var pending = await compose.SendAsync(new OutgoingMessage(bob, "", "", "never", "body", []), _timeout);
+        Assert.NotNull(pending.PendingId);
+        Assert.True(await compose.UndoAsync(pending.PendingId));
+
+        Assert.Equal(SendProblem.Undone, (await compose.CompleteAsync(pending.PendingId, _timeout)).Problem);
+        await Task.Delay(TimeSpan.FromSeconds(2.5), _timeout);
+        using var imap = await _clients.ImapAsync(bob, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        Assert.Equal(0, imap.Inbox.Count);
+    }
+
+    [Fact]
+    public async Task Send_PageGoneDuringTheDelay_IsSentAnyway()
+    {
+        await using var slow = WebMailAppFactory.With(new() { ["Compose:UndoSendDelay"] = "00:00:01" });
+        var (alice, bob) = (Account("alice"), Account("bob"));
+        using var page = new CancellationTokenSource();
+
+        var pending = await ComposeFor(slow, alice, ReadingProtocol.Imap).SendAsync(new OutgoingMessage(bob, "", "", "still goes", "body", []), page.Token);
+        page.Cancel();
+
+        Assert.NotNull(pending.PendingId);
+        await _clients.WaitForInboxAsync(bob, 1, _timeout);
+    }
+
+    private async Task<SendResult> SendNowAsync(ComposeService compose, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var result = await compose.SendAsync(message, cancellationToken);
+        return result.PendingId is { } pending ? await compose.CompleteAsync(pending, cancellationToken) : result;
     }
 
     private static string Account(string purpose) => DemoMailServer.NewTestAccount(purpose);
@@ -159,7 +197,8 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
             services.GetRequiredService<CurrentMailSession>(), new SignedIn(SessionCookieEvents.PrincipalFor(session)),
             services.GetRequiredService<MailClientFactory>(), services.GetRequiredService<IOptionsMonitor<MailOptions>>(),
             services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(),
-            services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText>>(), NullLogger<ComposeService>.Instance);
+            services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText>>(),
+            services.GetRequiredService<Outbox>(), NullLogger<ComposeService>.Instance);
     }
 
     private static void AssertIntact(MimeMessage received, string from, byte[] data, byte[] report)

@@ -54,6 +54,8 @@ public static partial class DemoMailServer
         ["Mail:Domains:0:Smtp:Port"] = SubmissionPort.ToString(),
         ["Mail:Domains:0:Smtp:Security"] = "StartTls",
         ["Mail:Domains:0:TrustedCertificateFile"] = CertificateFile,
+        // Short, so tests go through the undo-send queue without waiting the default five seconds.
+        ["Compose:UndoSendDelay"] = "00:00:00.200",
     };
 
     private static MailEndpointOptions Endpoint(int port, bool implicitTls) => new()

@@ -16,6 +16,8 @@ public sealed partial class Compose
     private string? _problemDetail;
     private string? _attachmentProblem;
     private SendResult? _sent;
+    private SendResult? _pending;
+    private bool _undone;
 
     [Inject]
     private IComposeService Sender { get; set; } = null!;
@@ -151,8 +153,22 @@ public sealed partial class Compose
             var message = new OutgoingMessage(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body,
                 _attachments.Where(a => a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!)).ToList(),
                 _inReplyTo, _references);
+            _undone = false;
             var result = await Sender.SendAsync(message, _disposed.Token);
-            if (result.Succeeded)
+            if (result.PendingId is { } pendingId)
+            {
+                // The server holds the message for the undo window; the form stays (hidden) until it has gone.
+                _pending = result;
+                StateHasChanged();
+                result = await Sender.CompleteAsync(pendingId, _disposed.Token);
+                _pending = null;
+            }
+
+            if (result.Problem == SendProblem.Undone)
+            {
+                _undone = true;
+            }
+            else if (result.Succeeded)
             {
                 _sent = result;
             }
@@ -169,6 +185,14 @@ public sealed partial class Compose
         finally
         {
             _sending = false;
+        }
+    }
+
+    private async Task UndoAsync()
+    {
+        if (_pending?.PendingId is { } pendingId)
+        {
+            await Sender.UndoAsync(pendingId);
         }
     }
 

@@ -21,6 +21,16 @@ public interface IComposeService
     /// Sends the message from the signed-in user's own address, then keeps a copy in Sent (IMAP).
     /// Failures are results the form shows (and keeps every field for); only cancellation throws.
     /// </summary>
+    /// <remarks>
+    /// With an undo delay configured, the result comes at once with a <see cref="SendResult.PendingId"/>: the message
+    /// waits on the server (and goes out even if the browser goes away) unless <see cref="UndoAsync"/> is called in time.
+    /// </remarks>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
     Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Waits for a pending message to go out (or fail) and returns how it went.</summary>
+    Task<SendResult> CompleteAsync(string pendingId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops a pending message. False when it is already on its way (or unknown to this session).</summary>
+    Task<bool> UndoAsync(string pendingId);
 }

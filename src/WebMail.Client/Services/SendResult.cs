@@ -14,6 +14,9 @@ public enum SendProblem
     CertificateNotTrusted,
     ServerError,
     SessionEnded,
+
+    /// <summary>The user pressed Undo in time: nothing was sent.</summary>
+    Undone,
 }
 
 /// <param name="Problem"><see cref="SendProblem.None"/> when the server accepted the message.</param>
@@ -22,4 +25,10 @@ public enum SendProblem
 public sealed record SendResult(SendProblem Problem, string? Detail = null, bool SavedToSent = false)
 {
     public bool Succeeded => Problem == SendProblem.None;
+
+    /// <summary>Set while the message waits out the undo delay on the server: pass it to Complete or Undo.</summary>
+    public string? PendingId { get; init; }
+
+    /// <summary>How long the message waits before it goes out (the undo window).</summary>
+    public TimeSpan UndoWindow { get; init; }
 }

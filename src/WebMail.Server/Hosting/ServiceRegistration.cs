@@ -41,8 +41,10 @@ public static class ServiceRegistration
         services.AddSingleton<CurrentMailSession>();
         services.AddScoped<IMailboxService, MailboxService>();
         services.AddOptions<ComposeOptions>().BindConfiguration(ComposeOptions.SectionName)
-            .Validate(o => o.MaxAttachmentBytes > 0, "Compose:MaxAttachmentBytes must be positive.")
+            .Validate(o => o.MaxAttachmentBytes > 0 && o.UndoSendDelay >= TimeSpan.Zero && o.UndoSendDelay <= TimeSpan.FromMinutes(2),
+                "Compose:MaxAttachmentBytes must be positive and Compose:UndoSendDelay between 0 and 2 minutes.")
             .ValidateOnStart();
+        services.AddSingleton<Outbox>();
         services.AddScoped<IComposeService, ComposeService>();
 
         builder.AddWebMailForwardedHeaders();

@@ -19,6 +19,7 @@ public sealed class ComposeService(
     IOptionsMonitor<MailOptions> mailOptions,
     IOptionsMonitor<ComposeOptions> composeOptions,
     IStringLocalizer<UiText> text,
+    Outbox outbox,
     ILogger<ComposeService> logger) : IComposeService
 {
     public long MaxAttachmentBytes => composeOptions.CurrentValue.MaxAttachmentBytes;
@@ -71,7 +72,34 @@ public sealed class ComposeService(
         }
 
         var message = OutgoingMessageBuilder.Build(session.Address, outgoing, to, cc, bcc);
-        var result = await SubmitAsync(domain, session, message, cancellationToken);
+        var delay = composeOptions.CurrentValue.UndoSendDelay;
+        if (delay <= TimeSpan.Zero)
+        {
+            return await SubmitAndKeepCopyAsync(domain, context, message, cancellationToken);
+        }
+
+        // Not the caller's token: once queued, the message goes out even if the page that sent it is gone.
+        var pendingId = outbox.Schedule(session.Id, delay, () => SubmitAndKeepCopyAsync(domain, context, message, CancellationToken.None));
+        return new SendResult(SendProblem.None) { PendingId = pendingId, UndoWindow = delay };
+    }
+
+    public async Task<SendResult> CompleteAsync(string pendingId, CancellationToken cancellationToken = default)
+    {
+        var session = (await current.ForAsync(authentication)).Session;
+        var completion = outbox.Find(pendingId, session.Id);
+        return completion is null ? new SendResult(SendProblem.ServerError) : await completion.WaitAsync(cancellationToken);
+    }
+
+    public async Task<bool> UndoAsync(string pendingId)
+    {
+        var session = (await current.ForAsync(authentication)).Session;
+        return outbox.TryUndo(pendingId, session.Id);
+    }
+
+    private async Task<SendResult> SubmitAndKeepCopyAsync(
+        MailDomainOptions domain, Sessions.MailSessionContext context, MimeMessage message, CancellationToken cancellationToken)
+    {
+        var result = await SubmitAsync(domain, context.Session, message, cancellationToken);
         if (!result.Succeeded)
         {
             return result;
@@ -84,7 +112,7 @@ public sealed class ComposeService(
         catch (MailOperationException exception)
         {
             // The mail went out; only the copy is missing. Say so rather than invite a second send.
-            logger.LogWarning("Sent message of {Address} not saved to Sent: {Problem}", session.Address, exception.Problem);
+            logger.LogWarning("Sent message of {Address} not saved to Sent: {Problem}", context.Session.Address, exception.Problem);
             return result;
         }
     }
