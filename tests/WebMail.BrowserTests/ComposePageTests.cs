@@ -62,6 +62,50 @@ public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(page.Locator("#body")).ToHaveValueAsync("Kept body");
     }
 
+    [Fact]
+    public async Task Draft_TypedThenTabClosed_IsOfferedInANewPageAndInTheDraftsFolder_AndGoneOnceSent()
+    {
+        var (writer, reader) = (DemoMailServer.NewTestAccount("drafter"), DemoMailServer.NewTestAccount("draftreader"));
+        var page = await SignInAsync(writer, new ConcurrentQueue<string>());
+        await page.Locator("#nav-compose").ClickAsync();
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await page.Locator("#to").FillAsync(reader);
+        await page.Locator("#subject").FillAsync("Half-written thoughts");
+        await page.Locator("#body").PressSequentiallyAsync("Do not lose me");
+        await page.WaitForTimeoutAsync(2000);
+        await page.CloseAsync();
+
+        var again = await page.Context.NewPageAsync();
+        await again.GotoAsync("/compose");
+
+        await Assertions.Expect(again.Locator("#draft-restored")).ToBeVisibleAsync();
+        await Assertions.Expect(again.Locator("#to")).ToHaveValueAsync(reader);
+        await Assertions.Expect(again.Locator("#subject")).ToHaveValueAsync("Half-written thoughts");
+        await Assertions.Expect(again.Locator("#body")).ToHaveValueAsync("Do not lose me");
+        Assert.Equal(1, await DraftsCountAsync(writer));
+
+        await again.Locator("#send").ClickAsync();
+        await Assertions.Expect(again.Locator("#send-confirmation")).ToBeVisibleAsync();
+        for (var i = 0; i < 50 && await DraftsCountAsync(writer) > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, await DraftsCountAsync(writer));
+    }
+
+    private static async Task<int> DraftsCountAsync(string user)
+    {
+        var clients = new WebMail.Server.Mail.Connections.MailClientFactory();
+        using var client = await clients.ConnectImapAsync(DemoMailServer.DomainOptions(), CancellationToken.None);
+        await client.AuthenticateAsync(user, DemoMailServer.TestPassword);
+        var drafts = client.GetFolder(MailKit.SpecialFolder.Drafts)!;
+        await drafts.OpenAsync(MailKit.FolderAccess.ReadOnly);
+        var count = drafts.Count;
+        await client.DisconnectAsync(true);
+        return count;
+    }
+
     private async Task<IPage> SignInAsync(string user, ConcurrentQueue<string> received)
     {
         var page = await browser.NewPageAsync();

@@ -18,6 +18,8 @@ public sealed partial class Compose
     private SendResult? _sent;
     private SendResult? _pending;
     private bool _undone;
+    private bool _restoredDraft;
+    private Timer? _draftTimer;
 
     [Inject]
     private IComposeService Sender { get; set; } = null!;
@@ -46,8 +48,14 @@ public sealed partial class Compose
             : ReplyAllTo is not null ? (ComposeMode.ReplyAll, ReplyAllTo)
             : Forward is not null ? (ComposeMode.Forward, Forward)
             : ((ComposeMode?)null, (string?)null);
-        if (mode is null || original is null || !RendererInfo.IsInteractive)
+        if (!RendererInfo.IsInteractive)
         {
+            return;
+        }
+
+        if (mode is null || original is null)
+        {
+            await RestoreDraftAsync();
             return;
         }
 
@@ -71,7 +79,56 @@ public sealed partial class Compose
     {
         field.Value = value ?? "";
         field.Check = string.IsNullOrWhiteSpace(field.Value) ? null : Sender.CheckAddresses(field.Value);
+        ScheduleDraftSave();
     }
+
+    private async Task RestoreDraftAsync()
+    {
+        if (PrefillTo is not null || await Sender.GetDraftAsync(_disposed.Token) is not { } draft)
+        {
+            return;
+        }
+
+        (_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body) = (draft.To, draft.Cc, draft.Bcc, draft.Subject, draft.Body);
+        (_inReplyTo, _references) = (draft.InReplyTo, draft.References);
+        _attachments.AddRange(draft.Attachments.Select(a =>
+            new PendingAttachment(a.FileName, a.ContentType, a.Content.Length) { Content = a.Content, Percent = 100 }));
+        _restoredDraft = true;
+    }
+
+    /// <summary>Saves a second after the user stops typing, so the server keeps what they wrote.</summary>
+    private void ScheduleDraftSave()
+    {
+        _draftTimer ??= new Timer(_ => InvokeAsync(SaveDraftNowAsync));
+        _draftTimer.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task SaveDraftNowAsync()
+    {
+        if (_sent is not null || _disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await Sender.SaveDraftAsync(CurrentMessage(), _disposed.Token);
+        }
+        catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
+        {
+            // A draft that could not be saved this time is saved with the next keystroke.
+        }
+    }
+
+    private async Task DiscardDraftAsync()
+    {
+        await Sender.DiscardDraftAsync(_disposed.Token);
+        StartNew();
+    }
+
+    private OutgoingMessage CurrentMessage() => new(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body,
+        _attachments.Where(a => a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!)).ToList(),
+        _inReplyTo, _references);
 
     private async Task AddFilesAsync(InputFileChangeEventArgs e)
     {
@@ -91,6 +148,7 @@ public sealed partial class Compose
             try
             {
                 pending.Content = await ReadWithProgressAsync(file, pending);
+                ScheduleDraftSave();
             }
             catch (Exception exception) when (exception is IOException or OperationCanceledException or InvalidOperationException)
             {
@@ -130,6 +188,7 @@ public sealed partial class Compose
     {
         _attachments.Remove(attachment);
         _attachmentProblem = null;
+        ScheduleDraftSave();
     }
 
     private async Task SendAsync()
@@ -150,9 +209,7 @@ public sealed partial class Compose
         _problem = null;
         try
         {
-            var message = new OutgoingMessage(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body,
-                _attachments.Where(a => a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!)).ToList(),
-                _inReplyTo, _references);
+            var message = CurrentMessage();
             _undone = false;
             var result = await Sender.SendAsync(message, _disposed.Token);
             if (result.PendingId is { } pendingId)
@@ -171,6 +228,8 @@ public sealed partial class Compose
             else if (result.Succeeded)
             {
                 _sent = result;
+                _draftTimer?.Change(Timeout.Infinite, Timeout.Infinite);
+                await Sender.DiscardDraftAsync(_disposed.Token);
             }
             else
             {
@@ -201,11 +260,14 @@ public sealed partial class Compose
         _fields.ForEach(f => (f.Value, f.Check) = ("", null));
         _subject = _body = "";
         _attachments.Clear();
+        (_inReplyTo, _references) = (null, null);
         _sent = null;
+        _restoredDraft = false;
     }
 
     public void Dispose()
     {
+        _draftTimer?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
     }

@@ -18,4 +18,10 @@ public interface IMailStore : IAsyncDisposable
 
     /// <summary>Keeps a copy of a sent message in the Sent folder. False where there is none (POP3).</summary>
     Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Puts a draft into the Drafts folder, replacing <paramref name="previousId"/>; returns its id, or null where there is none (POP3).</summary>
+    Task<string?> ReplaceDraftAsync(MimeKit.MimeMessage draft, string? previousId, CancellationToken cancellationToken);
+
+    /// <summary>Removes a draft saved by <see cref="ReplaceDraftAsync"/>.</summary>
+    Task DeleteDraftAsync(string draftId, CancellationToken cancellationToken);
 }

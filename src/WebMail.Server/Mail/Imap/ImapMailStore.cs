@@ -97,8 +97,7 @@ public sealed class ImapMailStore(
     public Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
         RunAsync(async (_, token) =>
         {
-            var sent = _client!.Capabilities.HasFlag(ImapCapabilities.SpecialUse) ? _client.GetFolder(SpecialFolder.Sent) : null;
-            sent ??= await FindFolderNamedAsync("Sent", token);
+            var sent = await SpecialFolderAsync(SpecialFolder.Sent, "Sent", token);
             if (sent is null)
             {
                 return false;
@@ -107,6 +106,56 @@ public sealed class ImapMailStore(
             await sent.AppendAsync(new AppendRequest(message, MessageFlags.Seen), token);
             return true;
         }, cancellationToken);
+
+    public Task<string?> ReplaceDraftAsync(MimeKit.MimeMessage draft, string? previousId, CancellationToken cancellationToken) =>
+        RunAsync<string?>(async (_, token) =>
+        {
+            var drafts = await SpecialFolderAsync(SpecialFolder.Drafts, "Drafts", token);
+            if (drafts is null)
+            {
+                return null;
+            }
+
+            var uid = await drafts.AppendAsync(new AppendRequest(draft, MessageFlags.Draft | MessageFlags.Seen), token);
+            await DeleteFromAsync(drafts, previousId, token);
+            return uid is { } saved ? $"{saved.Validity}.{saved.Id}" : null;
+        }, cancellationToken);
+
+    public Task DeleteDraftAsync(string draftId, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            if (await SpecialFolderAsync(SpecialFolder.Drafts, "Drafts", token) is { } drafts)
+            {
+                await DeleteFromAsync(drafts, draftId, token);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    private static async Task DeleteFromAsync(IMailFolder folder, string? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            return;
+        }
+
+        if (!folder.IsOpen)
+        {
+            await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+        }
+
+        var parts = id.Split('.');
+        if (parts.Length == 2 && uint.TryParse(parts[0], CultureInfo.InvariantCulture, out var validity)
+            && uint.TryParse(parts[1], CultureInfo.InvariantCulture, out var uid) && validity == folder.UidValidity)
+        {
+            await folder.AddFlagsAsync(new UniqueId(validity, uid), MessageFlags.Deleted, silent: true, cancellationToken);
+            await folder.ExpungeAsync([new UniqueId(validity, uid)], cancellationToken);
+        }
+    }
+
+    private async Task<IMailFolder?> SpecialFolderAsync(SpecialFolder special, string usualName, CancellationToken cancellationToken) =>
+        (_client!.Capabilities.HasFlag(ImapCapabilities.SpecialUse) ? _client.GetFolder(special) : null)
+            ?? await FindFolderNamedAsync(usualName, cancellationToken);
 
     private async Task<IMailFolder?> FindFolderNamedAsync(string name, CancellationToken cancellationToken)
     {

@@ -81,6 +81,11 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
     // POP3 has one mailbox and nowhere to keep sent mail.
     public Task<bool> AppendToSentAsync(MimeMessage message, CancellationToken cancellationToken) => Task.FromResult(false);
 
+    // Drafts of a POP3 account are kept in the session only (see MailSessionContext).
+    public Task<string?> ReplaceDraftAsync(MimeMessage draft, string? previousId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public Task DeleteDraftAsync(string draftId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private Task<T> RunAsync<T>(Func<Pop3Client, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         Pop3Client? current = null;

@@ -19,6 +19,12 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
 
     public IMailStore Store { get; } = store;
 
+    /// <summary>What the user is writing, kept for the session so no reload or dropped connection loses it.</summary>
+    public Client.Services.OutgoingMessage? Draft { get; set; }
+
+    /// <summary>The id of the draft's copy in the server's Drafts folder (IMAP), replaced on every save.</summary>
+    public string? DraftCopyId { get; set; }
+
     public async Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh, CancellationToken cancellationToken)
     {
         lock (_pagesLock)

@@ -83,6 +83,43 @@ public sealed class ComposeService(
         return new SendResult(SendProblem.None) { PendingId = pendingId, UndoWindow = delay };
     }
 
+    public async Task SaveDraftAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
+    {
+        var context = await current.ForAsync(authentication);
+        context.Draft = draft;
+        try
+        {
+            // The server copy is a convenience (other devices see it); the session copy is what the form restores.
+            var copy = OutgoingMessageBuilder.BuildDraft(context.Session.Address, draft);
+            context.DraftCopyId = await context.Store.ReplaceDraftAsync(copy, context.DraftCopyId, cancellationToken) ?? context.DraftCopyId;
+        }
+        catch (MailOperationException exception)
+        {
+            logger.LogInformation("Draft of {Address} kept in the session only: {Problem}", context.Session.Address, exception.Problem);
+        }
+    }
+
+    public async Task<OutgoingMessage?> GetDraftAsync(CancellationToken cancellationToken = default) =>
+        (await current.ForAsync(authentication)).Draft;
+
+    public async Task DiscardDraftAsync(CancellationToken cancellationToken = default)
+    {
+        var context = await current.ForAsync(authentication);
+        context.Draft = null;
+        if (context.DraftCopyId is { } copyId)
+        {
+            context.DraftCopyId = null;
+            try
+            {
+                await context.Store.DeleteDraftAsync(copyId, cancellationToken);
+            }
+            catch (MailOperationException exception)
+            {
+                logger.LogInformation("Draft copy of {Address} not removed: {Problem}", context.Session.Address, exception.Problem);
+            }
+        }
+    }
+
     public async Task<SendResult> CompleteAsync(string pendingId, CancellationToken cancellationToken = default)
     {
         var session = (await current.ForAsync(authentication)).Session;

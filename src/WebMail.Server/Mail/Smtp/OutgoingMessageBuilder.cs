@@ -62,6 +62,10 @@ public static class OutgoingMessageBuilder
         return message;
     }
 
+    /// <summary>A draft as the Drafts folder keeps it: addresses that do not parse yet are left out, not refused.</summary>
+    public static MimeMessage BuildDraft(string fromAddress, OutgoingMessage draft) =>
+        Build(fromAddress, draft, AddressParser.Parse(draft.To).Valid, AddressParser.Parse(draft.Cc).Valid, AddressParser.Parse(draft.Bcc).Valid);
+
     private static string SingleLine(string value) =>
         string.Concat(value.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
 }
