@@ -4,12 +4,39 @@ using Xunit.Abstractions;
 
 namespace WebMail.BrowserTests;
 
-/// <summary>The app with a three-second undo window, long enough for a person (or a test) to press Undo.</summary>
-public sealed class SlowSendBrowserFixture() : BrowserFixture(WebMailServerFactory.With(new() { ["Compose:UndoSendDelay"] = "00:00:03" }));
+/// <summary>The app with a three-second undo window (long enough to press Undo) and a 1,000-byte attachment limit.</summary>
+public sealed class ComposeLimitsBrowserFixture() : BrowserFixture(WebMailServerFactory.With(new()
+{
+    ["Compose:UndoSendDelay"] = "00:00:03",
+    ["Compose:MaxAttachmentBytesPerFile"] = "1000",
+}));
 
-public sealed class UndoSendPageTests(SlowSendBrowserFixture browser, ITestOutputHelper output) : IClassFixture<SlowSendBrowserFixture>
+public sealed class UndoSendPageTests(ComposeLimitsBrowserFixture browser, ITestOutputHelper output) : IClassFixture<ComposeLimitsBrowserFixture>
 {
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    [Fact]
+    public async Task Attachment_OverTheLimit_IsRefusedBeforeUploadWithTheReason()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.Locator("#username").FillAsync(DemoMailServer.NewTestAccount("limit"));
+        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await page.Locator("#nav-compose").ClickAsync();
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+
+        await page.Locator("#attachments-input").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "small.txt", MimeType = "text/plain", Buffer = new byte[500] },
+            new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = new byte[5000] },
+        });
+
+        await Assertions.Expect(page.Locator("#attachment-problem")).ToContainTextAsync("big.bin");
+        await Assertions.Expect(page.Locator("#attachment-list li")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#attachment-list li")).ToContainTextAsync("small.txt");
+    }
 
     [Fact]
     public async Task Undo_WithinTheWindow_ReturnsToTheIntactFormAndSendsNothing()

@@ -150,6 +150,33 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task Send_AttachmentOverThePerFileLimit_IsRefusedOnTheServer()
+    {
+        await using var strict = WebMailAppFactory.With(new() { ["Compose:MaxAttachmentBytesPerFile"] = "1000" });
+        var compose = ComposeFor(strict, Account("alice"), ReadingProtocol.Imap);
+
+        var result = await SendNowAsync(compose, new OutgoingMessage(Account("bob"), "", "", "big", "body", [new("big.bin", "application/octet-stream", new byte[1001])]), _timeout);
+
+        Assert.Equal(SendProblem.TooLarge, result.Problem);
+        Assert.Equal(1000, compose.MaxAttachmentBytesPerFile);
+    }
+
+    [Fact]
+    public async Task SuggestAddresses_AfterReadingAndWriting_OffersThosePeople()
+    {
+        var (alice, bob) = (Account("alice"), Account("bob"));
+        await _clients.AppendAsync(alice, [TestMessages.Plain("hello")], _timeout);
+        var compose = ComposeFor(app, alice, ReadingProtocol.Imap, out var mail);
+        await mail.ListAsync(0, 50, refresh: false, _timeout);
+        await SendNowAsync(compose, new OutgoingMessage($"Bob <{bob}>", "", "", "hi", "body", []), _timeout);
+
+        var suggestions = await compose.SuggestAddressesAsync(_timeout);
+
+        Assert.Contains("Test Sender <sender@school.test>", suggestions);
+        Assert.Contains(suggestions, s => s.Contains(bob, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Send_UndoWithinTheDelay_NothingIsSent()
     {
         await using var slow = WebMailAppFactory.With(new() { ["Compose:UndoSendDelay"] = "00:00:02" });
@@ -189,10 +216,14 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
 
     private static string Account(string purpose) => DemoMailServer.NewTestAccount(purpose);
 
-    private static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol)
+    private static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol) =>
+        ComposeFor(host, user, protocol, out _);
+
+    private static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol, out MailSessionContext mail)
     {
         var services = host.Services;
         var session = services.GetRequiredService<UserSessionStore>().Create(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword);
+        mail = services.GetRequiredService<MailSessionContexts>().For(session);
         return new ComposeService(
             services.GetRequiredService<CurrentMailSession>(), new SignedIn(SessionCookieEvents.PrincipalFor(session)),
             services.GetRequiredService<MailClientFactory>(), services.GetRequiredService<IOptionsMonitor<MailOptions>>(),

@@ -20,6 +20,7 @@ public sealed partial class Compose
     private bool _undone;
     private bool _restoredDraft;
     private Timer? _draftTimer;
+    private IReadOnlyList<string> _suggestions = [];
 
     [Inject]
     private IComposeService Sender { get; set; } = null!;
@@ -51,6 +52,15 @@ public sealed partial class Compose
         if (!RendererInfo.IsInteractive)
         {
             return;
+        }
+
+        try
+        {
+            _suggestions = await Sender.SuggestAddressesAsync(_disposed.Token);
+        }
+        catch (MailOperationException)
+        {
+            // Suggestions are a convenience; the form works without them.
         }
 
         if (mode is null || original is null)
@@ -136,6 +146,12 @@ public sealed partial class Compose
         foreach (var file in e.GetMultipleFiles(maximumFileCount: 50))
         {
             var total = _attachments.Sum(a => a.Size) + file.Size;
+            if (file.Size > Sender.MaxAttachmentBytesPerFile)
+            {
+                _attachmentProblem = T["Compose_AttachmentFileTooLarge", file.Name, Shared.ByteSize.Format(Sender.MaxAttachmentBytesPerFile)];
+                continue;
+            }
+
             if (total > Sender.MaxAttachmentBytes)
             {
                 // Said before a byte is uploaded: the browser knows the size.
@@ -161,7 +177,7 @@ public sealed partial class Compose
     private async Task<byte[]> ReadWithProgressAsync(IBrowserFile file, PendingAttachment pending)
     {
         var content = new byte[file.Size];
-        await using var stream = file.OpenReadStream(Sender.MaxAttachmentBytes, _disposed.Token);
+        await using var stream = file.OpenReadStream(Sender.MaxAttachmentBytesPerFile, _disposed.Token);
         var read = 0;
         var lastShown = -1;
         while (read < content.Length)

@@ -6,6 +6,12 @@ public interface IComposeService
     /// <summary>Largest total size of attachments one message may carry (bytes).</summary>
     long MaxAttachmentBytes { get; }
 
+    /// <summary>Largest single attachment (bytes).</summary>
+    long MaxAttachmentBytesPerFile { get; }
+
+    /// <summary>Addresses the user has read mail from or written to in this session, for suggestions while typing.</summary>
+    Task<IReadOnlyList<string>> SuggestAddressesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Parses an address field (comma or semicolon separated, display names and international domains allowed).</summary>
     AddressCheck CheckAddresses(string field);
 

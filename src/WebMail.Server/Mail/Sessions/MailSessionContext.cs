@@ -12,6 +12,7 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
 {
     private readonly Dictionary<(int Index, int Size), MessagePage> _pages = [];
     private readonly Lock _pagesLock = new();
+    private readonly HashSet<string> _writtenTo = new(StringComparer.OrdinalIgnoreCase);
 
     public UserSession Session { get; } = session;
 
@@ -79,6 +80,34 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
     {
         await Store.SetReadAsync(messageId, read, cancellationToken);
         MarkInPages(messageId, read);
+    }
+
+    public void RememberAddresses(IEnumerable<string> mailboxes)
+    {
+        lock (_writtenTo)
+        {
+            _writtenTo.UnionWith(mailboxes);
+        }
+    }
+
+    /// <summary>People this session read mail from or wrote to: the compose form's suggestions.</summary>
+    public IReadOnlyList<string> KnownAddresses()
+    {
+        List<string> known;
+        lock (_pagesLock)
+        {
+            known = _pages.Values.SelectMany(p => p.Messages)
+                .Where(m => m.FromAddress.Contains('@'))
+                .Select(m => string.IsNullOrEmpty(m.FromName) ? m.FromAddress : $"{m.FromName} <{m.FromAddress}>")
+                .ToList();
+        }
+
+        lock (_writtenTo)
+        {
+            known.AddRange(_writtenTo);
+        }
+
+        return known.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCulture).Take(500).ToList();
     }
 
     private void MarkInPages(string messageId, bool read)

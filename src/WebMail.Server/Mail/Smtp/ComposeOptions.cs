@@ -8,6 +8,9 @@ public sealed class ComposeOptions
     /// <summary>Largest total size of one message's attachments; checked before upload and again on the server.</summary>
     public long MaxAttachmentBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>Largest single attachment; defaults to the total.</summary>
+    public long? MaxAttachmentBytesPerFile { get; set; }
+
     /// <summary>How long a sent message waits on the server, cancellable ("undo send"); zero sends at once.</summary>
     public TimeSpan UndoSendDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -24,7 +24,12 @@ public sealed class ComposeService(
 {
     public long MaxAttachmentBytes => composeOptions.CurrentValue.MaxAttachmentBytes;
 
+    public long MaxAttachmentBytesPerFile => Math.Min(composeOptions.CurrentValue.MaxAttachmentBytesPerFile ?? long.MaxValue, MaxAttachmentBytes);
+
     public AddressCheck CheckAddresses(string field) => AddressParser.Check(field);
+
+    public async Task<IReadOnlyList<string>> SuggestAddressesAsync(CancellationToken cancellationToken = default) =>
+        (await current.ForAsync(authentication)).KnownAddresses();
 
     public async Task<OutgoingMessage> PrepareAsync(ComposeMode mode, string messageId, CancellationToken cancellationToken = default)
     {
@@ -49,7 +54,8 @@ public sealed class ComposeService(
             return new SendResult(SendProblem.NoRecipients);
         }
 
-        if (outgoing.Attachments.Sum(a => (long)a.Content.Length) > MaxAttachmentBytes)
+        if (outgoing.Attachments.Sum(a => (long)a.Content.Length) > MaxAttachmentBytes
+            || outgoing.Attachments.Any(a => a.Content.Length > MaxAttachmentBytesPerFile))
         {
             return new SendResult(SendProblem.TooLarge);
         }
@@ -72,6 +78,7 @@ public sealed class ComposeService(
         }
 
         var message = OutgoingMessageBuilder.Build(session.Address, outgoing, to, cc, bcc);
+        context.RememberAddresses(to.Concat(cc).Concat(bcc).Select(m => m.ToString()));
         var delay = composeOptions.CurrentValue.UndoSendDelay;
         if (delay <= TimeSpan.Zero)
         {
