@@ -59,6 +59,28 @@ public class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in through the real form, its live connection up.</summary>
+    public async Task<IPage> SignedInPageAsync(string user, string? reading = null, string timeZone = "UTC")
+    {
+        var page = await NewPageAsync(timeZone: timeZone);
+        await SignInAsync(page, user, reading);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string user, string? reading = null)
+    {
+        await page.GotoAsync("/signin");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
+        if (reading is not null)
+        {
+            await page.Locator("#reading").SelectOptionAsync(reading);
+        }
+
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

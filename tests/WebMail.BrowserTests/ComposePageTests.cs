@@ -120,11 +120,7 @@ public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<Bro
             {
             }
         };
-        await page.GotoAsync("/signin");
-        await page.Locator("#username").FillAsync(user);
-        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await BrowserFixture.SignInAsync(page, user);
         return page;
     }
 }

@@ -19,13 +19,7 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
         var attachment = RandomNumberGenerator.GetBytes(30_000);
         await new MailTestClients(output).AppendAsync(user,
             [TestMessages.Gb2312(), TestMessages.WithAttachment("Lab data attached", attachment), TestMessages.Html("Newsletter")], _timeout);
-        var page = await browser.NewPageAsync();
-
-        await page.GotoAsync("/signin");
-        await page.Locator("#username").FillAsync(user);
-        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
-        await page.Locator("#reading").SelectOptionAsync(reading);
-        await page.Locator("button[type=submit]").ClickAsync();
+        var page = await browser.SignedInPageAsync(user, reading);
 
         var rows = page.Locator("#message-list a");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
@@ -57,12 +51,7 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
         var message = TestMessages.Plain("Dated");
         message.Date = new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero);
         await new MailTestClients(output).AppendAsync(user, [message], _timeout);
-        var page = await browser.NewPageAsync(timeZone: "Asia/Shanghai");
-
-        await page.GotoAsync("/signin");
-        await page.Locator("#username").FillAsync(user);
-        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
+        var page = await browser.SignedInPageAsync(user, timeZone: "Asia/Shanghai");
 
         await Assertions.Expect(page.Locator("#message-list time")).ToHaveTextAsync("3/1/2026 8:30 AM");
     }
@@ -86,10 +75,7 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
             await route.ContinueAsync();
         });
 
-        await page.GotoAsync("/signin");
-        await page.Locator("#username").FillAsync(user);
-        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
+        await BrowserFixture.SignInAsync(page, user);
         await page.Locator("#message-list a").First.ClickAsync();
         var frame = page.FrameLocator("iframe.message-frame");
         await Assertions.Expect(frame.Locator("b")).ToHaveTextAsync("bold");

@@ -18,12 +18,7 @@ public sealed class UndoSendPageTests(ComposeLimitsBrowserFixture browser, ITest
     [Fact]
     public async Task Attachment_OverTheLimit_IsRefusedBeforeUploadWithTheReason()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.Locator("#username").FillAsync(DemoMailServer.NewTestAccount("limit"));
-        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        var page = await browser.SignedInPageAsync(DemoMailServer.NewTestAccount("limit"));
         await page.Locator("#nav-compose").ClickAsync();
         await page.Locator("main[data-interactive=true]").WaitForAsync();
 
@@ -42,12 +37,7 @@ public sealed class UndoSendPageTests(ComposeLimitsBrowserFixture browser, ITest
     public async Task Undo_WithinTheWindow_ReturnsToTheIntactFormAndSendsNothing()
     {
         var (sender, recipient) = (DemoMailServer.NewTestAccount("undo"), DemoMailServer.NewTestAccount("undone"));
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.Locator("#username").FillAsync(sender);
-        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        var page = await browser.SignedInPageAsync(sender);
         await page.Locator("#nav-compose").ClickAsync();
         await page.Locator("#to").FillAsync(recipient);
         await page.Locator("#subject").FillAsync("Second thoughts");

@@ -50,7 +50,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
             await pop3.DisconnectAsync(true, _timeout);
         }
 
-        foreach (var reader in new[] { carol, dave })
+        foreach (var reader in new[] { bob, carol, dave })
         {
             using var imap = await _clients.ImapAsync(reader, DemoMailServer.TestPassword, _timeout);
             await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
