@@ -46,14 +46,14 @@ public class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "en-US", string timeZone = "UTC")
+    public async Task<IPage> NewPageAsync(string locale = "en-US", string timeZone = "UTC", int width = 1280, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
             Locale = locale,
             TimezoneId = timeZone,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

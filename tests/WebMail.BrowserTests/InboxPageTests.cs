@@ -45,6 +45,25 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Phone_InboxAndMessage_FitTheScreenWithoutSidewaysScrolling()
+    {
+        var user = DemoMailServer.NewTestAccount("phone");
+        await new MailTestClients(output).AppendAsync(user,
+            [TestMessages.WithAttachment("A rather long subject line that would never fit on a narrow phone screen", new byte[100]), TestMessages.Gb2312()], _timeout);
+        var page = await browser.NewPageAsync(locale: "zh-CN", width: 360, height: 740);
+        await BrowserFixture.SignInAsync(page, user);
+
+        await Assertions.Expect(page.Locator("#message-list a")).ToHaveCountAsync(2);
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the inbox scrolls sideways");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "phone-inbox-zh-CN.png") });
+
+        await page.Locator("#message-list a").Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("#message-subject")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the message scrolls sideways");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "phone-message-zh-CN.png") });
+    }
+
+    [Fact]
     public async Task Inbox_BrowserInShanghai_ShowsDatesInTheReadersTimeZone()
     {
         var user = DemoMailServer.NewTestAccount("timezone");

@@ -56,6 +56,8 @@ public sealed partial class Inbox
         }
     }
 
+    private string SubjectOf(MessageSummary message) => string.IsNullOrEmpty(message.Subject) ? T["Message_NoSubject"] : message.Subject;
+
     private static string PageLink(int pageIndex) => pageIndex <= 0 ? "./" : $"?page={pageIndex + 1}";
 
     public void Dispose()
