@@ -37,6 +37,7 @@ public static class EndpointMapping
 
         app.MapAccountEndpoints();
         app.MapMessageEndpoints();
+        app.MapLanguageEndpoints();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

@@ -1,2 +1,19 @@
 // Tells the server the browser's time zone, so dates show in the reader's own time. Not a secret.
 document.cookie = "webmail.tz=" + encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone) + "; path=/; SameSite=Lax; max-age=31536000";
+
+// Colour mode: the system's preference unless the user chose one (remembered in this browser).
+(function () {
+    const stored = () => localStorage.getItem("webmail.theme");
+    const system = () => window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+    const apply = () => document.documentElement.setAttribute("data-bs-theme", stored() || system());
+    apply();
+    window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", apply);
+    // Delegated, because Blazor re-renders the button.
+    document.addEventListener("click", event => {
+        if (event.target.closest("[data-webmail-theme-toggle]")) {
+            const next = document.documentElement.getAttribute("data-bs-theme") === "dark" ? "light" : "dark";
+            localStorage.setItem("webmail.theme", next);
+            apply();
+        }
+    });
+})();
