@@ -47,4 +47,18 @@ public sealed class WebAppTests(WebMailAppFactory app) : IClassFixture<WebMailAp
         Assert.Contains("邮件服务器状态", html);
         Assert.Contains("lang=\"zh-CN\"", html);
     }
+
+    [Fact]
+    public async Task Pages_Always_CarryTheBrowserDefences()
+    {
+        using var response = await app.CreateClient().GetAsync("/signin", _timeout);
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
 }
