@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Diagnostics;
@@ -77,15 +76,6 @@ public sealed class MailServerStatusServiceTests
 
     private static MailServerStatusService StatusServiceFor(MailDomainOptions domain) =>
         new(new MailClientFactory(),
-            new StaticOptionsMonitor(new MailOptions { Domains = [domain] }),
+            new OptionsMonitorStub<MailOptions>(new MailOptions { Domains = [domain] }),
             NullLogger<MailServerStatusService>.Instance);
-
-    private sealed class StaticOptionsMonitor(MailOptions value) : IOptionsMonitor<MailOptions>
-    {
-        public MailOptions CurrentValue => value;
-
-        public MailOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<MailOptions, string?> listener) => null;
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WebMail.Server.Auth;
+using WebMail.Testing;
 
 namespace WebMail.UnitTests;
 
