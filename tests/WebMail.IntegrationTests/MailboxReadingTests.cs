@@ -192,7 +192,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
     [Fact]
     public async Task ImapConnection_UnusedLongerThanTheIdleLimit_IsLoggedOutAndComesBackWhenNeeded()
     {
-        await using var quickIdle = WebMailAppFactory.With(new() { ["Sessions:ImapIdleDisconnect"] = "00:00:01" });
+        await using var quickIdle = WebMailAppFactory.With(new() { ["Sessions:ImapIdleDisconnect"] = "00:00:02" });
         var user = DemoMailServer.NewTestAccount("idleimap");
         await _clients.AppendAsync(user, [TestMessages.Plain("one")], _timeout);
         var mail = SignIn(quickIdle, user, ReadingProtocol.Imap);
@@ -200,7 +200,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
 
         await mail.ListAsync(0, 10, refresh: false, _timeout);
         Assert.True(store.IsConnected);
-        await Task.Delay(TimeSpan.FromSeconds(2), _timeout);
+        await Task.Delay(TimeSpan.FromSeconds(3.5), _timeout);
 
         Assert.False(store.IsConnected);
         Assert.Equal(1, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);

@@ -81,12 +81,12 @@ public sealed class SignInFailureTests
     [Fact]
     public async Task Session_IdleLongerThanTheTimeout_EndsAndLeadsToSignIn()
     {
-        await using var app = WebMailAppFactory.With(new() { ["Sessions:IdleTimeout"] = "00:00:02" });
+        await using var app = WebMailAppFactory.With(new() { ["Sessions:IdleTimeout"] = "00:00:04" });
         using var client = new SignInClient(app);
         await client.SignInAsync(DemoMailServer.NewTestAccount("idle"), DemoMailServer.TestPassword, cancellationToken: _timeout);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", _timeout)).StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5), _timeout);
+        await Task.Delay(TimeSpan.FromSeconds(5), _timeout);
         using var response = await client.GetAsync("/", _timeout);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -116,14 +116,14 @@ public sealed class SignInFailureTests
     {
         await using var app = WebMailAppFactory.With(new()
         {
-            ["Sessions:IdleTimeout"] = "00:00:01",
+            ["Sessions:IdleTimeout"] = "00:00:03",
             ["Sessions:SweepInterval"] = "00:00:00.500",
         });
         using var client = new SignInClient(app);
         await client.SignInAsync(DemoMailServer.NewTestAccount("sweep"), DemoMailServer.TestPassword, cancellationToken: _timeout);
         Assert.Equal(1, SessionCount(app));
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5), _timeout);
+        await Task.Delay(TimeSpan.FromSeconds(4.5), _timeout);
 
         Assert.Equal(0, SessionCount(app));
     }
