@@ -137,6 +137,23 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         Assert.Equal(["m1@school.test", "m2@school.test"], received.References);
     }
 
+    [Fact]
+    public async Task Reply_Sent_FlagsTheOriginalAnsweredForEveryClient()
+    {
+        var (alice, bob) = (Account("alice"), Account("bob"));
+        var ids = await _clients.AppendAsync(alice, [TestMessages.Plain("question")], _timeout);
+        var compose = ComposeFor(app, alice, ReadingProtocol.Imap);
+        var reply = await compose.PrepareAsync(ComposeMode.Reply, ids[0], _timeout);
+
+        var result = await SendNowAsync(compose, reply with { To = bob, RepliedToId = ids[0] }, _timeout);
+
+        Assert.True(result.Succeeded);
+        using var imap = await _clients.ImapAsync(alice, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var flags = (await imap.Inbox.FetchAsync(0, -1, MessageSummaryItems.Flags, _timeout)).Single().Flags!.Value;
+        Assert.True(flags.HasFlag(MessageFlags.Answered));
+    }
+
     [Theory]
     [InlineData("", SendProblem.NoRecipients)]
     [InlineData("not an address", SendProblem.InvalidAddresses)]

@@ -39,6 +39,7 @@ public sealed partial class Compose
 
     private string? _inReplyTo;
     private IReadOnlyList<string>? _references;
+    private string? _repliedToId;
 
     private bool Uploading => _attachments.Any(a => a.Content is null);
 
@@ -74,6 +75,7 @@ public sealed partial class Compose
             var prepared = await Sender.PrepareAsync(mode.Value, original, _disposed.Token);
             (_fields[0].Value, _fields[1].Value, _subject, _body) = (prepared.To, prepared.Cc, prepared.Subject, prepared.Body);
             (_inReplyTo, _references) = (prepared.InReplyTo, prepared.References);
+            _repliedToId = mode == ComposeMode.Forward ? null : original;
             foreach (var attachment in prepared.Attachments)
             {
                 _attachments.Add(new PendingAttachment(attachment.FileName, attachment.ContentType, attachment.Content.Length) { Content = attachment.Content, Percent = 100 });
@@ -100,7 +102,7 @@ public sealed partial class Compose
         }
 
         (_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body) = (draft.To, draft.Cc, draft.Bcc, draft.Subject, draft.Body);
-        (_inReplyTo, _references) = (draft.InReplyTo, draft.References);
+        (_inReplyTo, _references, _repliedToId) = (draft.InReplyTo, draft.References, draft.RepliedToId);
         _attachments.AddRange(draft.Attachments.Select(a =>
             new PendingAttachment(a.FileName, a.ContentType, a.Content.Length) { Content = a.Content, Percent = 100 }));
         _restoredDraft = true;
@@ -138,7 +140,7 @@ public sealed partial class Compose
 
     private OutgoingMessage CurrentMessage() => new(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body,
         _attachments.Where(a => a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!)).ToList(),
-        _inReplyTo, _references);
+        _inReplyTo, _references, _repliedToId);
 
     private async Task AddFilesAsync(InputFileChangeEventArgs e)
     {
@@ -276,7 +278,7 @@ public sealed partial class Compose
         _fields.ForEach(f => (f.Value, f.Check) = ("", null));
         _subject = _body = "";
         _attachments.Clear();
-        (_inReplyTo, _references) = (null, null);
+        (_inReplyTo, _references, _repliedToId) = (null, null, null);
         _sent = null;
         _restoredDraft = false;
     }

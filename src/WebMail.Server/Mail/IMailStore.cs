@@ -16,6 +16,9 @@ public interface IMailStore : IAsyncDisposable
 
     Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken);
 
+    /// <summary>Sets the \Answered flag of a message the user replied to (IMAP; POP3 has no flags).</summary>
+    Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken);
+
     /// <summary>Keeps a copy of a sent message in the Sent folder. False where there is none (POP3).</summary>
     Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken);
 

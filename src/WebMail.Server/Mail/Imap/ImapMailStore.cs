@@ -94,6 +94,13 @@ public sealed class ImapMailStore(
             return true;
         }, cancellationToken);
 
+    public Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync(async (inbox, token) =>
+        {
+            await inbox.AddFlagsAsync(ParseId(inbox, messageId), MessageFlags.Answered, silent: true, token);
+            return true;
+        }, cancellationToken);
+
     public Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
         RunAsync(async (_, token) =>
         {

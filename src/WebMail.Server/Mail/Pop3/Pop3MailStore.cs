@@ -78,6 +78,8 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
         return Task.CompletedTask;
     }
 
+    public Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     // POP3 has one mailbox and nowhere to keep sent mail.
     public Task<bool> AppendToSentAsync(MimeMessage message, CancellationToken cancellationToken) => Task.FromResult(false);
 

@@ -82,11 +82,11 @@ public sealed class ComposeService(
         var delay = composeOptions.CurrentValue.UndoSendDelay;
         if (delay <= TimeSpan.Zero)
         {
-            return await SubmitAndKeepCopyAsync(domain, context, message, cancellationToken);
+            return await SubmitAndKeepCopyAsync(domain, context, message, outgoing.RepliedToId, cancellationToken);
         }
 
         // Not the caller's token: once queued, the message goes out even if the page that sent it is gone.
-        var pendingId = outbox.Schedule(session.Id, delay, () => SubmitAndKeepCopyAsync(domain, context, message, CancellationToken.None));
+        var pendingId = outbox.Schedule(session.Id, delay, () => SubmitAndKeepCopyAsync(domain, context, message, outgoing.RepliedToId, CancellationToken.None));
         return new SendResult(SendProblem.None) { PendingId = pendingId, UndoWindow = delay };
     }
 
@@ -141,7 +141,7 @@ public sealed class ComposeService(
     }
 
     private async Task<SendResult> SubmitAndKeepCopyAsync(
-        MailDomainOptions domain, Sessions.MailSessionContext context, MimeMessage message, CancellationToken cancellationToken)
+        MailDomainOptions domain, Sessions.MailSessionContext context, MimeMessage message, string? repliedToId, CancellationToken cancellationToken)
     {
         var result = await SubmitAsync(domain, context.Session, message, cancellationToken);
         if (!result.Succeeded)
@@ -149,8 +149,22 @@ public sealed class ComposeService(
             return result;
         }
 
+        if (repliedToId is not null)
+        {
+            try
+            {
+                // Other clients show the original as answered, as they would had the user replied there.
+                await context.Store.MarkAnsweredAsync(repliedToId, cancellationToken);
+            }
+            catch (MailOperationException exception)
+            {
+                logger.LogInformation("Original of a reply by {Address} not flagged answered: {Problem}", context.Session.Address, exception.Problem);
+            }
+        }
+
         try
         {
+
             return result with { SavedToSent = await context.Store.AppendToSentAsync(message, cancellationToken) };
         }
         catch (MailOperationException exception)
