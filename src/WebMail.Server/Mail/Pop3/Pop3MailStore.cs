@@ -37,7 +37,12 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
                 }
             }
 
-            var page = pageIndexes.Select(i => _headers[uids[i]] with { IsRead = _opened.Contains(uids[i]) }).ToList();
+            List<MessageSummary> page;
+            lock (_opened)
+            {
+                page = pageIndexes.Select(i => _headers[uids[i]] with { IsRead = _opened.Contains(uids[i]) }).ToList();
+            }
+
             return (page, uids.Count);
         }, cancellationToken);
 
@@ -51,7 +56,11 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
                 await stream.CopyToAsync(buffer, token);
             }
 
-            _opened.Add(messageId);
+            lock (_opened)
+            {
+                _opened.Add(messageId);
+            }
+
             return buffer.ToArray();
         }, cancellationToken);
 
@@ -65,14 +74,18 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
 
     public Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken)
     {
-        // No flags on a POP3 server: the mark lives in this session only.
-        if (read)
+        // No flags on a POP3 server: the mark lives in this session only. Not behind the runner's gate (no server
+        // work), so it takes its own lock against a listing in progress.
+        lock (_opened)
         {
-            _opened.Add(messageId);
-        }
-        else
-        {
-            _opened.Remove(messageId);
+            if (read)
+            {
+                _opened.Add(messageId);
+            }
+            else
+            {
+                _opened.Remove(messageId);
+            }
         }
 
         return Task.CompletedTask;
