@@ -148,9 +148,13 @@ up() {
   write_postfix_conf
   # A stale penalty socket from an earlier run makes the next login stall for seconds.
   rm -f "$state/dovecot/run/anvil-auth-penalty"
-  dovecot -c "$dovecot_conf" || die "dovecot did not start; see $state/log/dovecot.log"
+  # The daemons must not keep the caller's stdout/stderr open: a pipe reading them would never see its end.
+  if ! dovecot -c "$dovecot_conf" </dev/null >"$state/log/dovecot-start.log" 2>&1; then
+    cat "$state/log/dovecot-start.log" >&2
+    die "dovecot did not start; see $state/log/dovecot.log"
+  fi
   # postfix start fails silently when stdout is not a terminal, so run it under script(1) to see why.
-  if ! script -qec "postfix -c '$postfix_dir' start" /dev/null >"$state/log/postfix-start.log" 2>&1; then
+  if ! script -qec "postfix -c '$postfix_dir' start" /dev/null </dev/null >"$state/log/postfix-start.log" 2>&1; then
     cat "$state/log/postfix-start.log" >&2
     tail -n 20 "$state/log/postfix.log" >&2 || true
     die "postfix did not start"
