@@ -73,26 +73,29 @@ public static class MessageRenderer
     }
 
     /// <summary>The decoded content of attachment <paramref name="index"/> (as listed in the view), or null.</summary>
-    public static (string FileName, byte[] Content)? Attachment(byte[] raw, int index)
+    public static (string FileName, byte[] Content)? Attachment(byte[] raw, int index) =>
+        AttachmentContents(raw).Skip(index).Select(a => ((string, byte[])?)a).FirstOrDefault();
+
+    /// <summary>Every attachment's safe name and decoded content, in view order, from one parse of the message.</summary>
+    public static IEnumerable<(string FileName, byte[] Content)> AttachmentContents(byte[] raw)
     {
         var message = MimeMessage.Load(new MemoryStream(raw, writable: false));
-        if (message.Attachments.ElementAtOrDefault(index) is not { } entity)
+        var index = 0;
+        foreach (var entity in message.Attachments)
         {
-            return null;
-        }
+            using var content = new MemoryStream();
+            switch (entity)
+            {
+                case MimePart { Content: not null } part:
+                    part.Content.DecodeTo(content);
+                    break;
+                case MessagePart { Message: not null } attached:
+                    attached.Message.WriteTo(content);
+                    break;
+            }
 
-        using var content = new MemoryStream();
-        switch (entity)
-        {
-            case MimePart { Content: not null } part:
-                part.Content.DecodeTo(content);
-                break;
-            case MessagePart { Message: not null } attached:
-                attached.Message.WriteTo(content);
-                break;
+            yield return (SafeFileName.From(FileNameOf(entity), index++), content.ToArray());
         }
-
-        return (SafeFileName.From(FileNameOf(entity), index), content.ToArray());
     }
 
     private static List<AttachmentInfo> Attachments(MimeMessage message, ref bool problems)

@@ -103,7 +103,7 @@ public sealed class UserSession
             {
                 await resource.DisposeAsync();
             }
-            catch (Exception) when (resource is not null)
+            catch (Exception)
             {
                 // Closing a mail connection that already broke must not keep the rest from being released.
             }

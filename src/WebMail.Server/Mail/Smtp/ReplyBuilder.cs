@@ -28,10 +28,9 @@ public static partial class ReplyBuilder
 
         if (mode == ComposeMode.Forward)
         {
-            var attachments = view.Attachments
-                .Select(a => (a, MessageRenderer.Attachment(original.Raw, a.Index)))
-                .Where(pair => pair.Item2 is not null)
-                .Select(pair => new OutgoingAttachment(pair.a.FileName, pair.a.ContentType, pair.Item2!.Value.Content))
+            // One parse of the original for all its attachments, paired with the types the view listed.
+            var attachments = view.Attachments.Zip(MessageRenderer.AttachmentContents(original.Raw))
+                .Select(pair => new OutgoingAttachment(pair.First.FileName, pair.First.ContentType, pair.Second.Content))
                 .ToList();
             return new OutgoingMessage("", "", "", Prefixed("Fwd: ", view.Subject, ForwardPrefix()), quoted.ToString(), attachments);
         }
