@@ -29,7 +29,7 @@ public class BrowserFixture : IAsyncLifetime
             ? folder
             : Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: scripts/test.sh installs Debian's chromium package");
         _playwright = await Playwright.CreateAsync();

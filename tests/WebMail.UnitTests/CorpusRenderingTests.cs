@@ -6,7 +6,7 @@ namespace WebMail.UnitTests;
 /// <summary>Every real-world message of the shared corpus (written by others, many of them broken) opens.</summary>
 public sealed class CorpusRenderingTests
 {
-    private static readonly string Corpus = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "corpus"));
+    internal static readonly string Corpus = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "corpus"));
 
     public static TheoryData<string> Messages()
     {

@@ -63,4 +63,19 @@ public sealed class MessageRendererTests
         Assert.DoesNotContain("javascript:", safe);
         Assert.Contains("href=\"https://ok.example/\" target=\"_blank\" rel=\"noopener noreferrer\"", safe);
     }
+
+    [Theory]
+    [InlineData("<base href=\"https://evil.example/\"><a href=\"relative\">x</a>", "relative")]
+    [InlineData("<a href=\"/mail/messages/1/attachments/0\">x</a>", "/mail/")]
+    [InlineData("<img src=\"//evil.example/p.gif\">", "evil.example")]
+    [InlineData("<a href=\"#top\">x</a>", "#top")]
+    public void Render_RelativeUrls_AreDropped(string html, string mustNotAppear)
+    {
+        var raw = Encoding.UTF8.GetBytes($"From: a@b.c\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+
+        var safe = MessageRenderer.Render("relative", raw).SafeHtml!;
+
+        Assert.DoesNotContain(mustNotAppear, safe);
+        Assert.DoesNotContain("<base", safe);
+    }
 }

@@ -14,6 +14,8 @@ public static class MailHtmlSanitizer
 
     private static readonly string[] RemovedAttributes = ["id", "name", "form", "formaction", "action"];
 
+    private static readonly string[] AllowedSchemes = ["http", "https", "mailto", "data"];
+
     private static readonly string[] RemovedCssProperties = ["position", "z-index", "top", "left", "right", "bottom", "inset"];
 
     /// <summary>Sanitizes <paramref name="html"/>, saying whether it referred to remote resources.</summary>
@@ -36,7 +38,7 @@ public static class MailHtmlSanitizer
         }
 
         sanitizer.AllowedSchemes.Clear();
-        foreach (var scheme in new[] { "http", "https", "mailto", "data" })
+        foreach (var scheme in AllowedSchemes)
         {
             sanitizer.AllowedSchemes.Add(scheme);
         }
@@ -46,7 +48,13 @@ public static class MailHtmlSanitizer
         sanitizer.FilterUrl += (_, e) =>
         {
             var url = e.SanitizedUrl ?? "";
-            if (url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            if (!AllowedSchemes.Any(scheme => url.StartsWith(scheme + ":", StringComparison.OrdinalIgnoreCase)))
+            {
+                // A relative URL would resolve against the body's own URL on the webmail (or a <base> the message
+                // smuggled in): a message has no business pointing there.
+                e.SanitizedUrl = null;
+            }
+            else if (url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
             {
                 // data: only as an inline image (that is how cid: images are shown), never as a link or frame.
                 e.SanitizedUrl = e.Tag?.NodeName == "IMG" && url.StartsWith("data:image/", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("data:image/svg", StringComparison.OrdinalIgnoreCase)

@@ -17,13 +17,8 @@ public static class MessageRenderer
 
     public static RenderedMessage Render(string id, byte[] raw)
     {
-        MimeMessage message;
         var problems = false;
-        try
-        {
-            message = MimeMessage.Load(new MemoryStream(raw, writable: false));
-        }
-        catch (FormatException)
+        if (TryLoad(raw) is not { } message)
         {
             // Not even headers: show the bytes as text rather than nothing.
             var text = Encoding.UTF8.GetString(raw);
@@ -79,7 +74,12 @@ public static class MessageRenderer
     /// <summary>Every attachment's safe name and decoded content, in view order, from one parse of the message.</summary>
     public static IEnumerable<(string FileName, byte[] Content)> AttachmentContents(byte[] raw)
     {
-        var message = MimeMessage.Load(new MemoryStream(raw, writable: false));
+        // Not even headers: Render showed such bytes as text, with no attachments to ask for.
+        if (TryLoad(raw) is not { } message)
+        {
+            yield break;
+        }
+
         var index = 0;
         foreach (var entity in message.Attachments)
         {
@@ -95,6 +95,18 @@ public static class MessageRenderer
             }
 
             yield return (SafeFileName.From(FileNameOf(entity), index++), content.ToArray());
+        }
+    }
+
+    private static MimeMessage? TryLoad(byte[] raw)
+    {
+        try
+        {
+            return MimeMessage.Load(new MemoryStream(raw, writable: false));
+        }
+        catch (FormatException)
+        {
+            return null;
         }
     }
 
