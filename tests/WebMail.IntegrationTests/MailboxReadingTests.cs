@@ -130,7 +130,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         await mail.OpenAsync(ids[0], _timeout);
         Assert.True(await IsSeenAsync(user));
 
-        await mail.SetReadAsync(ids[0], read: false, _timeout);
+        await mail.SetReadAsync([ids[0]], read: false, _timeout);
 
         Assert.False(await IsSeenAsync(user));
         Assert.False((await mail.ListAsync(0, 10, refresh: true, _timeout)).Messages.Single().IsRead);

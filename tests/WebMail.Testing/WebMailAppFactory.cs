@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace WebMail.Testing;
@@ -33,6 +34,14 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
     public static WebMailAppFactory With(Dictionary<string, string?> settings) => new(settings);
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>A signed-in session's mail layer for <paramref name="user"/>, without going through the sign-in page.</summary>
+    public WebMail.Server.Mail.Sessions.MailSessionContext MailFor(string user, WebMail.Client.Services.ReadingProtocol protocol)
+    {
+        var session = Services.GetRequiredService<WebMail.Server.Mail.Sessions.UserSessionStore>()
+            .Create(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword);
+        return Services.GetRequiredService<WebMail.Server.Mail.Sessions.MailSessionContexts>().For(session);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,12 +1,23 @@
 namespace WebMail.Client.Services;
 
-/// <summary>The signed-in user's inbox, read over IMAP or POP3 as they chose at sign-in.</summary>
+/// <summary>The signed-in user's mailbox, read over IMAP or POP3 as they chose at sign-in.</summary>
 /// <remarks>Every method throws <see cref="MailOperationException"/> for failures a user can act on
-/// (server unreachable or slow, message gone, session ended) and <see cref="OperationCanceledException"/> when cancelled.</remarks>
+/// (server unreachable or slow, message gone, folder refused, session ended) and <see cref="OperationCanceledException"/> when cancelled.
+/// Methods taking several message ids act on all of them, in as few server round trips as the protocol allows.</remarks>
 public interface IMailboxService
 {
+    /// <summary>What the session's protocol can do.</summary>
+    Task<MailboxFeatures> GetFeaturesAsync();
+
     /// <summary>One page of the inbox, newest first. Reads headers only, for that page only; served from the session's cache unless <paramref name="refresh"/>.</summary>
-    Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh = false, CancellationToken cancellationToken = default);
+    Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh = false, CancellationToken cancellationToken = default) =>
+        ListAsync(new MessageQuery(PageIndex: pageIndex, PageSize: pageSize), refresh, cancellationToken);
+
+    /// <summary>One page of a folder, a search or a conversation view. Served from the session's cache unless <paramref name="refresh"/>.</summary>
+    Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Every folder, special ones first, then the others as a tree, with message and unread counts (POP3: the inbox only).</summary>
+    Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default);
 
     /// <summary>Downloads (once; later from the session's cache) and decodes a message. IMAP marks it read.</summary>
     Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default);
@@ -14,9 +25,36 @@ public interface IMailboxService
     /// <summary>The raw message as text, for "view source".</summary>
     Task<string> GetSourceAsync(string messageId, CancellationToken cancellationToken = default);
 
-    /// <summary>IMAP: moves to Trash (or marks deleted and expunges when there is none). POP3: deletes on the server.</summary>
-    Task DeleteAsync(string messageId, CancellationToken cancellationToken = default);
+    /// <summary>IMAP: moves to Trash; in Trash (or without one) deletes for good. POP3: deletes on the server.</summary>
+    Task DeleteAsync(string messageId, CancellationToken cancellationToken = default) => DeleteAsync([messageId], cancellationToken);
 
-    /// <summary>IMAP only: sets or clears the \Seen flag on the server.</summary>
-    Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken = default);
+    /// <inheritdoc cref="DeleteAsync(string, CancellationToken)"/>
+    Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets or clears \Seen (IMAP on the server; POP3 for this session only).</summary>
+    Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken = default) => SetReadAsync([messageId], read, cancellationToken);
+
+    /// <inheritdoc cref="SetReadAsync(string, bool, CancellationToken)"/>
+    Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken = default);
+
+    /// <summary>IMAP only: sets or clears \Flagged (the star).</summary>
+    Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default);
+
+    /// <summary>IMAP only: moves messages to another folder.</summary>
+    Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default);
+
+    /// <summary>IMAP only: copies messages to another folder.</summary>
+    Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default);
+
+    /// <summary>IMAP only: creates a folder at the top level or inside <paramref name="parentPath"/>; returns its path.</summary>
+    Task<string> CreateFolderAsync(string? parentPath, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>IMAP only: renames a folder that is not a special one (it stays under the same parent); returns its new path.</summary>
+    Task<string> RenameFolderAsync(string path, string newName, CancellationToken cancellationToken = default);
+
+    /// <summary>IMAP only: deletes a folder that is not a special one, with the messages in it.</summary>
+    Task DeleteFolderAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>IMAP only: deletes every message in Trash for good.</summary>
+    Task EmptyTrashAsync(CancellationToken cancellationToken = default);
 }

@@ -11,4 +11,10 @@ public enum MailProblem
     ProtocolError,
     MessageNotFound,
     SessionEnded,
+
+    /// <summary>The server refused a folder operation (a name taken or not allowed, a special folder).</summary>
+    FolderRefused,
+
+    /// <summary>The folder is not (or no longer) on the server.</summary>
+    FolderNotFound,
 }

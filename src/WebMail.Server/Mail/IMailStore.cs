@@ -2,22 +2,42 @@ using WebMail.Client.Services;
 
 namespace WebMail.Server.Mail;
 
-/// <summary>One user's inbox on the mail server, over one protocol. Owned by the user's session.</summary>
-/// <remarks>Failures surface as <see cref="MailOperationException"/>; cancellation as <see cref="OperationCanceledException"/>.</remarks>
+/// <summary>One user's mailbox on the mail server, over one protocol. Owned by the user's session.</summary>
+/// <remarks>Failures surface as <see cref="MailOperationException"/>; cancellation as <see cref="OperationCanceledException"/>.
+/// Folder operations are IMAP's; the POP3 store refuses them (the UI does not offer them, see <see cref="Features"/>).</remarks>
 public interface IMailStore : IAsyncDisposable
 {
-    /// <summary>A page of summaries, newest first, and how many messages there are in all.</summary>
-    Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(int pageIndex, int pageSize, CancellationToken cancellationToken);
+    MailboxFeatures Features { get; }
+
+    /// <summary>A page of summaries for the query, and how many messages match in all.</summary>
+    Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(MessageQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken);
 
     /// <summary>The raw message as stored on the server.</summary>
     Task<byte[]> DownloadAsync(string messageId, CancellationToken cancellationToken);
 
-    Task DeleteAsync(string messageId, CancellationToken cancellationToken);
+    /// <summary>Moves to Trash, or deletes for good what is in Trash already (or everything, where there is no Trash).</summary>
+    Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
 
-    Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken);
+    Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken);
+
+    Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken);
 
     /// <summary>Sets the \Answered flag of a message the user replied to (IMAP; POP3 has no flags).</summary>
     Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken);
+
+    Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken);
+
+    Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken);
+
+    Task<string> CreateFolderAsync(string? parentPath, string name, CancellationToken cancellationToken);
+
+    Task<string> RenameFolderAsync(string path, string newName, CancellationToken cancellationToken);
+
+    Task DeleteFolderAsync(string path, CancellationToken cancellationToken);
+
+    Task EmptyTrashAsync(CancellationToken cancellationToken);
 
     /// <summary>Keeps a copy of a sent message in the Sent folder. False where there is none (POP3).</summary>
     Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken);

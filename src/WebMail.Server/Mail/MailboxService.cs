@@ -1,27 +1,59 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using WebMail.Client.Services;
+using WebMail.Server.Mail.Sessions;
 
 namespace WebMail.Server.Mail;
 
-/// <summary>The UI's view of the inbox, for the user of this circuit.</summary>
+/// <summary>The UI's view of the mailbox, for the user of this circuit.</summary>
 public sealed class MailboxService(CurrentMailSession current, AuthenticationStateProvider authentication) : IMailboxService
 {
-    public async Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh = false, CancellationToken cancellationToken = default) =>
-        await (await current.ForAsync(authentication)).ListAsync(Math.Max(0, pageIndex), Math.Clamp(pageSize, 1, 200), refresh, cancellationToken);
+    private const int MaxPageSize = 200;
+
+    public async Task<MailboxFeatures> GetFeaturesAsync() => (await ContextAsync()).Store.Features;
+
+    public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).ListAsync(
+            query with { PageIndex = Math.Max(0, query.PageIndex), PageSize = Math.Clamp(query.PageSize, 1, MaxPageSize) }, refresh, cancellationToken);
+
+    public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).ListFoldersAsync(refresh, cancellationToken);
 
     public async Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
-        (await (await current.ForAsync(authentication)).OpenAsync(messageId, cancellationToken)).View;
+        (await (await ContextAsync()).OpenAsync(messageId, cancellationToken)).View;
 
     public async Task<string> GetSourceAsync(string messageId, CancellationToken cancellationToken = default)
     {
-        var rendered = await (await current.ForAsync(authentication)).OpenAsync(messageId, cancellationToken);
+        var rendered = await (await ContextAsync()).OpenAsync(messageId, cancellationToken);
         // Raw mail is mostly ASCII; 8-bit bodies in other charsets show as replacement characters, as in any "view source".
         return System.Text.Encoding.UTF8.GetString(rendered.Raw);
     }
 
-    public async Task DeleteAsync(string messageId, CancellationToken cancellationToken = default) =>
-        await (await current.ForAsync(authentication)).DeleteAsync(messageId, cancellationToken);
+    public async Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).DeleteAsync(messageIds, cancellationToken);
 
-    public async Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken = default) =>
-        await (await current.ForAsync(authentication)).SetReadAsync(messageId, read, cancellationToken);
+    public async Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).SetReadAsync(messageIds, read, cancellationToken);
+
+    public async Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).SetFlaggedAsync(messageIds, flagged, cancellationToken);
+
+    public async Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).MoveAsync(messageIds, targetFolder, cancellationToken);
+
+    public async Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).CopyAsync(messageIds, targetFolder, cancellationToken);
+
+    public async Task<string> CreateFolderAsync(string? parentPath, string name, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).CreateFolderAsync(parentPath, name, cancellationToken);
+
+    public async Task<string> RenameFolderAsync(string path, string newName, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).RenameFolderAsync(path, newName, cancellationToken);
+
+    public async Task DeleteFolderAsync(string path, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).DeleteFolderAsync(path, cancellationToken);
+
+    public async Task EmptyTrashAsync(CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).EmptyTrashAsync(cancellationToken);
+
+    private Task<MailSessionContext> ContextAsync() => current.ForAsync(authentication);
 }

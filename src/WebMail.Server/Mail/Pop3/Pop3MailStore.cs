@@ -9,7 +9,7 @@ using WebMail.Server.Mail.Sessions;
 namespace WebMail.Server.Mail.Pop3;
 
 /// <summary>
-/// The inbox over POP3. POP3 locks the maildrop while connected, so every operation connects, does its work
+/// The inbox over POP3 (the only mailbox POP3 has). POP3 locks the maildrop while connected, so every operation connects, does its work
 /// and QUITs at once. Messages are named by UIDL, never by their (shifting) sequence number. Listing sends
 /// UIDL, then TOP n 0 (pipelined by MailKit) only for messages of the page whose headers it has not seen yet.
 /// POP3 has no read flags: what the user opened in this session counts as read.
@@ -20,31 +20,59 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
     private readonly Dictionary<string, MessageSummary> _headers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _opened = new(StringComparer.Ordinal);
 
-    public Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(int pageIndex, int pageSize, CancellationToken cancellationToken) =>
+    /// <summary>Search and sort look at the headers of at most this many of the newest messages.</summary>
+    public const int MaxHeaderScan = 5_000;
+
+    public MailboxFeatures Features => MailboxFeatures.Pop3;
+
+    public Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
         RunAsync<(IReadOnlyList<MessageSummary>, int)>(async (client, token) =>
         {
             var uids = await client.GetMessageUidsAsync(token);
-            // The maildrop lists oldest first; the page wants the newest first.
-            var pageIndexes = Enumerable.Range(0, uids.Count).Reverse().Skip(pageIndex * pageSize).Take(pageSize).ToList();
-            var missing = pageIndexes.Where(i => !_headers.ContainsKey(uids[i])).ToList();
-            if (missing.Count > 0)
-            {
-                var headers = await client.GetMessageHeadersAsync(missing, token);
-                var sizes = await client.GetMessageSizesAsync(token);
-                for (var k = 0; k < missing.Count; k++)
-                {
-                    _headers[uids[missing[k]]] = ToSummary(uids[missing[k]], headers[k], sizes[missing[k]]);
-                }
-            }
+            // The maildrop lists oldest first; the usual view wants the newest first.
+            var newestFirst = Enumerable.Range(0, uids.Count).Reverse().ToList();
+            var plain = query.IsPlainView;
+            var wanted = plain ? newestFirst.Skip(query.PageIndex * query.PageSize).Take(query.PageSize).ToList() : newestFirst.Take(MaxHeaderScan).ToList();
+            await LoadHeadersAsync(client, uids, wanted, token);
 
-            List<MessageSummary> page;
+            List<MessageSummary> matches;
             lock (_opened)
             {
-                page = pageIndexes.Select(i => _headers[uids[i]] with { IsRead = _opened.Contains(uids[i]) }).ToList();
+                matches = wanted.Select(i => _headers[uids[i]] with { IsRead = _opened.Contains(uids[i]) }).ToList();
             }
 
-            return (page, uids.Count);
+            if (plain)
+            {
+                return (matches, uids.Count);
+            }
+
+            var found = Pop3HeaderSearch.Apply(matches, query);
+            return (found.Skip(query.PageIndex * query.PageSize).Take(query.PageSize).ToList(), found.Count);
         }, cancellationToken);
+
+    public Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<MailFolder>>(async (client, token) =>
+        {
+            var count = await client.GetMessageCountAsync(token);
+            return [new MailFolder(MailFolder.InboxPath, MailFolder.InboxPath, 0, SpecialFolderKind.Inbox, 0, count, true)];
+        }, cancellationToken);
+
+    /// <summary>TOP n 0 (pipelined by MailKit) for the messages among <paramref name="indexes"/> whose headers this session has not seen.</summary>
+    private async Task LoadHeadersAsync(Pop3Client client, IList<string> uids, List<int> indexes, CancellationToken cancellationToken)
+    {
+        var missing = indexes.Where(i => !_headers.ContainsKey(uids[i])).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var headers = await client.GetMessageHeadersAsync(missing, cancellationToken);
+        var sizes = await client.GetMessageSizesAsync(cancellationToken);
+        for (var k = 0; k < missing.Count; k++)
+        {
+            _headers[uids[missing[k]]] = ToSummary(uids[missing[k]], headers[k], sizes[missing[k]]);
+        }
+    }
 
     public Task<byte[]> DownloadAsync(string messageId, CancellationToken cancellationToken) =>
         RunAsync(async (client, token) =>
@@ -64,32 +92,64 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
             return buffer.ToArray();
         }, cancellationToken);
 
-    public Task DeleteAsync(string messageId, CancellationToken cancellationToken) =>
+    public Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
         RunAsync(async (client, token) =>
         {
-            await client.DeleteMessageAsync(await IndexOfAsync(client, messageId, token), token);
-            _headers.Remove(messageId);
+            var uids = await client.GetMessageUidsAsync(token);
+            var indexes = messageIds.Select(id => uids.IndexOf(id)).ToList();
+            if (indexes.Any(i => i < 0))
+            {
+                throw new MailOperationException(MailProblem.MessageNotFound);
+            }
+
+            // Marked now, gone at QUIT: the maildrop keeps everything the user did not delete explicitly.
+            await client.DeleteMessagesAsync(indexes, token);
+            foreach (var id in messageIds)
+            {
+                _headers.Remove(id);
+            }
+
             return true;
         }, cancellationToken);
 
-    public Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken)
+    public Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken)
     {
         // No flags on a POP3 server: the mark lives in this session only. Not behind the runner's gate (no server
         // work), so it takes its own lock against a listing in progress.
         lock (_opened)
         {
-            if (read)
+            foreach (var id in messageIds)
             {
-                _opened.Add(messageId);
-            }
-            else
-            {
-                _opened.Remove(messageId);
+                if (read)
+                {
+                    _opened.Add(id);
+                }
+                else
+                {
+                    _opened.Remove(id);
+                }
             }
         }
 
         return Task.CompletedTask;
     }
+
+    // POP3 has no flags, one mailbox and no folders: the UI offers none of these (MailboxFeatures.Pop3).
+    public Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken) => throw NotOverPop3();
+
+    public Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) => throw NotOverPop3();
+
+    public Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) => throw NotOverPop3();
+
+    public Task<string> CreateFolderAsync(string? parentPath, string name, CancellationToken cancellationToken) => throw NotOverPop3();
+
+    public Task<string> RenameFolderAsync(string path, string newName, CancellationToken cancellationToken) => throw NotOverPop3();
+
+    public Task DeleteFolderAsync(string path, CancellationToken cancellationToken) => throw NotOverPop3();
+
+    public Task EmptyTrashAsync(CancellationToken cancellationToken) => throw NotOverPop3();
+
+    private static NotSupportedException NotOverPop3() => new("POP3 has one mailbox, no folders and no flags.");
 
     public Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -131,9 +191,13 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
         var from = InternetAddressList.TryParse(headers[HeaderId.From] ?? "", out var list) ? list.Mailboxes.FirstOrDefault() : null;
         var date = DateUtils.TryParse(headers[HeaderId.Date] ?? "", out var parsed) ? parsed : DateTimeOffset.MinValue;
         var contentType = headers[HeaderId.ContentType] ?? "";
+        var to = InternetAddressList.TryParse(headers[HeaderId.To] ?? "", out var recipients) ? recipients.Mailboxes : [];
         return new MessageSummary(
             uid, from?.Name ?? "", from?.Address ?? headers[HeaderId.From] ?? "", headers[HeaderId.Subject] ?? "", date, size,
-            IsRead: false, HasAttachments: contentType.Contains("multipart/mixed", StringComparison.OrdinalIgnoreCase));
+            IsRead: false, HasAttachments: contentType.Contains("multipart/mixed", StringComparison.OrdinalIgnoreCase))
+        {
+            To = string.Join(", ", to.Select(m => string.IsNullOrEmpty(m.Name) ? m.Address : $"{m.Name} <{m.Address}>")),
+        };
     }
 
     // Nothing stays open between operations.

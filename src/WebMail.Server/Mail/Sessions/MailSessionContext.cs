@@ -10,9 +10,11 @@ namespace WebMail.Server.Mail.Sessions;
 /// </summary>
 public sealed class MailSessionContext(UserSession session, IMailStore store, DecodedMessageCache cache) : IAsyncDisposable
 {
-    private readonly Dictionary<(int Index, int Size), MessagePage> _pages = [];
+    private readonly Dictionary<MessageQuery, MessagePage> _pages = [];
+    private IReadOnlyList<MailFolder>? _folders;
     private readonly Lock _pagesLock = new();
-    private readonly HashSet<string> _writtenTo = new(StringComparer.OrdinalIgnoreCase);
+    private const int MaxKnownAddresses = 5_000;
+    private readonly HashSet<string> _knownAddresses = new(StringComparer.OrdinalIgnoreCase);
 
     public UserSession Session { get; } = session;
 
@@ -26,28 +28,53 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
     /// <summary>The id of the draft's copy in the server's Drafts folder (IMAP), replaced on every save.</summary>
     public string? DraftCopyId { get; set; }
 
-    public async Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh, CancellationToken cancellationToken)
+    /// <summary>A page of the inbox, newest first.</summary>
+    public Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh, CancellationToken cancellationToken) =>
+        ListAsync(new MessageQuery(PageIndex: pageIndex, PageSize: pageSize), refresh, cancellationToken);
+
+    public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh, CancellationToken cancellationToken)
     {
         lock (_pagesLock)
         {
             if (refresh)
             {
-                _pages.Clear();
+                ForgetPages(query.AllFolders ? null : query.Folder);
             }
-            else if (_pages.TryGetValue((pageIndex, pageSize), out var cached))
+            else if (_pages.TryGetValue(query, out var cached))
             {
                 return cached;
             }
         }
 
-        var (messages, total) = await Store.ListAsync(pageIndex, pageSize, cancellationToken);
-        var page = new MessagePage(messages, total, pageIndex, pageSize);
+        var (messages, total) = await Store.ListAsync(query, cancellationToken);
+        var page = new MessagePage(messages, total, query.PageIndex, query.PageSize);
+        RememberAddresses(messages.Where(m => m.FromAddress.Contains('@'))
+            .Select(m => string.IsNullOrEmpty(m.FromName) ? m.FromAddress : $"{m.FromName} <{m.FromAddress}>"));
         lock (_pagesLock)
         {
-            _pages[(pageIndex, pageSize)] = page;
+            _pages[query] = page;
         }
 
         return page;
+    }
+
+    public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh, CancellationToken cancellationToken)
+    {
+        lock (_pagesLock)
+        {
+            if (!refresh && _folders is not null)
+            {
+                return _folders;
+            }
+        }
+
+        var folders = await Store.ListFoldersAsync(cancellationToken);
+        lock (_pagesLock)
+        {
+            _folders = folders;
+        }
+
+        return folders;
     }
 
     /// <summary>The decoded message, from the cache or downloaded (and then cached).</summary>
@@ -61,66 +88,201 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         var raw = await Store.DownloadAsync(messageId, cancellationToken);
         var rendered = MessageRenderer.Render(messageId, raw);
         Cache.Add(rendered);
-        MarkInPages(messageId, read: true);
+        UpdateInPages([messageId], m => m with { IsRead = true }, countsChange: true);
         return rendered;
     }
 
-    public async Task DeleteAsync(string messageId, CancellationToken cancellationToken)
+    public Task DeleteAsync(string messageId, CancellationToken cancellationToken) => DeleteAsync([messageId], cancellationToken);
+
+    /// <summary>Deletes (or moves to Trash). The folders involved list afresh from the server, one page at a time.</summary>
+    public async Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {
-        await Store.DeleteAsync(messageId, cancellationToken);
-        Cache.Remove(messageId);
+        await Store.DeleteAsync(messageIds, cancellationToken);
+        Forget(messageIds);
+    }
+
+    public async Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken)
+    {
+        await Store.MoveAsync(messageIds, targetFolder, cancellationToken);
+        // Ids name a folder and a UID: in the new folder the messages have new ones.
+        Forget(messageIds, targetFolder);
+    }
+
+    public async Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken)
+    {
+        await Store.CopyAsync(messageIds, targetFolder, cancellationToken);
         lock (_pagesLock)
         {
-            // Later pages shift by one; the next listing asks the server again.
-            _pages.Clear();
+            ForgetPages(targetFolder);
+            _folders = null;
         }
     }
 
-    public async Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken)
+    public async Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken)
     {
-        await Store.SetReadAsync(messageId, read, cancellationToken);
-        MarkInPages(messageId, read);
+        await Store.SetReadAsync(messageIds, read, cancellationToken);
+        UpdateInPages(messageIds, m => m with { IsRead = read }, countsChange: true);
     }
 
+    public async Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken)
+    {
+        await Store.SetFlaggedAsync(messageIds, flagged, cancellationToken);
+        UpdateInPages(messageIds, m => m with { IsFlagged = flagged });
+    }
+
+    public async Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken)
+    {
+        await Store.MarkAnsweredAsync(messageId, cancellationToken);
+        UpdateInPages([messageId], m => m with { IsAnswered = true });
+    }
+
+    public Task<string> CreateFolderAsync(string? parentPath, string name, CancellationToken cancellationToken) =>
+        ChangeFoldersAsync(() => Store.CreateFolderAsync(parentPath, name, cancellationToken));
+
+    public Task<string> RenameFolderAsync(string path, string newName, CancellationToken cancellationToken) =>
+        ChangeFoldersAsync(() => Store.RenameFolderAsync(path, newName, cancellationToken));
+
+    public Task DeleteFolderAsync(string path, CancellationToken cancellationToken) =>
+        ChangeFoldersAsync(async () =>
+        {
+            await Store.DeleteFolderAsync(path, cancellationToken);
+            return path;
+        });
+
+    public Task EmptyTrashAsync(CancellationToken cancellationToken) =>
+        ChangeFoldersAsync(async () =>
+        {
+            await Store.EmptyTrashAsync(cancellationToken);
+            return "";
+        });
+
+    private async Task<string> ChangeFoldersAsync(Func<Task<string>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            // Even a refused change may have done part of its work (a folder with children renamed halfway).
+            FoldersChanged();
+        }
+    }
+
+    /// <summary>After a folder was created, renamed or deleted, or Trash emptied: every cached listing may be stale.</summary>
+    private void FoldersChanged()
+    {
+        lock (_pagesLock)
+        {
+            _pages.Clear();
+            _folders = null;
+        }
+    }
+
+    /// <summary>A message was put into a special folder (a Sent or Drafts copy): that folder lists afresh.</summary>
+    public void FolderGrew(SpecialFolderKind kind)
+    {
+        lock (_pagesLock)
+        {
+            var path = _folders?.FirstOrDefault(f => f.Kind == kind)?.Path;
+            foreach (var key in _pages.Keys.Where(k => k.AllFolders || (path is null ? k.Folder != MailFolder.InboxPath : k.Folder == path)).ToList())
+            {
+                _pages.Remove(key);
+            }
+
+            _folders = null;
+        }
+    }
+
+    /// <summary>Remembers people for the compose form's suggestions (bounded: a session keeps at most a few thousand).</summary>
     public void RememberAddresses(IEnumerable<string> mailboxes)
     {
-        lock (_writtenTo)
+        lock (_knownAddresses)
         {
-            _writtenTo.UnionWith(mailboxes);
+            foreach (var mailbox in mailboxes)
+            {
+                if (_knownAddresses.Count >= MaxKnownAddresses)
+                {
+                    return;
+                }
+
+                _knownAddresses.Add(mailbox);
+            }
         }
     }
 
     /// <summary>People this session read mail from or wrote to: the compose form's suggestions.</summary>
     public IReadOnlyList<string> KnownAddresses()
     {
-        List<string> known;
-        lock (_pagesLock)
+        lock (_knownAddresses)
         {
-            known = _pages.Values.SelectMany(p => p.Messages)
-                .Where(m => m.FromAddress.Contains('@'))
-                .Select(m => string.IsNullOrEmpty(m.FromName) ? m.FromAddress : $"{m.FromName} <{m.FromAddress}>")
-                .ToList();
+            return _knownAddresses.Order(StringComparer.CurrentCulture).Take(500).ToList();
         }
-
-        lock (_writtenTo)
-        {
-            known.AddRange(_writtenTo);
-        }
-
-        return known.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCulture).Take(500).ToList();
     }
 
-    private void MarkInPages(string messageId, bool read)
+    /// <summary>Changes what cached pages show for these messages (flags): no listing has to ask the server again.</summary>
+    private void UpdateInPages(IReadOnlyList<string> messageIds, Func<MessageSummary, MessageSummary> change, bool countsChange = false)
     {
+        var ids = messageIds.ToHashSet(StringComparer.Ordinal);
         lock (_pagesLock)
         {
             foreach (var (key, page) in _pages.ToList())
             {
-                if (page.Messages.Any(m => m.Id == messageId))
+                if (page.Messages.Any(m => ids.Contains(m.Id)))
                 {
-                    _pages[key] = page with { Messages = page.Messages.Select(m => m.Id == messageId ? m with { IsRead = read } : m).ToList() };
+                    _pages[key] = page with { Messages = page.Messages.Select(m => ids.Contains(m.Id) ? change(m) : m).ToList() };
                 }
             }
+
+            if (countsChange)
+            {
+                // Unread counts change too, and only the server knows them exactly: the pane asks again.
+                _folders = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Messages that left their folder (deleted, moved to Trash or elsewhere). The pages showing them drop them in
+    /// place, so the view the user is on updates without asking the server; other pages of that folder (shifted),
+    /// of the folder they went to, and searches across folders are listed afresh when next shown.
+    /// </summary>
+    private void Forget(IReadOnlyList<string> messageIds, string? targetFolder = null)
+    {
+        foreach (var id in messageIds)
+        {
+            Cache.Remove(id);
+        }
+
+        var ids = messageIds.ToHashSet(StringComparer.Ordinal);
+        lock (_pagesLock)
+        {
+            var trash = _folders?.FirstOrDefault(f => f.Kind == SpecialFolderKind.Trash)?.Path;
+            var sources = _pages.Values.SelectMany(p => p.Messages).Where(m => ids.Contains(m.Id)).Select(m => m.Folder).ToHashSet();
+            foreach (var (key, page) in _pages.ToList())
+            {
+                var left = page.Messages.Where(m => !ids.Contains(m.Id)).ToList();
+                if (left.Count < page.Messages.Count && !key.AllFolders)
+                {
+                    _pages[key] = page with { Messages = left, TotalCount = page.TotalCount - (page.Messages.Count - left.Count) };
+                }
+                else if (key.AllFolders || sources.Contains(key.Folder) || key.Folder == targetFolder || key.Folder == trash
+                    || (trash is null && targetFolder is null && key.Folder != MailFolder.InboxPath))
+                {
+                    _pages.Remove(key);
+                }
+            }
+
+            _folders = null;
+        }
+    }
+
+    /// <summary>Forgets the cached pages of <paramref name="folder"/> and of searches across folders (all pages when null).</summary>
+    private void ForgetPages(string? folder)
+    {
+        foreach (var key in _pages.Keys.Where(k => folder is null || k.AllFolders || k.Folder == folder).ToList())
+        {
+            _pages.Remove(key);
         }
     }
 

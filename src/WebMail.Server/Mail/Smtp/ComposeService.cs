@@ -99,6 +99,7 @@ public sealed class ComposeService(
             // The server copy is a convenience (other devices see it); the session copy is what the form restores.
             var copy = OutgoingMessageBuilder.BuildDraft(context.Session.Address, draft);
             context.DraftCopyId = await context.Store.ReplaceDraftAsync(copy, context.DraftCopyId, cancellationToken) ?? context.DraftCopyId;
+            context.FolderGrew(SpecialFolderKind.Drafts);
         }
         catch (MailOperationException exception)
         {
@@ -154,7 +155,7 @@ public sealed class ComposeService(
             try
             {
                 // Other clients show the original as answered, as they would had the user replied there.
-                await context.Store.MarkAnsweredAsync(repliedToId, cancellationToken);
+                await context.MarkAnsweredAsync(repliedToId, cancellationToken);
             }
             catch (MailOperationException exception)
             {
@@ -164,8 +165,9 @@ public sealed class ComposeService(
 
         try
         {
-
-            return result with { SavedToSent = await context.Store.AppendToSentAsync(message, cancellationToken) };
+            var saved = await context.Store.AppendToSentAsync(message, cancellationToken);
+            context.FolderGrew(SpecialFolderKind.Sent);
+            return result with { SavedToSent = saved };
         }
         catch (MailOperationException exception)
         {

@@ -1,0 +1,195 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using WebMail.Client.Services;
+using MailFolder = WebMail.Client.Services.MailFolder;
+using MessageSummary = WebMail.Client.Services.MessageSummary;
+
+namespace WebMail.Server.Mail.Imap;
+
+/// <summary>
+/// Listing: the plain folder view by sequence numbers (cheapest), and searches, sort orders and conversations
+/// run by the server (SEARCH, SORT, THREAD), with local fallbacks for servers without SORT or THREAD. Only the
+/// page's summaries are ever fetched.
+/// </summary>
+public sealed partial class ImapMailStore
+{
+    /// <summary>A search across all folders looks at the newest this many matches of each folder.</summary>
+    public const int MaxMatchesPerFolder = 2_000;
+
+    private const MessageSummaryItems SummaryItems = MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope
+        | MessageSummaryItems.Flags | MessageSummaryItems.Size | MessageSummaryItems.BodyStructure;
+
+    public Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
+        query.AllFolders && query.HasSearch
+            ? SearchAllFoldersAsync(query, cancellationToken)
+            : RunAsync<(IReadOnlyList<MessageSummary>, int)>(async (client, token) =>
+            {
+                var folder = await OpenFolderAsync(query.Folder, token);
+                // NOOP lets the server tell this long-lived connection what other clients changed (new mail, flags, expunges).
+                await client.NoOpAsync(token);
+                if (query.IsPlainView)
+                {
+                    return await NewestFirstPageAsync(folder, query, token);
+                }
+
+                var ordered = query.Threads
+                    ? await ThreadOrderAsync(client, folder, query, token)
+                    : [.. (await SortedAsync(client, folder, query, token)).Select(uid => (uid, 0))];
+                var slice = ordered.Skip(query.PageIndex * query.PageSize).Take(query.PageSize).ToList();
+                var levels = slice.ToDictionary(s => s.Item1, s => s.Item2);
+                return (await SummariesInOrderAsync(folder, [.. slice.Select(s => s.Item1)], levels, token), ordered.Count);
+            }, cancellationToken);
+
+    private static async Task<(IReadOnlyList<MessageSummary>, int)> NewestFirstPageAsync(IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
+    {
+        var total = folder.Count;
+        var newest = total - 1 - (query.PageIndex * query.PageSize);
+        if (newest < 0)
+        {
+            return ([], total);
+        }
+
+        var oldest = Math.Max(0, newest - query.PageSize + 1);
+        var summaries = await folder.FetchAsync(oldest, newest, SummaryItems, cancellationToken);
+        return (summaries.OrderByDescending(s => s.Index).Select(s => ToSummary(folder, s)).ToList(), total);
+    }
+
+    private static async Task<IList<UniqueId>> SortedAsync(ImapClient client, IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
+    {
+        var search = ImapSearchQueries.From(query.Search);
+        var order = new OrderBy(query.Sort switch
+        {
+            MessageSort.From => OrderByType.From,
+            MessageSort.Subject => OrderByType.Subject,
+            MessageSort.Size => OrderByType.Size,
+            _ => OrderByType.Date,
+        }, query.Descending ? SortOrder.Descending : SortOrder.Ascending);
+        if (client.Capabilities.HasFlag(ImapCapabilities.Sort))
+        {
+            return await folder.SortAsync(search, [order], cancellationToken);
+        }
+
+        // No SORT on this server: order the matches by their envelopes here.
+        var matches = await folder.SearchAsync(search, cancellationToken);
+        var items = await folder.FetchAsync(matches, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Size, cancellationToken);
+        return [.. items.Sort([order]).Select(s => s.UniqueId)];
+    }
+
+    /// <summary>Conversations, the one with the newest message first, each as its messages in reply order with their depth.</summary>
+    private static async Task<List<(UniqueId, int)>> ThreadOrderAsync(ImapClient client, IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
+    {
+        var search = ImapSearchQueries.From(query.Search);
+        IList<MessageThread> threads;
+        if (client.ThreadingAlgorithms.Contains(ThreadingAlgorithm.References))
+        {
+            threads = await folder.ThreadAsync(ThreadingAlgorithm.References, search, cancellationToken);
+        }
+        else
+        {
+            var matches = await folder.SearchAsync(search, cancellationToken);
+            var items = await folder.FetchAsync(matches, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.References, cancellationToken);
+            threads = items.Thread(ThreadingAlgorithm.References);
+        }
+
+        return threads.Select(thread =>
+            {
+                var messages = new List<(UniqueId, int)>();
+                Flatten(thread, 0, messages);
+                return messages;
+            })
+            .Where(messages => messages.Count > 0)
+            .OrderByDescending(messages => messages.Max(m => m.Item1.Id))
+            .SelectMany(messages => messages)
+            .ToList();
+    }
+
+    private static void Flatten(MessageThread thread, int level, List<(UniqueId, int)> into)
+    {
+        // A missing parent (a reply whose original is not here) leaves no line and no extra indent.
+        var childLevel = level;
+        if (thread.UniqueId is { } uid)
+        {
+            into.Add((uid, level));
+            childLevel = level + 1;
+        }
+
+        foreach (var child in thread.Children)
+        {
+            Flatten(child, childLevel, into);
+        }
+    }
+
+    private Task<(IReadOnlyList<MessageSummary>, int)> SearchAllFoldersAsync(MessageQuery query, CancellationToken cancellationToken) =>
+        RunAsync<(IReadOnlyList<MessageSummary>, int)>(async (client, token) =>
+        {
+            var search = ImapSearchQueries.From(query.Search);
+            var folders = await client.GetFoldersAsync(client.PersonalNamespaces[0], StatusItems.None, subscribedOnly: false, token);
+            var paths = folders.Where(f => !f.Attributes.HasFlag(FolderAttributes.NoSelect) && !f.Attributes.HasFlag(FolderAttributes.NonExistent))
+                .Select(f => f.FullName).Prepend(client.Inbox.FullName).Distinct().ToList();
+            var matches = new List<(string Folder, UniqueId Uid, DateTimeOffset Date)>();
+            foreach (var path in paths)
+            {
+                var folder = await OpenFolderAsync(path, token);
+                var uids = await folder.SearchAsync(search, token);
+                if (uids.Count == 0)
+                {
+                    continue;
+                }
+
+                var newest = uids.OrderByDescending(u => u.Id).Take(MaxMatchesPerFolder).ToList();
+                var dates = await folder.FetchAsync(newest, MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate, token);
+                matches.AddRange(dates.Select(d => (path, d.UniqueId, d.InternalDate ?? DateTimeOffset.MinValue)));
+            }
+
+            var slice = matches.OrderByDescending(m => m.Date).Skip(query.PageIndex * query.PageSize).Take(query.PageSize).ToList();
+            var page = new List<MessageSummary>();
+            foreach (var group in slice.GroupBy(m => m.Folder))
+            {
+                var folder = await OpenFolderAsync(group.Key, token);
+                page.AddRange(await SummariesInOrderAsync(folder, [.. group.Select(m => m.Uid)], null, token));
+            }
+
+            // Back into date order across folders (each folder's part was fetched in one go).
+            var position = slice.Select((m, i) => (Id: new ImapMessageId(ImapMessageId.IsInbox(m.Folder) ? MailFolder.InboxPath : m.Folder, m.Uid.Validity, m.Uid.Id).ToString(), i))
+                .ToDictionary(p => p.Id, p => p.i);
+            return (page.OrderBy(s => position.GetValueOrDefault(s.Id, int.MaxValue)).ToList(), matches.Count);
+        }, cancellationToken);
+
+    private static async Task<List<MessageSummary>> SummariesInOrderAsync(
+        IMailFolder folder, IList<UniqueId> uids, Dictionary<UniqueId, int>? levels, CancellationToken cancellationToken)
+    {
+        if (uids.Count == 0)
+        {
+            return [];
+        }
+
+        var fetched = (await folder.FetchAsync(uids, SummaryItems, cancellationToken)).ToDictionary(s => s.UniqueId);
+        return uids.Where(fetched.ContainsKey)
+            .Select(uid => ToSummary(folder, fetched[uid]) with { ThreadLevel = levels?.GetValueOrDefault(uid) ?? 0 })
+            .ToList();
+    }
+
+    private static MessageSummary ToSummary(IMailFolder folder, IMessageSummary summary)
+    {
+        var envelope = summary.Envelope;
+        var from = envelope?.From.Mailboxes.FirstOrDefault();
+        var id = ImapMessageId.Of(folder, summary.UniqueId);
+        var flags = summary.Flags ?? MessageFlags.None;
+        return new MessageSummary(
+            id.ToString(),
+            from?.Name ?? "",
+            from?.Address ?? "",
+            envelope?.Subject ?? "",
+            envelope?.Date ?? summary.InternalDate ?? DateTimeOffset.MinValue,
+            (long)(summary.Size ?? 0),
+            flags.HasFlag(MessageFlags.Seen),
+            summary.Attachments.Any())
+        {
+            IsFlagged = flags.HasFlag(MessageFlags.Flagged),
+            IsAnswered = flags.HasFlag(MessageFlags.Answered),
+            Folder = id.Folder,
+            To = string.Join(", ", envelope?.To.Mailboxes.Select(m => string.IsNullOrEmpty(m.Name) ? m.Address : m.Name) ?? []),
+        };
+    }
+}

@@ -1,0 +1,187 @@
+using MailKit;
+using MailKit.Net.Imap;
+using WebMail.Client.Services;
+
+namespace WebMail.Server.Mail.Imap;
+
+/// <summary>Acting on messages: download, flags, move, copy, delete, and the Sent and Drafts copies.</summary>
+public sealed partial class ImapMailStore
+{
+    public Task<byte[]> DownloadAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            var (folder, uids) = await OpenForAsync(ByFolder([messageId]).Single(), token);
+            using var buffer = new MemoryStream();
+            try
+            {
+                using var stream = await folder.GetStreamAsync(uids[0], token);
+                await stream.CopyToAsync(buffer, token);
+            }
+            catch (MessageNotFoundException exception)
+            {
+                throw new MailOperationException(MailProblem.MessageNotFound, exception);
+            }
+
+            await folder.AddFlagsAsync(uids[0], MessageFlags.Seen, silent: true, token);
+            return buffer.ToArray();
+        }, cancellationToken);
+
+    public Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            var trash = await FindSpecialAsync(SpecialFolderKind.Trash, token);
+            foreach (var group in ByFolder(messageIds))
+            {
+                var (folder, uids) = await OpenForAsync(group, token);
+                if (trash is null || trash.FullName == folder.FullName)
+                {
+                    await ExpungeAsync(folder, uids, token);
+                }
+                else
+                {
+                    // Without MOVE, MailKit copies, flags \Deleted and expunges just these UIDs (UIDPLUS).
+                    await folder.MoveToAsync(uids, trash, token);
+                }
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken) =>
+        SetFlagAsync(messageIds, MessageFlags.Seen, read, cancellationToken);
+
+    public Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken) =>
+        SetFlagAsync(messageIds, MessageFlags.Flagged, flagged, cancellationToken);
+
+    public Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken) =>
+        SetFlagAsync([messageId], MessageFlags.Answered, true, cancellationToken);
+
+    public Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) =>
+        TransferAsync(messageIds, targetFolder, move: true, cancellationToken);
+
+    public Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) =>
+        TransferAsync(messageIds, targetFolder, move: false, cancellationToken);
+
+    public Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            if (await FindSpecialAsync(SpecialFolderKind.Sent, token) is not { } sent)
+            {
+                return false;
+            }
+
+            await sent.AppendAsync(new AppendRequest(message, MessageFlags.Seen), token);
+            return true;
+        }, cancellationToken);
+
+    public Task<string?> ReplaceDraftAsync(MimeKit.MimeMessage draft, string? previousId, CancellationToken cancellationToken) =>
+        RunAsync<string?>(async (_, token) =>
+        {
+            if (await FindSpecialAsync(SpecialFolderKind.Drafts, token) is not { } drafts)
+            {
+                return null;
+            }
+
+            var uid = await drafts.AppendAsync(new AppendRequest(draft, MessageFlags.Draft | MessageFlags.Seen), token);
+            await DeleteDraftCopyAsync(previousId, token);
+            return uid is { } saved ? new ImapMessageId(drafts.FullName, saved.Validity, saved.Id).ToString() : null;
+        }, cancellationToken);
+
+    public Task DeleteDraftAsync(string draftId, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            await DeleteDraftCopyAsync(draftId, token);
+            return true;
+        }, cancellationToken);
+
+    private async Task DeleteDraftCopyAsync(string? draftId, CancellationToken cancellationToken)
+    {
+        if (draftId is not null && ImapMessageId.TryParse(draftId, out var id))
+        {
+            var folder = await OpenFolderAsync(id.Folder, cancellationToken);
+            if (folder.UidValidity == id.Validity)
+            {
+                await ExpungeAsync(folder, [id.UniqueId], cancellationToken);
+            }
+        }
+    }
+
+    private Task SetFlagAsync(IReadOnlyList<string> messageIds, MessageFlags flag, bool set, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            foreach (var group in ByFolder(messageIds))
+            {
+                var (folder, uids) = await OpenForAsync(group, token);
+                if (set)
+                {
+                    await folder.AddFlagsAsync(uids, flag, silent: true, token);
+                }
+                else
+                {
+                    await folder.RemoveFlagsAsync(uids, flag, silent: true, token);
+                }
+            }
+
+            return true;
+        }, cancellationToken);
+
+    private Task TransferAsync(IReadOnlyList<string> messageIds, string targetFolder, bool move, CancellationToken cancellationToken) =>
+        RunAsync(async (client, token) =>
+        {
+            IMailFolder target;
+            try
+            {
+                target = ImapMessageId.IsInbox(targetFolder) ? client.Inbox : await client.GetFolderAsync(targetFolder, token);
+            }
+            catch (FolderNotFoundException exception)
+            {
+                throw new MailOperationException(MailProblem.FolderNotFound, exception);
+            }
+
+            foreach (var group in ByFolder(messageIds).Where(g => g.Key != target.FullName || !move))
+            {
+                var (folder, uids) = await OpenForAsync(group, token);
+                if (move)
+                {
+                    await folder.MoveToAsync(uids, target, token);
+                }
+                else
+                {
+                    await folder.CopyToAsync(uids, target, token);
+                }
+            }
+
+            return true;
+        }, cancellationToken);
+
+    private static async Task ExpungeAsync(IMailFolder folder, IList<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        await folder.AddFlagsAsync(uids, MessageFlags.Deleted, silent: true, cancellationToken);
+        // UID EXPUNGE (UIDPLUS) removes only these; a plain EXPUNGE would also take what another client marked.
+        await folder.ExpungeAsync(uids, cancellationToken);
+    }
+
+    /// <summary>The account's folder for <paramref name="kind"/>: by SPECIAL-USE where the server has it, else by its usual name.</summary>
+    private async Task<IMailFolder?> FindSpecialAsync(SpecialFolderKind kind, CancellationToken cancellationToken)
+    {
+        if (Client.Capabilities.HasFlag(ImapCapabilities.SpecialUse) && SpecialFolderOf(kind) is { } special
+            && Client.GetFolder(special) is { } folder)
+        {
+            return folder;
+        }
+
+        var personal = Client.GetFolder(Client.PersonalNamespaces[0]);
+        var topLevel = await personal.GetSubfoldersAsync(false, cancellationToken);
+        return ImapFolderTree.KindsOf([.. topLevel]).FirstOrDefault(p => p.Value == kind).Key;
+    }
+
+    private static SpecialFolder? SpecialFolderOf(SpecialFolderKind kind) => kind switch
+    {
+        SpecialFolderKind.Drafts => SpecialFolder.Drafts,
+        SpecialFolderKind.Sent => SpecialFolder.Sent,
+        SpecialFolderKind.Archive => SpecialFolder.Archive,
+        SpecialFolderKind.Junk => SpecialFolder.Junk,
+        SpecialFolderKind.Trash => SpecialFolder.Trash,
+        _ => null,
+    };
+}

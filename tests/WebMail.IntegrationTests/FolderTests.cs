@@ -1,0 +1,187 @@
+using MailKit;
+using WebMail.Client.Services;
+using WebMail.Testing;
+using Xunit.Abstractions;
+using MailFolder = WebMail.Client.Services.MailFolder;
+
+namespace WebMail.IntegrationTests;
+
+/// <summary>Folders, moving and flags over IMAP against the real Dovecot, each checked with a second, plain MailKit client.</summary>
+public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output) : IClassFixture<WebMailAppFactory>
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+    private readonly MailTestClients _clients = new(output);
+
+    [Fact]
+    public async Task Folders_Listed_SpecialFirstThenTreeWithCounts()
+    {
+        var user = DemoMailServer.NewTestAccount("tree");
+        await _clients.AppendAsync(user, [TestMessages.Plain("one"), TestMessages.Plain("two")], _timeout);
+        using (var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout))
+        {
+            var root = imap.GetFolder(imap.PersonalNamespaces[0]);
+            var courses = await root.CreateAsync("Courses", true, _timeout);
+            await courses!.CreateAsync("Physics", true, _timeout);
+            await root.CreateAsync("Alumni", true, _timeout);
+        }
+
+        var mail = app.MailFor(user, ReadingProtocol.Imap);
+
+        var folders = await mail.ListFoldersAsync(refresh: false, _timeout);
+
+        Assert.Equal(
+            [SpecialFolderKind.Inbox, SpecialFolderKind.Drafts, SpecialFolderKind.Sent, SpecialFolderKind.Archive, SpecialFolderKind.Junk, SpecialFolderKind.Trash],
+            folders.Take(6).Select(f => f.Kind));
+        Assert.Equal(["Alumni", "Courses", "Physics"], folders.Skip(6).Select(f => f.Name));
+        Assert.Equal([0, 0, 1], folders.Skip(6).Select(f => f.Depth));
+        var inbox = folders[0];
+        Assert.Equal((MailFolder.InboxPath, 2, 2), (inbox.Path, inbox.Total, inbox.Unread));
+    }
+
+    [Fact]
+    public async Task CreateRenameDelete_Folder_ServerAgrees_SpecialFoldersRefused()
+    {
+        var user = DemoMailServer.NewTestAccount("manage");
+        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var service = mail;
+
+        var created = await service.CreateFolderAsync(null, "项目 Project", _timeout);
+        var child = await service.CreateFolderAsync(created, "2026", _timeout);
+        Assert.Contains(await ServerFoldersAsync(user), f => f == child);
+
+        var renamed = await service.RenameFolderAsync(created, "Projects", _timeout);
+        var names = await ServerFoldersAsync(user);
+        Assert.Contains("Projects", names);
+        Assert.DoesNotContain(created, names);
+        Assert.Contains((await service.ListFoldersAsync(refresh: false, _timeout)).Select(f => f.Path), p => p.StartsWith(renamed, StringComparison.Ordinal) && p.EndsWith("2026", StringComparison.Ordinal));
+
+        var trash = (await service.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Kind == SpecialFolderKind.Trash);
+        var refused = await Assert.ThrowsAsync<MailOperationException>(() => service.DeleteFolderAsync(trash.Path, _timeout));
+        Assert.Equal(MailProblem.FolderRefused, refused.Problem);
+        Assert.Equal(MailProblem.FolderRefused, (await Assert.ThrowsAsync<MailOperationException>(() => service.RenameFolderAsync(MailFolder.InboxPath, "x", _timeout))).Problem);
+        Assert.Equal(MailProblem.FolderRefused, (await Assert.ThrowsAsync<MailOperationException>(() => service.CreateFolderAsync(null, "  ", _timeout))).Problem);
+        Assert.Equal(MailProblem.FolderRefused, (await Assert.ThrowsAsync<MailOperationException>(() => service.CreateFolderAsync(null, "Projects", _timeout))).Problem);
+
+        var leaf = (await service.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Name == "2026");
+        await service.DeleteFolderAsync(leaf.Path, _timeout);
+        Assert.DoesNotContain(await ServerFoldersAsync(user), f => f.EndsWith("2026", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MoveCopyDeleteRestore_BothFoldersUpdate_AndTheServerAgrees()
+    {
+        var user = DemoMailServer.NewTestAccount("move");
+        var ids = await _clients.AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("move me"), TestMessages.Plain("copy me"), TestMessages.Plain("bin me")], _timeout);
+        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var target = await mail.CreateFolderAsync(null, "Saved", _timeout);
+        Assert.Equal(4, (await mail.ListAsync(0, 50, refresh: false, _timeout)).TotalCount);
+
+        await mail.MoveAsync([ids[1]], target, _timeout);
+        await mail.CopyAsync([ids[2]], target, _timeout);
+
+        // The inbox page the user is on dropped the moved message without asking the server.
+        var inbox = await mail.ListAsync(0, 50, refresh: false, _timeout);
+        Assert.Equal(["bin me", "copy me", "keep"], inbox.Messages.Select(m => m.Subject));
+        Assert.Equal(3, inbox.TotalCount);
+        var saved = await mail.ListAsync(new MessageQuery(Folder: target), refresh: false, _timeout);
+        Assert.Equal(["copy me", "move me"], saved.Messages.Select(m => m.Subject));
+        Assert.All(saved.Messages, m => Assert.Equal(target, m.Folder));
+        Assert.Equal(["bin me", "copy me", "keep"], await ServerSubjectsAsync(user, "INBOX"));
+        Assert.Equal(["copy me", "move me"], await ServerSubjectsAsync(user, target));
+
+        // Delete goes to Trash; from Trash it can come back; deleting in Trash is for good.
+        await mail.DeleteAsync([ids[3]], _timeout);
+        var trash = (await mail.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Kind == SpecialFolderKind.Trash);
+        Assert.Equal(1, trash.Total);
+        var inTrash = (await mail.ListAsync(new MessageQuery(Folder: trash.Path), refresh: false, _timeout)).Messages.Single();
+        Assert.Equal("bin me", inTrash.Subject);
+        await mail.MoveAsync([inTrash.Id], MailFolder.InboxPath, _timeout);
+        Assert.Contains("bin me", await ServerSubjectsAsync(user, "INBOX"));
+
+        var again = (await mail.ListAsync(0, 50, refresh: false, _timeout)).Messages.Single(m => m.Subject == "bin me");
+        await mail.DeleteAsync([again.Id], _timeout);
+        var trashed = (await mail.ListAsync(new MessageQuery(Folder: trash.Path), refresh: false, _timeout)).Messages.Single();
+        await mail.DeleteAsync([trashed.Id], _timeout);
+        Assert.Empty(await ServerSubjectsAsync(user, trash.Path));
+        Assert.DoesNotContain("bin me", await ServerSubjectsAsync(user, "INBOX"));
+    }
+
+    [Fact]
+    public async Task EmptyTrash_RemovesEverythingThereForGood()
+    {
+        var user = DemoMailServer.NewTestAccount("empty");
+        var ids = await _clients.AppendAsync(user, [TestMessages.Plain("a"), TestMessages.Plain("b"), TestMessages.Plain("c")], _timeout);
+        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        await mail.DeleteAsync([ids[0], ids[1]], _timeout);
+        var trash = (await mail.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Kind == SpecialFolderKind.Trash);
+        Assert.Equal(2, trash.Total);
+
+        await mail.EmptyTrashAsync(_timeout);
+
+        Assert.Empty(await ServerSubjectsAsync(user, trash.Path));
+        Assert.Equal(["c"], await ServerSubjectsAsync(user, "INBOX"));
+    }
+
+    [Fact]
+    public async Task Flags_SetInTheWebmail_SeenByAnotherClient_AndTheOtherWayRound()
+    {
+        var user = DemoMailServer.NewTestAccount("flags");
+        var ids = await _clients.AppendAsync(user, [TestMessages.Plain("star"), TestMessages.Plain("other")], _timeout);
+        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        await mail.ListAsync(0, 50, refresh: false, _timeout);
+
+        await mail.SetFlaggedAsync([ids[0]], flagged: true, _timeout);
+        await mail.SetReadAsync(ids, read: true, _timeout);
+
+        var flags = await ServerFlagsAsync(user);
+        Assert.True(flags[0].HasFlag(MessageFlags.Flagged));
+        Assert.All(flags, f => Assert.True(f.HasFlag(MessageFlags.Seen)));
+        var cached = await mail.ListAsync(0, 50, refresh: false, _timeout);
+        Assert.True(cached.Messages.Single(m => m.Subject == "star").IsFlagged);
+
+        using (var other = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout))
+        {
+            await other.Inbox.OpenAsync(FolderAccess.ReadWrite, _timeout);
+            var uids = await other.Inbox.SearchAsync(MailKit.Search.SearchQuery.All, _timeout);
+            await other.Inbox.RemoveFlagsAsync(uids[0], MessageFlags.Flagged | MessageFlags.Seen, true, _timeout);
+            await other.Inbox.AddFlagsAsync(uids[1], MessageFlags.Answered | MessageFlags.Flagged, true, _timeout);
+        }
+
+        var refreshed = await mail.ListAsync(0, 50, refresh: true, _timeout);
+        var star = refreshed.Messages.Single(m => m.Subject == "star");
+        var answered = refreshed.Messages.Single(m => m.Subject == "other");
+        Assert.False(star.IsFlagged);
+        Assert.False(star.IsRead);
+        Assert.True(answered.IsAnswered);
+        Assert.True(answered.IsFlagged);
+    }
+
+    private async Task<List<string>> ServerFoldersAsync(string user)
+    {
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        var folders = await imap.GetFoldersAsync(imap.PersonalNamespaces[0], cancellationToken: _timeout);
+        return folders.Select(f => f.FullName).ToList();
+    }
+
+    private async Task<List<string>> ServerSubjectsAsync(string user, string folderPath)
+    {
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        var folder = folderPath == MailFolder.InboxPath ? imap.Inbox : await imap.GetFolderAsync(folderPath, _timeout);
+        await folder.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        if (folder.Count == 0)
+        {
+            return [];
+        }
+
+        var summaries = await folder.FetchAsync(0, -1, MessageSummaryItems.Envelope, _timeout);
+        return summaries.Select(s => s.Envelope?.Subject ?? "").Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<List<MessageFlags>> ServerFlagsAsync(string user)
+    {
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var summaries = await imap.Inbox.FetchAsync(0, -1, MessageSummaryItems.Flags, _timeout);
+        return summaries.OrderBy(s => s.Index).Select(s => s.Flags!.Value).ToList();
+    }
+}

@@ -1,0 +1,175 @@
+using MimeKit;
+using WebMail.Client.Services;
+using WebMail.Testing;
+using Xunit.Abstractions;
+
+namespace WebMail.IntegrationTests;
+
+/// <summary>Search (run by the server over IMAP, over cached headers for POP3), sort orders and conversations.</summary>
+public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelper output) : IClassFixture<WebMailAppFactory>
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+    private readonly MailTestClients _clients = new(output);
+
+    public static TheoryData<string, string[]> ImapSearches => new()
+    {
+        { "from:zhang", ["关于期末考试安排的通知"] },
+        { "to:dean@school.test", ["Budget 2027"] },
+        { "subject:期末考试", ["关于期末考试安排的通知"] },
+        { "body:telescope", ["Observatory night"] },
+        { "text:observatory", ["Observatory night"] },
+        { "text:张老师", ["关于期末考试安排的通知"] },
+        { "since:2026-03-01", ["Budget 2027", "Observatory night"] },
+        { "until:2026-02-28", ["关于期末考试安排的通知"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ImapSearches))]
+    public async Task Search_OverImap_RunsOnTheServerByEachField(string term, string[] expected)
+    {
+        var user = await MailboxWithThreeAsync("search");
+        var mail = app.MailFor(user, ReadingProtocol.Imap);
+
+        var page = await mail.ListAsync(new MessageQuery(Search: Parse(term)), refresh: false, _timeout);
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), page.Messages.Select(m => m.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Length, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task Search_AcrossAllFolders_ShowsEachResultsFolder()
+    {
+        var user = await MailboxWithThreeAsync("everywhere");
+        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var archive = (await mail.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Kind == SpecialFolderKind.Archive);
+        var budget = (await mail.ListAsync(0, 50, refresh: false, _timeout)).Messages.Single(m => m.Subject == "Budget 2027");
+        await mail.MoveAsync([budget.Id], archive.Path, _timeout);
+
+        var inInbox = await mail.ListAsync(new MessageQuery(Search: new MessageSearch(Text: "budget")), refresh: false, _timeout);
+        var everywhere = await mail.ListAsync(new MessageQuery(Search: new MessageSearch(Text: "budget"), AllFolders: true), refresh: false, _timeout);
+
+        Assert.Empty(inInbox.Messages);
+        var found = Assert.Single(everywhere.Messages);
+        Assert.Equal(archive.Path, found.Folder);
+        Assert.Contains("Budget 2027", (await mail.OpenAsync(found.Id, _timeout)).View.Subject);
+    }
+
+    [Theory]
+    [InlineData(ReadingProtocol.Imap)]
+    [InlineData(ReadingProtocol.Pop3)]
+    public async Task Sort_ByEachKey_InBothDirections(ReadingProtocol protocol)
+    {
+        var user = await MailboxWithThreeAsync("sort");
+        var mail = app.MailFor(user, protocol);
+
+        async Task<string[]> Subjects(MessageSort sort, bool descending) =>
+            [.. (await mail.ListAsync(new MessageQuery(Sort: sort, Descending: descending), refresh: false, _timeout)).Messages.Select(m => m.Subject)];
+
+        Assert.Equal(["Observatory night", "Budget 2027", "关于期末考试安排的通知"], await Subjects(MessageSort.Date, true));
+        Assert.Equal(["关于期末考试安排的通知", "Budget 2027", "Observatory night"], await Subjects(MessageSort.Date, false));
+        Assert.Equal(["Budget 2027", "Observatory night"], (await Subjects(MessageSort.Subject, false)).Take(2));
+        Assert.Equal("Observatory night", (await Subjects(MessageSort.Size, true))[0]);
+        Assert.Equal("Budget 2027", (await Subjects(MessageSort.From, false))[0]);
+    }
+
+    [Fact]
+    public async Task Search_OverPop3_UsesTheHeaders_IncludingChinese()
+    {
+        var user = await MailboxWithThreeAsync("pop3search");
+        var mail = app.MailFor(user, ReadingProtocol.Pop3);
+
+        var chinese = await mail.ListAsync(new MessageQuery(Search: new MessageSearch(Subject: "期末")), refresh: false, _timeout);
+        var from = await mail.ListAsync(new MessageQuery(Search: new MessageSearch(From: "ADA")), refresh: false, _timeout);
+        var text = await mail.ListAsync(new MessageQuery(Search: new MessageSearch(Text: "dean@")), refresh: false, _timeout);
+        var since = await mail.ListAsync(new MessageQuery(Search: new MessageSearch(Since: new DateOnly(2026, 3, 1))), refresh: false, _timeout);
+
+        Assert.Equal(["关于期末考试安排的通知"], chinese.Messages.Select(m => m.Subject));
+        Assert.Equal(["Budget 2027"], from.Messages.Select(m => m.Subject));
+        Assert.Equal(["Budget 2027"], text.Messages.Select(m => m.Subject));
+        Assert.Equal(2, since.TotalCount);
+    }
+
+    [Fact]
+    public async Task Pop3_MultiSelectDelete_RemovesOnlyThose_AndNothingElseEverLeavesTheServer()
+    {
+        var user = await MailboxWithThreeAsync("pop3delete");
+        var mail = app.MailFor(user, ReadingProtocol.Pop3);
+        var listed = (await mail.ListAsync(0, 50, refresh: false, _timeout)).Messages;
+        foreach (var message in listed)
+        {
+            await mail.OpenAsync(message.Id, _timeout);
+        }
+
+        await mail.DeleteAsync([.. listed.Where(m => m.Subject != "Budget 2027").Select(m => m.Id)], _timeout);
+
+        var left = await mail.ListAsync(0, 50, refresh: true, _timeout);
+        Assert.Equal(["Budget 2027"], left.Messages.Select(m => m.Subject));
+        Assert.Equal(1, left.TotalCount);
+    }
+
+    [Fact]
+    public async Task Threads_ByReferences_GroupRepliesUnderTheirOriginal()
+    {
+        var user = DemoMailServer.NewTestAccount("threads");
+        var original = Message("Field trip", "lee@school.test", new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero));
+        var other = Message("Library hours", "lib@school.test", new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.Zero));
+        var reply = Reply(original, "Re: Field trip", new DateTimeOffset(2026, 4, 3, 9, 0, 0, TimeSpan.Zero));
+        var replyToReply = Reply(reply, "Re: Re: Field trip", new DateTimeOffset(2026, 4, 4, 9, 0, 0, TimeSpan.Zero));
+        await _clients.AppendAsync(user, [original, other, reply, replyToReply], _timeout);
+        var mail = app.MailFor(user, ReadingProtocol.Imap);
+
+        var page = await mail.ListAsync(new MessageQuery(Threads: true), refresh: false, _timeout);
+
+        // The conversation with the newest message first; in it, each reply under what it answers.
+        Assert.Equal(
+            [("Field trip", 0), ("Re: Field trip", 1), ("Re: Re: Field trip", 2), ("Library hours", 0)],
+            page.Messages.Select(m => (m.Subject, m.ThreadLevel)));
+    }
+
+    /// <summary>"field:value" as the search form would fill it.</summary>
+    private static MessageSearch Parse(string term)
+    {
+        var (field, value) = (term[..term.IndexOf(':')], term[(term.IndexOf(':') + 1)..]);
+        return field switch
+        {
+            "from" => new MessageSearch(From: value),
+            "to" => new MessageSearch(To: value),
+            "subject" => new MessageSearch(Subject: value),
+            "body" => new MessageSearch(Body: value),
+            "since" => new MessageSearch(Since: DateOnly.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
+            "until" => new MessageSearch(Until: DateOnly.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => new MessageSearch(Text: value),
+        };
+    }
+
+    /// <summary>Three messages that differ in every field searched or sorted on, appended in date order.</summary>
+    private async Task<string> MailboxWithThreeAsync(string purpose)
+    {
+        var user = DemoMailServer.NewTestAccount(purpose);
+        var exam = Message(TestMessages.ChineseSubject, "zhang@school.test", new DateTimeOffset(2026, 2, 10, 8, 0, 0, TimeSpan.FromHours(8)),
+            "张老师", body: TestMessages.ChineseBody);
+        var budget = Message("Budget 2027", "ada@school.test", new DateTimeOffset(2026, 3, 5, 8, 0, 0, TimeSpan.Zero), "Ada Admin", to: "dean@school.test");
+        var night = Message("Observatory night", "sky@school.test", new DateTimeOffset(2026, 4, 20, 20, 0, 0, TimeSpan.Zero), "Sky Club",
+            body: "Bring a warm coat; the telescope is on the roof. " + new string('x', 2000));
+        await _clients.AppendAsync(user, [exam, budget, night], _timeout);
+        return user;
+    }
+
+    private static MimeMessage Message(string subject, string from, DateTimeOffset date, string fromName = "", string to = "students@school.test", string body = "Hello.")
+    {
+        var message = new MimeMessage { Subject = subject, Date = date, Body = new TextPart("plain") { Text = body } };
+        message.From.Add(new MailboxAddress(fromName, from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("school.test");
+        return message;
+    }
+
+    private static MimeMessage Reply(MimeMessage original, string subject, DateTimeOffset date)
+    {
+        var reply = Message(subject, "student@school.test", date);
+        reply.InReplyTo = original.MessageId;
+        reply.References.AddRange(original.References);
+        reply.References.Add(original.MessageId!);
+        return reply;
+    }
+}
