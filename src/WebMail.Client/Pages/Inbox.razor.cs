@@ -1,28 +1,103 @@
 using Microsoft.AspNetCore.Components;
 using WebMail.Client.Services;
+using WebMail.Client.Shared;
 
 namespace WebMail.Client.Pages;
 
+/// <summary>
+/// The message list of a folder (the inbox by default), a search or a conversation view, with the folder pane
+/// beside it. Everything it shows is named by its URL (see <see cref="MailboxLink"/>).
+/// </summary>
 public sealed partial class Inbox
 {
     private const int PageSize = 50;
 
+    private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
     private CancellationTokenSource _loadCancellation = new();
     private MessagePage? _page;
+    private IReadOnlyList<MailFolder>? _folders;
+    private MailboxFeatures _features = MailboxFeatures.Pop3;
     private MailProblem? _problem;
     private bool _loading;
+    private bool _showFoldersOnPhone;
 
     [Inject]
     private IMailboxService Mailbox { get; set; } = null!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
     [SupplyParameterFromQuery(Name = "page")]
     private int? PageNumber { get; set; }
 
+    [SupplyParameterFromQuery(Name = "folder")]
+    private string? FolderParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")]
+    private string? SortParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "threads")]
+    private string? ThreadsParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "q")]
+    private string? Text { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    private string? From { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")]
+    private string? To { get; set; }
+
+    [SupplyParameterFromQuery(Name = "subject")]
+    private string? Subject { get; set; }
+
+    [SupplyParameterFromQuery(Name = "body")]
+    private string? Body { get; set; }
+
+    [SupplyParameterFromQuery(Name = "since")]
+    private string? Since { get; set; }
+
+    [SupplyParameterFromQuery(Name = "until")]
+    private string? Until { get; set; }
+
+    [SupplyParameterFromQuery(Name = "all")]
+    private string? AllFolders { get; set; }
+
     private int PageIndex => Math.Max(0, (PageNumber ?? 1) - 1);
 
-    private string Title => _page is null ? $"{T["Inbox_Title"]} · {T["AppName"]}" : $"{T["Inbox_Title"]} ({_page.TotalCount}) · {T["AppName"]}";
+    private string Folder => string.IsNullOrEmpty(FolderParameter) ? MailFolder.InboxPath : FolderParameter;
 
-    protected override Task OnParametersSetAsync() => LoadAsync(refresh: false);
+    private MessageQuery Query
+    {
+        get
+        {
+            var (sort, descending) = MailboxLink.ParseSort(SortParameter);
+            var search = new MessageSearch(Text, From, To, Subject, Body, MailboxLink.ParseDate(Since), MailboxLink.ParseDate(Until));
+            return new MessageQuery(Folder, PageIndex, PageSize, sort, descending, search.IsEmpty ? null : search,
+                AllFolders == "1" && !search.IsEmpty && _features.Folders, ThreadsParameter == "1" && _features.Threads);
+        }
+    }
+
+    private MailFolder? CurrentFolder => _folders?.FirstOrDefault(f => f.Path == Folder);
+
+    private string FolderName => FolderLabels.NameOf(Folder, _folders, T);
+
+    private string Heading => Query.HasSearch ? T["Search_Results"] : FolderName;
+
+    // Sent mail and drafts are about whom they went to.
+    private bool ShowsRecipients => CurrentFolder?.Kind is SpecialFolderKind.Sent or SpecialFolderKind.Drafts && !Query.AllFolders;
+
+    private string Title => CurrentFolder is { Unread: > 0 } folder
+        ? $"{Heading} ({folder.Unread}) · {T["AppName"]}"
+        : $"{Heading} · {T["AppName"]}";
+
+    protected override Task OnParametersSetAsync()
+    {
+        _selected.Clear();
+        // On a phone the pane was opened to pick a folder: once picked, the list takes the screen again.
+        _showFoldersOnPhone = false;
+        return LoadAsync(refresh: false);
+    }
 
     private Task RefreshAsync() => LoadAsync(refresh: true);
 
@@ -41,7 +116,10 @@ public sealed partial class Inbox
         _problem = null;
         try
         {
-            _page = await Mailbox.ListAsync(PageIndex, PageSize, refresh, token);
+            _features = await Mailbox.GetFeaturesAsync();
+            var folders = _features.Folders ? Mailbox.ListFoldersAsync(refresh, token) : null;
+            _page = await Mailbox.ListAsync(Query, refresh, token);
+            _folders = folders is null ? null : await folders;
         }
         catch (MailOperationException exception)
         {
@@ -56,9 +134,49 @@ public sealed partial class Inbox
         }
     }
 
-    private string SubjectOf(MessageSummary message) => string.IsNullOrEmpty(message.Subject) ? T["Message_NoSubject"] : message.Subject;
+    private void Select(string id, bool selected)
+    {
+        if (selected)
+        {
+            _selected.Add(id);
+        }
+        else
+        {
+            _selected.Remove(id);
+        }
+    }
 
-    private static string PageLink(int pageIndex) => pageIndex <= 0 ? "./" : $"?page={pageIndex + 1}";
+    private async Task ToggleStarAsync(MessageSummary message)
+    {
+        try
+        {
+            await Mailbox.SetFlaggedAsync([message.Id], !message.IsFlagged);
+            await LoadAsync(refresh: false);
+        }
+        catch (MailOperationException exception)
+        {
+            _problem = exception.Problem;
+        }
+    }
+
+    private async Task ActionDoneAsync()
+    {
+        _selected.Clear();
+        await LoadAsync(refresh: false);
+    }
+
+    private async Task FoldersChangedAsync(string? goTo)
+    {
+        if (goTo is not null && goTo != Folder)
+        {
+            Navigation.NavigateTo(MailboxLink.For(new MessageQuery(Folder: goTo)));
+            return;
+        }
+
+        await LoadAsync(refresh: false);
+    }
+
+    private string PageLink(int pageIndex) => MailboxLink.For(Query with { PageIndex = Math.Max(0, pageIndex) });
 
     public void Dispose()
     {

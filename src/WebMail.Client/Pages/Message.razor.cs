@@ -12,6 +12,8 @@ public sealed partial class Message
     private string? _source;
     private bool _showRemote;
     private bool _busy;
+    private bool _confirmingDelete;
+    private IReadOnlyList<MailFolder>? _folders;
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -24,6 +26,18 @@ public sealed partial class Message
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>The folder the message was opened from (IMAP), for the way back and for what Delete means there.</summary>
+    [SupplyParameterFromQuery(Name = "folder")]
+    private string? FolderParameter { get; set; }
+
+    private string Folder => string.IsNullOrEmpty(FolderParameter) ? MailFolder.InboxPath : FolderParameter;
+
+    private bool InTrash => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Trash;
+
+    private string BackLink => Shared.MailboxLink.For(new MessageQuery(Folder: Folder));
+
+    private string FolderName => Shared.FolderLabels.NameOf(Folder, _folders, T);
 
     private bool IsImap { get; set; }
 
@@ -41,6 +55,7 @@ public sealed partial class Message
         _view = null;
         _source = null;
         _showRemote = false;
+        _confirmingDelete = false;
         await LoadAsync();
     }
 
@@ -52,19 +67,39 @@ public sealed partial class Message
         }
 
         _problem = null;
-        await RunAsync(async token => _view = await Mailbox.OpenAsync(Id, token));
+        await RunAsync(async token =>
+        {
+            _view = await Mailbox.OpenAsync(Id, token);
+            _folders = IsImap ? await Mailbox.ListFoldersAsync(cancellationToken: token) : null;
+        });
     }
 
-    private Task DeleteAsync() => RunAsync(async token =>
+    /// <summary>To Trash; in Trash (after asking) for good.</summary>
+    private Task DeleteAsync()
     {
-        await Mailbox.DeleteAsync(Id, token);
-        Navigation.NavigateTo("./");
+        if (InTrash && !_confirmingDelete)
+        {
+            _confirmingDelete = true;
+            return Task.CompletedTask;
+        }
+
+        return RunAsync(async token =>
+        {
+            await Mailbox.DeleteAsync(Id, token);
+            Navigation.NavigateTo(BackLink);
+        });
+    }
+
+    private Task MoveAsync(string? target) => string.IsNullOrEmpty(target) ? Task.CompletedTask : RunAsync(async token =>
+    {
+        await Mailbox.MoveAsync([Id], target, token);
+        Navigation.NavigateTo(BackLink);
     });
 
     private Task MarkUnreadAsync() => RunAsync(async token =>
     {
         await Mailbox.SetReadAsync(Id, read: false, token);
-        Navigation.NavigateTo("./");
+        Navigation.NavigateTo(BackLink);
     });
 
     private async Task ToggleSourceAsync()

@@ -48,7 +48,7 @@ public sealed class HostileMailTests(HostileMailFixture fixture) : IClassFixture
         var row = page.Locator("#message-list a", new() { HasText = HostileMimeMessages.SubjectMarkup });
         await Expect(row).ToContainTextAsync(HostileMimeMessages.SenderMarkup);
         await Expect(page.Locator("#message-list a", new() { HasText = HostileMimeMessages.EncodedSubjectMarkup })).ToHaveCountAsync(1);
-        Assert.Equal(0, await page.Locator("#message-list img, #message-list script, #message-list svg:not(.paperclip-icon)").CountAsync());
+        Assert.Equal(0, await page.Locator("#message-list img, #message-list script, #message-list svg:not(.paperclip-icon):not(.star-icon)").CountAsync());
 
         await row.ClickAsync();
         await Expect(page.Locator("#message-subject")).ToHaveTextAsync(HostileMimeMessages.SubjectMarkup);

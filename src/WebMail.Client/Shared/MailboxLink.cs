@@ -1,0 +1,79 @@
+using System.Globalization;
+using WebMail.Client.Services;
+
+namespace WebMail.Client.Shared;
+
+/// <summary>
+/// The message list's state lives in its URL (folder, page, order, search), so Back, reload and bookmarks work.
+/// This builds those URLs; the inbox page reads the same names back with [SupplyParameterFromQuery].
+/// </summary>
+public static class MailboxLink
+{
+    public static string For(MessageQuery query)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value.Trim())}");
+            }
+        }
+
+        if (query.Folder != MailFolder.InboxPath)
+        {
+            Add("folder", query.Folder);
+        }
+
+        if (query.Sort != MessageSort.Date || !query.Descending)
+        {
+            Add("sort", SortName(query.Sort, query.Descending));
+        }
+
+        if (query.Threads)
+        {
+            Add("threads", "1");
+        }
+
+        if (query.Search is { IsEmpty: false } search)
+        {
+            Add("q", search.Text);
+            Add("from", search.From);
+            Add("to", search.To);
+            Add("subject", search.Subject);
+            Add("body", search.Body);
+            Add("since", search.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Add("until", search.Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (query.AllFolders)
+            {
+                Add("all", "1");
+            }
+        }
+
+        if (query.PageIndex > 0)
+        {
+            Add("page", (query.PageIndex + 1).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return parts.Count == 0 ? "./" : "./?" + string.Join("&", parts);
+    }
+
+    /// <summary>The sort choices of the list, by the name they have in the URL.</summary>
+    public static IReadOnlyList<(string Name, MessageSort Sort, bool Descending, string TextKey)> Sorts { get; } =
+    [
+        ("date", MessageSort.Date, true, "Sort_DateNewest"),
+        ("date-asc", MessageSort.Date, false, "Sort_DateOldest"),
+        ("from", MessageSort.From, false, "Sort_From"),
+        ("subject", MessageSort.Subject, false, "Sort_Subject"),
+        ("size", MessageSort.Size, true, "Sort_SizeLargest"),
+    ];
+
+    public static string SortName(MessageSort sort, bool descending) =>
+        Sorts.FirstOrDefault(s => s.Sort == sort && s.Descending == descending).Name ?? "date";
+
+    public static (MessageSort Sort, bool Descending) ParseSort(string? name) =>
+        Sorts.FirstOrDefault(s => s.Name == name) is { Name: not null } found ? (found.Sort, found.Descending) : (MessageSort.Date, true);
+
+    public static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}
