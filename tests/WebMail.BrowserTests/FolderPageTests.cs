@@ -77,4 +77,38 @@ public sealed class FolderPageTests(BrowserFixture browser, ITestOutputHelper ou
         await page.Locator("#clear-search").ClickAsync();
         await Expect(page.Locator("#message-list a")).ToHaveCountAsync(2);
     }
+
+    [Fact]
+    public async Task RenameAndDeleteOwnFolder_EmptyTrash_EachAskedFirstWhereDestructive()
+    {
+        var user = DemoMailServer.NewTestAccount("manage-ui");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("old news")], CancellationToken.None);
+        using (var imap = await new MailTestClients(output).ImapAsync(user, DemoMailServer.TestPassword, CancellationToken.None))
+        {
+            await imap.GetFolder(imap.PersonalNamespaces[0]).CreateAsync("Clubs", true);
+        }
+
+        var page = await browser.SignedInPageAsync(user);
+        await page.Locator("#folder-pane a[data-folder=Clubs]").ClickAsync();
+        await page.Locator("#rename-folder").ClickAsync();
+        await page.Locator("#rename-folder-name").FillAsync("Societies");
+        await page.Locator("#rename-folder-form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Societies");
+        Assert.Equal(0, await page.Locator("#folder-pane a[data-folder=Clubs]").CountAsync());
+
+        await page.Locator("#delete-folder").ClickAsync();
+        await Expect(page.Locator("#confirm-delete-folder")).ToContainTextAsync("Societies");
+        await page.Locator("#confirm-delete-folder-yes").ClickAsync();
+        await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Inbox");
+        await Expect(page.Locator("#folder-pane a[data-folder=Societies]")).ToHaveCountAsync(0);
+
+        await page.Locator(".message-select").First.CheckAsync();
+        await page.Locator("#delete-selected").ClickAsync();
+        await page.Locator("#folder-pane a[data-folder=Trash]").ClickAsync();
+        Assert.Equal(0, await page.Locator("#rename-folder, #delete-folder").CountAsync());
+        await page.Locator("#empty-trash").ClickAsync();
+        await Expect(page.Locator("#confirm-empty-trash")).ToBeVisibleAsync();
+        await page.Locator("#confirm-empty-trash-yes").ClickAsync();
+        await Expect(page.Locator("#inbox-empty")).ToBeVisibleAsync();
+    }
 }

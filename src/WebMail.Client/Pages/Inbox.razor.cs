@@ -13,6 +13,9 @@ public sealed partial class Inbox
     private const int PageSize = 50;
 
     private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _disposed = new();
+    private bool _checking;
+    private (int Total, int Unread)? _lastSeen;
     private CancellationTokenSource _loadCancellation = new();
     private MessagePage? _page;
     private IReadOnlyList<MailFolder>? _folders;
@@ -99,6 +102,72 @@ public sealed partial class Inbox
         return LoadAsync(refresh: false);
     }
 
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _ = CheckForChangesPeriodicallyAsync();
+        }
+    }
+
+    /// <summary>New mail and other clients' changes show up without the user pressing Refresh.</summary>
+    private async Task CheckForChangesPeriodicallyAsync()
+    {
+        var interval = (await Mailbox.GetFeaturesAsync()).NewMailCheckInterval;
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_disposed.Token))
+            {
+                await InvokeAsync(CheckForChangesAsync);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page is gone.
+        }
+    }
+
+    private async Task CheckForChangesAsync()
+    {
+        if (_checking || _loading || _page is null || _selected.Count > 0)
+        {
+            return; // Never pull the list from under a user who is choosing messages.
+        }
+
+        _checking = true;
+        try
+        {
+            var now = await Mailbox.CheckFolderAsync(Folder, _disposed.Token);
+            var counts = now is null ? (-1, -1) : (now.Total, now.Unread);
+            var changed = _lastSeen is { } seen && seen != counts;
+            _lastSeen ??= counts;
+            if (changed)
+            {
+                await LoadAsync(refresh: true);
+                StateHasChanged();
+            }
+        }
+        catch (MailOperationException exception) when (exception.Problem == MailProblem.SessionEnded)
+        {
+            _problem = exception.Problem;
+            StateHasChanged();
+        }
+        catch (MailOperationException)
+        {
+            // The server is unreachable for a moment: the next check, or the user's Refresh, tries again.
+        }
+        finally
+        {
+            _checking = false;
+        }
+    }
+
     private Task RefreshAsync() => LoadAsync(refresh: true);
 
     private async Task LoadAsync(bool refresh)
@@ -120,6 +189,8 @@ public sealed partial class Inbox
             var folders = _features.Folders ? Mailbox.ListFoldersAsync(refresh, token) : null;
             _page = await Mailbox.ListAsync(Query, refresh, token);
             _folders = folders is null ? null : await folders;
+            // What the next check compares with: the folder's counts as listed with this page (POP3: unknown until then).
+            _lastSeen = CurrentFolder is { } current ? (current.Total, current.Unread) : null;
         }
         catch (MailOperationException exception)
         {
@@ -180,6 +251,8 @@ public sealed partial class Inbox
 
     public void Dispose()
     {
+        _disposed.Cancel();
+        _disposed.Dispose();
         _loadCancellation.Cancel();
         _loadCancellation.Dispose();
     }

@@ -16,6 +16,12 @@ public interface IMailboxService
     /// <summary>One page of a folder, a search or a conversation view. Served from the session's cache unless <paramref name="refresh"/>.</summary>
     Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The folder's counts as the server has them now, without counting as the user's activity (an open page
+    /// checks on its own; that must not keep an unattended session alive). Null when the folder is gone.
+    /// </summary>
+    Task<MailFolder?> CheckFolderAsync(string path, CancellationToken cancellationToken = default);
+
     /// <summary>Every folder, special ones first, then the others as a tree, with message and unread counts (POP3: the inbox only).</summary>
     Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default);
 

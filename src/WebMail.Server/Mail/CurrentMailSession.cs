@@ -10,15 +10,20 @@ namespace WebMail.Server.Mail;
 public sealed class CurrentMailSession(UserSessionStore sessions, MailSessionContexts contexts, TimeProvider clock)
 {
     /// <exception cref="MailOperationException">With <see cref="MailProblem.SessionEnded"/> when nobody is signed in any more.</exception>
-    public async Task<MailSessionContext> ForAsync(ClaimsPrincipal user)
+    /// <param name="activity">False for work the page does on its own (checking for new mail): that must not keep an unattended session alive.</param>
+    public async Task<MailSessionContext> ForAsync(ClaimsPrincipal user, bool activity = true)
     {
         var session = await sessions.FindAsync(user.FindFirstValue(SessionClaims.SessionId))
             ?? throw new MailOperationException(MailProblem.SessionEnded);
         // Work in a live circuit is activity too, though it sends no cookie.
-        session.Touch(clock.GetUtcNow());
+        if (activity)
+        {
+            session.Touch(clock.GetUtcNow());
+        }
+
         return contexts.For(session);
     }
 
-    public async Task<MailSessionContext> ForAsync(AuthenticationStateProvider authentication) =>
-        await ForAsync((await authentication.GetAuthenticationStateAsync()).User);
+    public async Task<MailSessionContext> ForAsync(AuthenticationStateProvider authentication, bool activity = true) =>
+        await ForAsync((await authentication.GetAuthenticationStateAsync()).User, activity);
 }

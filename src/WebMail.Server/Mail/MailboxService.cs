@@ -1,15 +1,24 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Sessions;
 
 namespace WebMail.Server.Mail;
 
 /// <summary>The UI's view of the mailbox, for the user of this circuit.</summary>
-public sealed class MailboxService(CurrentMailSession current, AuthenticationStateProvider authentication) : IMailboxService
+public sealed class MailboxService(
+    CurrentMailSession current, AuthenticationStateProvider authentication, IOptionsMonitor<UserSessionOptions> sessionOptions) : IMailboxService
 {
     private const int MaxPageSize = 200;
 
-    public async Task<MailboxFeatures> GetFeaturesAsync() => (await ContextAsync()).Store.Features;
+    public async Task<MailboxFeatures> GetFeaturesAsync() =>
+        (await ContextAsync()).Store.Features with { NewMailCheckInterval = sessionOptions.CurrentValue.NewMailCheckInterval };
+
+    public async Task<MailFolder?> CheckFolderAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var context = await current.ForAsync(authentication, activity: false);
+        return (await context.ListFoldersAsync(refresh: true, cancellationToken)).FirstOrDefault(f => f.Path == path);
+    }
 
     public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).ListAsync(

@@ -14,6 +14,8 @@ public sealed partial class ImapMailStore
     public Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<MailFolder>>(async (client, token) =>
         {
+            // NOOP first: the selected folder's counts come from what the server tells this connection about it.
+            await client.NoOpAsync(token);
             // One LIST (with LIST-STATUS where the server has it) brings every folder and its counts.
             var folders = await client.GetFoldersAsync(client.PersonalNamespaces[0], StatusItems.Count | StatusItems.Unread, subscribedOnly: false, token);
             if (!folders.Any(f => ImapMessageId.IsInbox(f.FullName)))

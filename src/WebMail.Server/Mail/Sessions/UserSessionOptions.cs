@@ -14,6 +14,9 @@ public sealed class UserSessionOptions
     /// <summary>An IMAP connection unused this long is logged out; the next action reconnects.</summary>
     public TimeSpan ImapIdleDisconnect { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often an open message list asks the server whether its folder changed (new mail, another client's changes).</summary>
+    public TimeSpan NewMailCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often ended sessions are looked for (their passwords dropped, their connections closed).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

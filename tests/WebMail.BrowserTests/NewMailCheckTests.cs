@@ -1,0 +1,40 @@
+using MailKit;
+using WebMail.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebMail.BrowserTests;
+
+public sealed class QuickCheckBrowserFixture() : BrowserFixture(WebMailServerFactory.With(new()
+{
+    ["Sessions:NewMailCheckInterval"] = "00:00:01",
+}));
+
+/// <summary>An open list shows what arrives and what another client changes, without the user pressing Refresh.</summary>
+public sealed class NewMailCheckTests(QuickCheckBrowserFixture browser, ITestOutputHelper output) : IClassFixture<QuickCheckBrowserFixture>
+{
+    [Fact]
+    public async Task OpenInbox_MailArrivesAndAnotherClientMovesMail_TheListFollows()
+    {
+        var user = DemoMailServer.NewTestAccount("newmail");
+        var clients = new MailTestClients(output);
+        await clients.AppendAsync(user, [TestMessages.Plain("already here")], CancellationToken.None);
+        var page = await browser.SignedInPageAsync(user);
+        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1);
+
+        await clients.AppendAsync(user, [TestMessages.Plain("just arrived")], CancellationToken.None);
+
+        await Expect(page.Locator("#message-list a").First).ToContainTextAsync("just arrived", new() { Timeout = 10_000 });
+        await Expect(page.Locator("#folder-pane a[data-folder=INBOX] .badge")).ToContainTextAsync("2");
+
+        using (var other = await clients.ImapAsync(user, DemoMailServer.TestPassword, CancellationToken.None))
+        {
+            await other.Inbox.OpenAsync(FolderAccess.ReadWrite);
+            var archive = other.GetFolder(SpecialFolder.Archive)!;
+            await other.Inbox.MoveToAsync(await other.Inbox.SearchAsync(MailKit.Search.SearchQuery.SubjectContains("already")), archive);
+        }
+
+        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Expect(page.Locator("#folder-pane a[data-folder=Archive] .badge")).ToContainTextAsync("1");
+    }
+}
