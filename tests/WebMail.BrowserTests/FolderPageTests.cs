@@ -111,4 +111,21 @@ public sealed class FolderPageTests(BrowserFixture browser, ITestOutputHelper ou
         await page.Locator("#confirm-empty-trash-yes").ClickAsync();
         await Expect(page.Locator("#inbox-empty")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task DragSelectedMessagesOntoAFolder_MovesThemAll()
+    {
+        var user = DemoMailServer.NewTestAccount("drag");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("one"), TestMessages.Plain("two"), TestMessages.Plain("three")], CancellationToken.None);
+        var page = await browser.SignedInPageAsync(user);
+        await page.Locator(".message-row", new() { HasText = "one" }).Locator(".message-select").CheckAsync();
+        await page.Locator(".message-row", new() { HasText = "two" }).Locator(".message-select").CheckAsync();
+
+        await page.Locator(".message-row", new() { HasText = "two" }).DragToAsync(page.Locator("#folder-pane a[data-folder=Archive]"));
+
+        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#message-list")).ToContainTextAsync("three");
+        await page.Locator("#folder-pane a[data-folder=Archive]").ClickAsync();
+        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(2);
+    }
 }

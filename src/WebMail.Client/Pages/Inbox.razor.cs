@@ -16,6 +16,7 @@ public sealed partial class Inbox
     private readonly CancellationTokenSource _disposed = new();
     private bool _checking;
     private (int Total, int Unread)? _lastSeen;
+    private IReadOnlyList<string> _dragged = [];
     private CancellationTokenSource _loadCancellation = new();
     private MessagePage? _page;
     private IReadOnlyList<MailFolder>? _folders;
@@ -223,6 +224,29 @@ public sealed partial class Inbox
         {
             await Mailbox.SetFlaggedAsync([message.Id], !message.IsFlagged);
             await LoadAsync(refresh: false);
+        }
+        catch (MailOperationException exception)
+        {
+            _problem = exception.Problem;
+        }
+    }
+
+    /// <summary>Dragging a selected row takes the whole selection along; any other row goes alone.</summary>
+    private void StartDrag(string id) => _dragged = _selected.Contains(id) ? [.. _selected] : [id];
+
+    private async Task DropAsync(string folder)
+    {
+        var ids = _dragged;
+        _dragged = [];
+        if (ids.Count == 0 || folder == Folder)
+        {
+            return;
+        }
+
+        try
+        {
+            await Mailbox.MoveAsync(ids, folder);
+            await ActionDoneAsync();
         }
         catch (MailOperationException exception)
         {

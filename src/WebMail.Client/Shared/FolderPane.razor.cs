@@ -37,6 +37,10 @@ public sealed partial class FolderPane
     [Parameter]
     public EventCallback<string?> OnChanged { get; set; }
 
+    /// <summary>Messages were dropped on a folder (drag and drop from the list).</summary>
+    [Parameter]
+    public EventCallback<string> OnDropTo { get; set; }
+
     private MailFolder? Current => Folders.FirstOrDefault(f => f.Path == CurrentPath);
 
     private string CurrentName => Current is { } folder ? FolderLabels.NameOf(folder, T) : CurrentPath;
