@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
 using WebMail.Client.Services;
 
 namespace WebMail.Client.Pages;
@@ -21,9 +22,14 @@ public sealed partial class Compose
     private bool _restoredDraft;
     private Timer? _draftTimer;
     private IReadOnlyList<string> _suggestions = [];
+    private ElementReference _bodyBox;
+    private bool _focusBody;
 
     [Inject]
     private IComposeService Sender { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "to")]
     private string? PrefillTo { get; set; }
@@ -76,6 +82,8 @@ public sealed partial class Compose
             (_fields[0].Value, _fields[1].Value, _subject, _body) = (prepared.To, prepared.Cc, prepared.Subject, prepared.Body);
             (_inReplyTo, _references) = (prepared.InReplyTo, prepared.References);
             _repliedToId = mode == ComposeMode.Forward ? null : original;
+            // A reply is written at once: the cursor waits in the text (forwarding first needs an address).
+            _focusBody = mode != ComposeMode.Forward;
             foreach (var attachment in prepared.Attachments)
             {
                 _attachments.Add(new PendingAttachment(attachment.FileName, attachment.ContentType, attachment.Content.Length) { Content = attachment.Content, Percent = 100 });
@@ -84,6 +92,15 @@ public sealed partial class Compose
         catch (MailOperationException exception)
         {
             _problem = exception.Problem == MailProblem.SessionEnded ? SendProblem.SessionEnded : SendProblem.ServerError;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusBody)
+        {
+            _focusBody = false;
+            await Js.InvokeVoidAsync("webmailFocusAtStart", _bodyBox);
         }
     }
 

@@ -14,6 +14,7 @@ public sealed partial class Message
     private bool _busy;
     private bool _confirmingDelete;
     private IReadOnlyList<MailFolder>? _folders;
+    private (MessageSummary? Newer, MessageSummary? Older) _neighbours;
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -70,6 +71,7 @@ public sealed partial class Message
         await RunAsync(async token =>
         {
             _view = await Mailbox.OpenAsync(Id, token);
+            _neighbours = await Mailbox.GetNeighboursAsync(Id);
             _folders = IsImap ? await Mailbox.ListFoldersAsync(cancellationToken: token) : null;
         });
     }

@@ -28,6 +28,9 @@ public interface IMailboxService
     /// <summary>Downloads (once; later from the session's cache) and decodes a message. IMAP marks it read.</summary>
     Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default);
 
+    /// <summary>The messages listed just before and after this one where the user last listed it (null at the ends, or when not listed).</summary>
+    Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId);
+
     /// <summary>The raw message as text, for "view source".</summary>
     Task<string> GetSourceAsync(string messageId, CancellationToken cancellationToken = default);
 

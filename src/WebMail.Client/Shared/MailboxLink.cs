@@ -58,6 +58,11 @@ public static class MailboxLink
         return parts.Count == 0 ? "./" : "./?" + string.Join("&", parts);
     }
 
+    /// <summary>The message page of <paramref name="message"/>, knowing the folder it was listed in.</summary>
+    public static string ToMessage(MessageSummary message) => message.Folder == MailFolder.InboxPath
+        ? $"message/{Uri.EscapeDataString(message.Id)}"
+        : $"message/{Uri.EscapeDataString(message.Id)}?folder={Uri.EscapeDataString(message.Folder)}";
+
     /// <summary>The sort choices of the list, by the name they have in the URL.</summary>
     public static IReadOnlyList<(string Name, MessageSort Sort, bool Descending, string TextKey)> Sorts { get; } =
     [

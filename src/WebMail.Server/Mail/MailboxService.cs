@@ -30,6 +30,9 @@ public sealed class MailboxService(
     public async Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
         (await (await ContextAsync()).OpenAsync(messageId, cancellationToken)).View;
 
+    public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId) =>
+        (await ContextAsync()).Neighbours(messageId);
+
     public async Task<string> GetSourceAsync(string messageId, CancellationToken cancellationToken = default)
     {
         var rendered = await (await ContextAsync()).OpenAsync(messageId, cancellationToken);

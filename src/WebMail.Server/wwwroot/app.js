@@ -17,3 +17,10 @@ document.cookie = "webmail.tz=" + encodeURIComponent(Intl.DateTimeFormat().resol
         }
     });
 })();
+
+// A reply is written above the quoted original: the cursor goes to the very start of the text.
+window.webmailFocusAtStart = element => {
+    element.focus();
+    element.setSelectionRange(0, 0);
+    element.scrollTop = 0;
+};

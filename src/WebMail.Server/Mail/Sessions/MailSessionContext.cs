@@ -12,6 +12,7 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
 {
     private readonly Dictionary<MessageQuery, MessagePage> _pages = [];
     private IReadOnlyList<MailFolder>? _folders;
+    private MessageQuery? _lastListed;
     private readonly Lock _pagesLock = new();
     private const int MaxKnownAddresses = 5_000;
     private readonly HashSet<string> _knownAddresses = new(StringComparer.OrdinalIgnoreCase);
@@ -42,6 +43,7 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
             }
             else if (_pages.TryGetValue(query, out var cached))
             {
+                _lastListed = query;
                 return cached;
             }
         }
@@ -53,9 +55,28 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         lock (_pagesLock)
         {
             _pages[query] = page;
+            _lastListed = query;
         }
 
         return page;
+    }
+
+    /// <summary>The messages before and after this one in the list the user last looked at (within its page), for next/previous.</summary>
+    public (MessageSummary? Newer, MessageSummary? Older) Neighbours(string messageId)
+    {
+        lock (_pagesLock)
+        {
+            var page = _lastListed is { } last && _pages.TryGetValue(last, out var listed) && listed.Messages.Any(m => m.Id == messageId)
+                ? listed
+                : _pages.Values.FirstOrDefault(p => p.Messages.Any(m => m.Id == messageId));
+            if (page is null)
+            {
+                return (null, null);
+            }
+
+            var at = page.Messages.ToList().FindIndex(m => m.Id == messageId);
+            return (at > 0 ? page.Messages[at - 1] : null, at + 1 < page.Messages.Count ? page.Messages[at + 1] : null);
+        }
     }
 
     public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh, CancellationToken cancellationToken)

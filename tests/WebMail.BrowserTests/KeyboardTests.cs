@@ -1,0 +1,83 @@
+using MailKit;
+using WebMail.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>The webmail used with the keyboard alone, and the shortcuts staying quiet while the user types.</summary>
+public sealed class KeyboardTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task KeyboardOnly_FromInboxToASentReply()
+    {
+        var user = DemoMailServer.NewTestAccount("keys");
+        var clients = new MailTestClients(output);
+        var asker = DemoMailServer.NewTestAccount("asker");
+        var question = TestMessages.Plain("Question about the lab");
+        question.From.Clear();
+        question.From.Add(new MimeKit.MailboxAddress("Asker", asker));
+        await clients.AppendAsync(user, [TestMessages.Plain("older one"), question], CancellationToken.None);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.Locator("#username").FocusAsync();
+        await page.Keyboard.TypeAsync(user);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(DemoMailServer.TestPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("main[data-interactive=true] #message-list").WaitForAsync();
+
+        await page.Keyboard.PressAsync("j");
+        await Expect(page.Locator(".message-row").First.Locator(".message-link")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("k");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#message-subject")).ToHaveTextAsync("Question about the lab");
+        await page.Keyboard.PressAsync("r");
+        await Expect(page.Locator("#subject")).ToHaveValueAsync("Re: Question about the lab");
+        await Expect(page.Locator("#body")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("The lab opens at nine. j k r c #");
+        await Expect(page.Locator("#subject")).ToHaveValueAsync("Re: Question about the lab");
+        await page.Keyboard.PressAsync("Control+Enter");
+
+        await Expect(page.Locator("#send-confirmation")).ToContainTextAsync("Your message was sent.", new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "keyboard-reply-sent.png") });
+        using var imap = await clients.ImapAsync(user, DemoMailServer.TestPassword, CancellationToken.None);
+        var sent = imap.GetFolder(SpecialFolder.Sent)!;
+        await sent.OpenAsync(FolderAccess.ReadOnly);
+        var copy = await sent.GetMessageAsync(0);
+        Assert.Equal("Re: Question about the lab", copy.Subject);
+        Assert.StartsWith("The lab opens at nine. j k r c #", copy.TextBody);
+        await clients.WaitForInboxAsync(asker, 1, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task QuestionMark_OpensTheHelp_EscClosesIt_AndTypingInSearchTriggersNothing()
+    {
+        var user = DemoMailServer.NewTestAccount("help");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("only")], CancellationToken.None);
+        var page = await browser.SignedInPageAsync(user);
+
+        await page.Keyboard.PressAsync("?");
+        await Expect(page.Locator("#shortcut-help")).ToBeVisibleAsync();
+        await Expect(page.Locator("#shortcut-help")).ToContainTextAsync("Reply all");
+        await page.Keyboard.PressAsync("c");
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("compose"));
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#shortcut-help")).ToBeHiddenAsync();
+
+        await page.Keyboard.PressAsync("/");
+        await Expect(page.Locator("#search")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("c#ju?");
+        await Expect(page.Locator("#search")).ToHaveValueAsync("c#ju?");
+        await Expect(page.Locator("#shortcut-help")).ToBeHiddenAsync();
+        Assert.DoesNotContain("compose", page.Url);
+
+        await page.Locator("#search").BlurAsync();
+        await page.Keyboard.PressAsync("c");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("compose"));
+        await page.Keyboard.PressAsync("g");
+        await page.Keyboard.PressAsync("i");
+        await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Inbox");
+    }
+}
