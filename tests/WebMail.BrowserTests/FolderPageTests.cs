@@ -128,4 +128,29 @@ public sealed class FolderPageTests(BrowserFixture browser, ITestOutputHelper ou
         await page.Locator("#folder-pane a[data-folder=Archive]").ClickAsync();
         await Expect(page.Locator("#message-list a")).ToHaveCountAsync(2);
     }
+
+    [Fact]
+    public async Task DeleteThenUndoFromTheToast_PutsTheMessageBackInTheInbox()
+    {
+        var user = DemoMailServer.NewTestAccount("undo");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("keep me"), TestMessages.Plain("oops")], CancellationToken.None);
+        var page = await browser.SignedInPageAsync(user);
+
+        await page.Locator(".message-row", new() { HasText = "oops" }).Locator(".message-select").CheckAsync();
+        await page.Locator("#delete-selected").ClickAsync();
+        var toast = page.Locator("#toasts .toast", new() { HasText = "moved to Trash" });
+        await Expect(toast).ToBeVisibleAsync();
+        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "toast-undo.png") });
+
+        await toast.Locator(".toast-undo").ClickAsync();
+
+        await Expect(page.Locator("#toasts")).ToContainTextAsync("Undone.");
+        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(2);
+        using var imap = await new MailTestClients(output).ImapAsync(user, DemoMailServer.TestPassword, CancellationToken.None);
+        var trash = imap.GetFolder(MailKit.SpecialFolder.Trash)!;
+        await trash.StatusAsync(MailKit.StatusItems.Count);
+        await imap.Inbox.StatusAsync(MailKit.StatusItems.Count);
+        Assert.Equal((0, 2), (trash.Count, imap.Inbox.Count));
+    }
 }

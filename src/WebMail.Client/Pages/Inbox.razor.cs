@@ -31,6 +31,9 @@ public sealed partial class Inbox
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
+    [Inject]
+    private Notifications Notifications { get; set; } = null!;
+
     [SupplyParameterFromQuery(Name = "page")]
     private int? PageNumber { get; set; }
 
@@ -102,6 +105,14 @@ public sealed partial class Inbox
         _showFoldersOnPhone = false;
         return LoadAsync(refresh: false);
     }
+
+    protected override void OnInitialized() => Notifications.MailboxChanged += ReloadAfterUndoAsync;
+
+    private Task ReloadAfterUndoAsync() => InvokeAsync(async () =>
+    {
+        await LoadAsync(refresh: false);
+        StateHasChanged();
+    });
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -245,7 +256,7 @@ public sealed partial class Inbox
 
         try
         {
-            await Mailbox.MoveAsync(ids, folder);
+            await UndoableMoves.MoveAsync(Mailbox, Notifications, T, ids, folder, FolderLabels.NameOf(folder, _folders, T));
             await ActionDoneAsync();
         }
         catch (MailOperationException exception)
@@ -275,6 +286,7 @@ public sealed partial class Inbox
 
     public void Dispose()
     {
+        Notifications.MailboxChanged -= ReloadAfterUndoAsync;
         _disposed.Cancel();
         _disposed.Dispose();
         _loadCancellation.Cancel();

@@ -28,6 +28,9 @@ public sealed partial class Message
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
+    [Inject]
+    private Shared.Notifications Notifications { get; set; } = null!;
+
     /// <summary>The folder the message was opened from (IMAP), for the way back and for what Delete means there.</summary>
     [SupplyParameterFromQuery(Name = "folder")]
     private string? FolderParameter { get; set; }
@@ -87,14 +90,14 @@ public sealed partial class Message
 
         return RunAsync(async token =>
         {
-            await Mailbox.DeleteAsync(Id, token);
+            await Shared.UndoableMoves.DeleteAsync(Mailbox, Notifications, T, [Id], token);
             Navigation.NavigateTo(BackLink);
         });
     }
 
     private Task MoveAsync(string? target) => string.IsNullOrEmpty(target) ? Task.CompletedTask : RunAsync(async token =>
     {
-        await Mailbox.MoveAsync([Id], target, token);
+        await Shared.UndoableMoves.MoveAsync(Mailbox, Notifications, T, [Id], target, Shared.FolderLabels.NameOf(target, _folders, T), token);
         Navigation.NavigateTo(BackLink);
     });
 

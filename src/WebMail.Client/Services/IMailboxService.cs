@@ -38,7 +38,8 @@ public interface IMailboxService
     Task DeleteAsync(string messageId, CancellationToken cancellationToken = default) => DeleteAsync([messageId], cancellationToken);
 
     /// <inheritdoc cref="DeleteAsync(string, CancellationToken)"/>
-    Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default);
+    /// <returns>Where messages moved to Trash are now, so the user can undo; nothing for what is gone for good.</returns>
+    Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default);
 
     /// <summary>Sets or clears \Seen (IMAP on the server; POP3 for this session only).</summary>
     Task SetReadAsync(string messageId, bool read, CancellationToken cancellationToken = default) => SetReadAsync([messageId], read, cancellationToken);
@@ -49,8 +50,8 @@ public interface IMailboxService
     /// <summary>IMAP only: sets or clears \Flagged (the star).</summary>
     Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default);
 
-    /// <summary>IMAP only: moves messages to another folder.</summary>
-    Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default);
+    /// <summary>IMAP only: moves messages to another folder; returns where they are now (for an undo).</summary>
+    Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default);
 
     /// <summary>IMAP only: copies messages to another folder.</summary>
     Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default);

@@ -12,6 +12,9 @@ public sealed partial class SelectionBar
     [Inject]
     private IMailboxService Mailbox { get; set; } = null!;
 
+    [Inject]
+    private Notifications Notifications { get; set; } = null!;
+
     /// <summary>The ids selected on the page; this bar changes it (select all) and the page clears it after an action.</summary>
     [Parameter, EditorRequired]
     public HashSet<string> Selected { get; set; } = null!;
@@ -47,10 +50,21 @@ public sealed partial class SelectionBar
         }
     }
 
-    private Task TransferAsync(string? target, bool move) =>
+    private Task DeleteAsync(IReadOnlyList<string> ids) => UndoableMoves.DeleteAsync(Mailbox, Notifications, T, ids);
+
+    private Task MoveAsync(string? target) =>
         string.IsNullOrEmpty(target)
             ? Task.CompletedTask
-            : RunAsync(ids => move ? Mailbox.MoveAsync(ids, target) : Mailbox.CopyAsync(ids, target));
+            : RunAsync(ids => UndoableMoves.MoveAsync(Mailbox, Notifications, T, ids, target, FolderLabels.NameOf(target, Folders, T)));
+
+    private Task CopyAsync(string? target) =>
+        string.IsNullOrEmpty(target)
+            ? Task.CompletedTask
+            : RunAsync(async ids =>
+            {
+                await Mailbox.CopyAsync(ids, target);
+                Notifications.Show(T["Toast_Copied", ids.Count, FolderLabels.NameOf(target, Folders, T)]);
+            });
 
     private async Task RunAsync(Func<IReadOnlyList<string>, Task> action)
     {

@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<MailSessionContexts>();
         services.AddSingleton<CurrentMailSession>();
         services.AddScoped<IMailboxService, MailboxService>();
+        services.AddScoped<WebMail.Client.Shared.Notifications>();
         services.AddOptions<ComposeOptions>().BindConfiguration(ComposeOptions.SectionName)
             .Validate(o => o.MaxAttachmentBytes > 0 && o.UndoSendDelay >= TimeSpan.Zero && o.UndoSendDelay <= TimeSpan.FromMinutes(2),
                 "Compose:MaxAttachmentBytes must be positive and Compose:UndoSendDelay between 0 and 2 minutes.")

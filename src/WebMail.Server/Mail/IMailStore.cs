@@ -18,7 +18,8 @@ public interface IMailStore : IAsyncDisposable
     Task<byte[]> DownloadAsync(string messageId, CancellationToken cancellationToken);
 
     /// <summary>Moves to Trash, or deletes for good what is in Trash already (or everything, where there is no Trash).</summary>
-    Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
+    /// <returns>Where the messages moved to Trash are now (for an undo); nothing for what is gone for good.</returns>
+    Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
 
     Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken);
 
@@ -27,7 +28,8 @@ public interface IMailStore : IAsyncDisposable
     /// <summary>Sets the \Answered flag of a message the user replied to (IMAP; POP3 has no flags).</summary>
     Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken);
 
-    Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken);
+    /// <returns>Where the messages are now, as far as the server says (COPYUID), for an undo.</returns>
+    Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken);
 
     Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken);
 

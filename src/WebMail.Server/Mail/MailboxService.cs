@@ -40,7 +40,7 @@ public sealed class MailboxService(
         return System.Text.Encoding.UTF8.GetString(rendered.Raw);
     }
 
-    public async Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).DeleteAsync(messageIds, cancellationToken);
 
     public async Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken = default) =>
@@ -49,7 +49,7 @@ public sealed class MailboxService(
     public async Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).SetFlaggedAsync(messageIds, flagged, cancellationToken);
 
-    public async Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).MoveAsync(messageIds, targetFolder, cancellationToken);
 
     public async Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default) =>

@@ -26,10 +26,11 @@ public sealed partial class ImapMailStore
             return buffer.ToArray();
         }, cancellationToken);
 
-    public Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
-        RunAsync(async (_, token) =>
+    public Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<MovedMessage>>(async (_, token) =>
         {
             var trash = await FindSpecialAsync(SpecialFolderKind.Trash, token);
+            var moved = new List<MovedMessage>();
             foreach (var group in ByFolder(messageIds))
             {
                 var (folder, uids) = await OpenForAsync(group, token);
@@ -40,11 +41,11 @@ public sealed partial class ImapMailStore
                 else
                 {
                     // Without MOVE, MailKit copies, flags \Deleted and expunges just these UIDs (UIDPLUS).
-                    await folder.MoveToAsync(uids, trash, token);
+                    moved.AddRange(Moved(await folder.MoveToAsync(uids, trash, token), trash, folder));
                 }
             }
 
-            return true;
+            return moved;
         }, cancellationToken);
 
     public Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken) =>
@@ -56,11 +57,11 @@ public sealed partial class ImapMailStore
     public Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken) =>
         SetFlagAsync([messageId], MessageFlags.Answered, true, cancellationToken);
 
-    public Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) =>
         TransferAsync(messageIds, targetFolder, move: true, cancellationToken);
 
-    public Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) =>
-        TransferAsync(messageIds, targetFolder, move: false, cancellationToken);
+    public async Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) =>
+        await TransferAsync(messageIds, targetFolder, move: false, cancellationToken);
 
     public Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
         RunAsync(async (_, token) =>
@@ -125,8 +126,8 @@ public sealed partial class ImapMailStore
             return true;
         }, cancellationToken);
 
-    private Task TransferAsync(IReadOnlyList<string> messageIds, string targetFolder, bool move, CancellationToken cancellationToken) =>
-        RunAsync(async (client, token) =>
+    private Task<IReadOnlyList<MovedMessage>> TransferAsync(IReadOnlyList<string> messageIds, string targetFolder, bool move, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<MovedMessage>>(async (client, token) =>
         {
             IMailFolder target;
             try
@@ -138,12 +139,13 @@ public sealed partial class ImapMailStore
                 throw new MailOperationException(MailProblem.FolderNotFound, exception);
             }
 
-            foreach (var group in ByFolder(messageIds).Where(g => g.Key != target.FullName || !move))
+            var moved = new List<MovedMessage>();
+            foreach (var group in ByFolder(messageIds).Where(g => g.Key != ImapMessageId.PathOf(target.FullName) || !move))
             {
                 var (folder, uids) = await OpenForAsync(group, token);
                 if (move)
                 {
-                    await folder.MoveToAsync(uids, target, token);
+                    moved.AddRange(Moved(await folder.MoveToAsync(uids, target, token), target, folder));
                 }
                 else
                 {
@@ -151,8 +153,12 @@ public sealed partial class ImapMailStore
                 }
             }
 
-            return true;
+            return moved;
         }, cancellationToken);
+
+    /// <summary>Where the server says the messages went (COPYUID), so an undo can bring them back; empty when it does not say.</summary>
+    private static IEnumerable<MovedMessage> Moved(UniqueIdMap map, IMailFolder target, IMailFolder source) =>
+        map.Destination.Select(uid => new MovedMessage(ImapMessageId.In(target.FullName, uid).ToString(), ImapMessageId.PathOf(source.FullName)));
 
     private static async Task ExpungeAsync(IMailFolder folder, IList<UniqueId> uids, CancellationToken cancellationToken)
     {

@@ -14,7 +14,14 @@ public readonly record struct ImapMessageId(string Folder, uint Validity, uint U
     public UniqueId UniqueId => new(Validity, Uid);
 
     public static ImapMessageId Of(IMailFolder folder, UniqueId uid) =>
-        new(IsInbox(folder.FullName) ? Client.Services.MailFolder.InboxPath : folder.FullName, folder.UidValidity, uid.Id);
+        new(PathOf(folder.FullName), folder.UidValidity, uid.Id);
+
+    /// <summary>The id of <paramref name="uid"/> in the folder at <paramref name="path"/> (a UID from COPYUID/APPENDUID carries its validity).</summary>
+    public static ImapMessageId In(string path, UniqueId uid) =>
+        new(PathOf(path), uid.Validity, uid.Id);
+
+    /// <summary>A folder's path as the webmail names it: the inbox always as "INBOX", whatever case the server uses.</summary>
+    public static string PathOf(string fullName) => IsInbox(fullName) ? Client.Services.MailFolder.InboxPath : fullName;
 
     public override string ToString() => IsInbox(Folder)
         ? string.Create(CultureInfo.InvariantCulture, $"{Validity}.{Uid}")

@@ -92,8 +92,8 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
             return buffer.ToArray();
         }, cancellationToken);
 
-    public Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
-        RunAsync(async (client, token) =>
+    public Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<MovedMessage>>(async (client, token) =>
         {
             var uids = await client.GetMessageUidsAsync(token);
             var indexes = messageIds.Select(id => uids.IndexOf(id)).ToList();
@@ -109,7 +109,8 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
                 _headers.Remove(id);
             }
 
-            return true;
+            // Gone at QUIT: there is nothing to bring back.
+            return [];
         }, cancellationToken);
 
     public Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken)
@@ -137,7 +138,7 @@ public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain,
     // POP3 has no flags, one mailbox and no folders: the UI offers none of these (MailboxFeatures.Pop3).
     public Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken) => throw NotOverPop3();
 
-    public Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) => throw NotOverPop3();
+    public Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) => throw NotOverPop3();
 
     public Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) => throw NotOverPop3();
 

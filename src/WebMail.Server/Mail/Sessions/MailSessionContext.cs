@@ -113,20 +113,22 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         return rendered;
     }
 
-    public Task DeleteAsync(string messageId, CancellationToken cancellationToken) => DeleteAsync([messageId], cancellationToken);
+    public async Task DeleteAsync(string messageId, CancellationToken cancellationToken) => await DeleteAsync([messageId], cancellationToken);
 
     /// <summary>Deletes (or moves to Trash). The folders involved list afresh from the server, one page at a time.</summary>
-    public async Task DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {
-        await Store.DeleteAsync(messageIds, cancellationToken);
+        var moved = await Store.DeleteAsync(messageIds, cancellationToken);
         Forget(messageIds);
+        return moved;
     }
 
-    public async Task MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken)
     {
-        await Store.MoveAsync(messageIds, targetFolder, cancellationToken);
+        var moved = await Store.MoveAsync(messageIds, targetFolder, cancellationToken);
         // Ids name a folder and a UID: in the new folder the messages have new ones.
         Forget(messageIds, targetFolder);
+        return moved;
     }
 
     public async Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken)
