@@ -46,7 +46,7 @@ public class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "en-US", string timeZone = "UTC", int width = 1280, int height = 800)
+    public async Task<IPage> NewPageAsync(string locale = "en-US", string timeZone = "UTC", int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -54,6 +54,7 @@ public class BrowserFixture : IAsyncLifetime
             Locale = locale,
             TimezoneId = timeZone,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -49,7 +49,7 @@ public sealed partial class LibmanFilesTests
     {
         foreach (var library in Libraries)
         {
-            var package = await NpmPackAsync(library.Name, library.Version);
+            var package = await NpmPackage.FilesAsync(library.Name, library.Version);
             foreach (var file in library.Files)
             {
                 Assert.True(package.TryGetValue(file, out var published), $"{library.Name}@{library.Version} has no {file}");
@@ -57,42 +57,6 @@ public sealed partial class LibmanFilesTests
                 Assert.True(published.AsSpan().SequenceEqual(committed),
                     $"{library.PathOf(file)} differs from {file} of {library.Name}@{library.Version} in the npm registry");
             }
-        }
-    }
-
-    /// <summary>Fetches a package with npm's own client and returns its files by path relative to the package root.</summary>
-    private static async Task<Dictionary<string, byte[]>> NpmPackAsync(string name, string version)
-    {
-        var folder = Directory.CreateTempSubdirectory("webmail-libman-");
-        try
-        {
-            var npm = Process.Start(new ProcessStartInfo("npm", ["pack", $"{name}@{version}", "--silent", "--pack-destination", folder.FullName])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await npm.WaitForExitAsync(timeout.Token);
-            Assert.True(npm.ExitCode == 0, await npm.StandardError.ReadToEndAsync());
-
-            var files = new Dictionary<string, byte[]>();
-            await using var gzip = new GZipStream(File.OpenRead(Directory.GetFiles(folder.FullName, "*.tgz").Single()), CompressionMode.Decompress);
-            using var tar = new TarReader(gzip);
-            while (await tar.GetNextEntryAsync() is { } entry)
-            {
-                if (entry.DataStream is { } data)
-                {
-                    using var copy = new MemoryStream();
-                    await data.CopyToAsync(copy);
-                    files[entry.Name["package/".Length..]] = copy.ToArray();
-                }
-            }
-
-            return files;
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
         }
     }
 

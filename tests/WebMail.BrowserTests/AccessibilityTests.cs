@@ -1,0 +1,83 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using WebMail.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>
+/// axe-core (from the npm registry) run inside Chromium on the sign-in page, inbox, message view and compose page,
+/// in English and Chinese, light and dark: no serious or critical WCAG 2.1 A/AA violation.
+/// </summary>
+public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private const string AxeVersion = "4.14.1";
+    private static readonly Lazy<Task<string>> AxeSource = new(async () =>
+        Encoding.UTF8.GetString((await NpmPackage.FilesAsync("axe-core", AxeVersion))["axe.min.js"]));
+
+    public static TheoryData<string, ColorScheme> Variants => new()
+    {
+        { "en-US", ColorScheme.Light },
+        { "en-US", ColorScheme.Dark },
+        { "zh-CN", ColorScheme.Light },
+        { "zh-CN", ColorScheme.Dark },
+    };
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task EveryMainPage_HasNoSeriousOrCriticalViolations(string locale, ColorScheme scheme)
+    {
+        var user = DemoMailServer.NewTestAccount("a11y");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Gb2312(), TestMessages.WithAttachment("Lab report", [1, 2, 3]), TestMessages.Html("Newsletter")], CancellationToken.None);
+        var page = await browser.NewPageAsync(locale: locale, colorScheme: scheme);
+        var found = new List<string>();
+
+        await page.GotoAsync("/signin");
+        found.AddRange(await ViolationsAsync(page, "sign-in"));
+
+        await BrowserFixture.SignInAsync(page, user);
+        await page.Locator("#message-list").WaitForAsync();
+        found.AddRange(await ViolationsAsync(page, "inbox"));
+
+        await page.Locator("#message-list a").Last.ClickAsync();
+        await page.Locator("#message-subject").WaitForAsync();
+        found.AddRange(await ViolationsAsync(page, "message"));
+
+        await page.Locator("#nav-compose").ClickAsync();
+        await page.Locator("#compose-form").WaitForAsync();
+        found.AddRange(await ViolationsAsync(page, "compose"));
+
+        await page.Locator(".navbar-brand").ClickAsync();
+        await page.Locator("#message-list").WaitForAsync();
+        await page.Keyboard.PressAsync("?");
+        await Expect(page.Locator("#shortcut-help")).ToBeVisibleAsync();
+        found.AddRange(await ViolationsAsync(page, "shortcut help"));
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    private static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string name)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
+        {
+            // Evaluated through the browser's debugging protocol, which the page's script policy does not govern.
+            await page.EvaluateAsync(await AxeSource.Value);
+        }
+
+        var json = await page.EvaluateAsync<string>(
+            """
+            async () => {
+                const result = await axe.run(document, {
+                    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                    iframes: false,
+                });
+                return JSON.stringify(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | ')}`));
+            }
+            """);
+        return JsonSerializer.Deserialize<string[]>(json)!.Select(v => $"{name}: {v}").ToList();
+    }
+}
