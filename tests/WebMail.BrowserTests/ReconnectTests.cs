@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using WebMail.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>When the live connection drops, a localized banner says so, and the page carries on once it is back.</summary>
+public sealed partial class ReconnectTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task ConnectionDrops_ChineseBannerShows_ThenThePageCarriesOn()
+    {
+        var user = DemoMailServer.NewTestAccount("reconnect");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("still here")], CancellationToken.None);
+        var page = await browser.NewPageAsync(locale: "zh-CN");
+        IWebSocketRoute? live = null;
+        // Every live connection goes through this route, so the test can cut the current one as a network would.
+        await page.RouteWebSocketAsync(BlazorHub(), socket =>
+        {
+            live = socket;
+            socket.ConnectToServer();
+        });
+        await BrowserFixture.SignInAsync(page, user);
+        await page.Locator("#message-list").WaitForAsync();
+        var first = live;
+
+        await first!.CloseAsync(new() { Code = 4000, Reason = "network gone" });
+
+        var banner = page.Locator("#components-reconnect-modal");
+        await Expect(banner).ToBeVisibleAsync();
+        await Expect(banner).ToContainTextAsync("正在重新连接");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "reconnect-zh.png") });
+        await Expect(banner).ToBeHiddenAsync(new() { Timeout = 20_000 });
+        Assert.NotSame(first, live);
+
+        await page.Locator("#message-list a").First.ClickAsync();
+        await Expect(page.Locator("#message-subject")).ToHaveTextAsync("still here");
+    }
+
+    [GeneratedRegex("/_blazor")]
+    private static partial Regex BlazorHub();
+}
