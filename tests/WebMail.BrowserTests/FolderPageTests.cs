@@ -94,7 +94,7 @@ public sealed class FolderPageTests(BrowserFixture browser, ITestOutputHelper ou
         await page.Locator("#rename-folder-name").FillAsync("Societies");
         await page.Locator("#rename-folder-form button[type=submit]").ClickAsync();
         await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Societies");
-        Assert.Equal(0, await page.Locator("#folder-pane a[data-folder=Clubs]").CountAsync());
+        await Expect(page.Locator("#folder-pane a[data-folder=Clubs]")).ToHaveCountAsync(0);
 
         await page.Locator("#delete-folder").ClickAsync();
         await Expect(page.Locator("#confirm-delete-folder")).ToContainTextAsync("Societies");

@@ -37,7 +37,7 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
         Assert.Equal(attachment, await File.ReadAllBytesAsync(saved, _timeout));
         File.Delete(saved);
 
-        await page.Locator("a", new() { HasText = "Inbox" }).First.ClickAsync();
+        await page.Locator("#back-to-folder").ClickAsync();
         await rows.Nth(2).ClickAsync();
         await Assertions.Expect(page.Locator("#message-subject")).ToHaveTextAsync(TestMessages.ChineseSubject);
         await Assertions.Expect(page.Locator(".message-text")).ToHaveTextAsync(TestMessages.ChineseBody);
@@ -61,6 +61,43 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
         await Assertions.Expect(page.Locator("#message-subject")).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the message scrolls sideways");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "phone-message-zh-CN.png") });
+        // One pane at a time: the list gave way to the message, and closing it brings the list back.
+        await Assertions.Expect(page.Locator("#message-list")).ToBeHiddenAsync();
+        await page.Locator("#back-to-folder").ClickAsync();
+        await Assertions.Expect(page.Locator("#message-list")).ToBeVisibleAsync();
+
+        await page.Locator("#nav-compose").ClickAsync();
+        await page.Locator("#compose-form").WaitForAsync();
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "compose scrolls sideways");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "phone-compose-zh-CN.png") });
+    }
+
+    [Fact]
+    public async Task Desktop_ThreePanes_FoldersListAndMessageSideBySide_FoldersCollapse()
+    {
+        var user = DemoMailServer.NewTestAccount("panes");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("first"), TestMessages.Plain("second")], _timeout);
+        var page = await browser.SignedInPageAsync(user);
+
+        await page.Locator("#message-list a", new() { HasText = "first" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#message-subject")).ToHaveTextAsync("first");
+        await Assertions.Expect(page.Locator("#message-list")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#folder-pane")).ToBeVisibleAsync();
+        var folders = await page.Locator("#folder-pane").BoundingBoxAsync();
+        var list = await page.Locator("#message-list").BoundingBoxAsync();
+        var reader = await page.Locator("#message-subject").BoundingBoxAsync();
+        Assert.True(folders!.X < list!.X && list.X + list.Width <= reader!.X, "folders, list and message side by side");
+        await Assertions.Expect(page.Locator(".message-row.open-in-pane")).ToContainTextAsync("first");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "desktop-three-panes.png") });
+
+        await page.Keyboard.PressAsync("k");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#message-subject")).ToHaveTextAsync("second");
+        await page.Locator("#toggle-folders").ClickAsync();
+        await Assertions.Expect(page.Locator("#folder-pane")).ToBeHiddenAsync();
+        await page.Locator("#back-to-folder").ClickAsync();
+        await Assertions.Expect(page.Locator("#message-subject")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed partial class Inbox
     private MailboxFeatures _features = MailboxFeatures.Pop3;
     private MailProblem? _problem;
     private bool _loading;
-    private bool _showFoldersOnPhone;
+    private bool _foldersToggled;
+    private MessageQuery? _shownQuery;
 
     [Inject]
     private IMailboxService Mailbox { get; set; } = null!;
@@ -70,6 +71,14 @@ public sealed partial class Inbox
     [SupplyParameterFromQuery(Name = "all")]
     private string? AllFolders { get; set; }
 
+    /// <summary>The message open in the reading pane (beside the list on a wide screen, instead of it on a narrow one).</summary>
+    [SupplyParameterFromQuery(Name = "open")]
+    private string? Open { get; set; }
+
+    /// <summary>The folder of the open message, when it is not the list's (a result of a search across folders).</summary>
+    [SupplyParameterFromQuery(Name = "in")]
+    private string? OpenIn { get; set; }
+
     private int PageIndex => Math.Max(0, (PageNumber ?? 1) - 1);
 
     private string Folder => string.IsNullOrEmpty(FolderParameter) ? MailFolder.InboxPath : FolderParameter;
@@ -100,11 +109,21 @@ public sealed partial class Inbox
 
     protected override Task OnParametersSetAsync()
     {
-        _selected.Clear();
-        // On a phone the pane was opened to pick a folder: once picked, the list takes the screen again.
-        _showFoldersOnPhone = false;
+        // Opening or closing a message in the pane keeps the selection; the list comes from the session's cache
+        // (it may have changed: the message in the pane was deleted or moved).
+        if (_shownQuery != Query)
+        {
+            _shownQuery = Query;
+            _selected.Clear();
+            // On a phone the folders were shown to pick one: once picked, the list takes the screen again.
+            _foldersToggled = false;
+        }
+
         return LoadAsync(refresh: false);
     }
+
+    /// <summary>The pane opened a message (which marks it read): the list shows that from the session's cache.</summary>
+    private Task MessageOpenedAsync() => LoadAsync(refresh: false);
 
     protected override void OnInitialized() => Notifications.MailboxChanged += ReloadAfterUndoAsync;
 

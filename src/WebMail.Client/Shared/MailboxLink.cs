@@ -58,6 +58,15 @@ public static class MailboxLink
         return parts.Count == 0 ? "./" : "./?" + string.Join("&", parts);
     }
 
+    /// <summary>The list <paramref name="query"/> with <paramref name="message"/> open in its reading pane.</summary>
+    public static string WithOpen(MessageQuery query, MessageSummary message)
+    {
+        var list = For(query);
+        var open = $"open={Uri.EscapeDataString(message.Id)}"
+            + (message.Folder == query.Folder ? "" : $"&in={Uri.EscapeDataString(message.Folder)}");
+        return list + (list.Contains('?') ? "&" : "?") + open;
+    }
+
     /// <summary>The message page of <paramref name="message"/>, knowing the folder it was listed in.</summary>
     public static string ToMessage(MessageSummary message) => message.Folder == MailFolder.InboxPath
         ? $"message/{Uri.EscapeDataString(message.Id)}"

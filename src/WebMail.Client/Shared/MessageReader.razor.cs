@@ -2,9 +2,13 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using WebMail.Client.Services;
 
-namespace WebMail.Client.Pages;
+namespace WebMail.Client.Shared;
 
-public sealed partial class Message
+/// <summary>
+/// One message: headers, attachments, the body (text, or sanitized HTML in a sandboxed frame), and what can be done
+/// with it. Shown as a page of its own (/message/{id}) or as the reading pane beside the list.
+/// </summary>
+public sealed partial class MessageReader
 {
     private readonly CancellationTokenSource _disposed = new();
     private MessageView? _view;
@@ -16,8 +20,30 @@ public sealed partial class Message
     private IReadOnlyList<MailFolder>? _folders;
     private (MessageSummary? Newer, MessageSummary? Older) _neighbours;
 
-    [Parameter]
+    private string? _loadedId;
+
+    [Parameter, EditorRequired]
     public string Id { get; set; } = "";
+
+    /// <summary>The folder the message was opened from (IMAP), for the way back and for what Delete means there.</summary>
+    [Parameter]
+    public string Folder { get; set; } = MailFolder.InboxPath;
+
+    /// <summary>Shown beside the list: "back" closes the pane instead of returning to a folder.</summary>
+    [Parameter]
+    public bool InPane { get; set; }
+
+    /// <summary>Where the previous/next message links go (the list with that message open, in the pane).</summary>
+    [Parameter]
+    public Func<MessageSummary, string> LinkTo { get; set; } = MailboxLink.ToMessage;
+
+    /// <summary>The message was opened (and so marked read on the server).</summary>
+    [Parameter]
+    public EventCallback OnOpened { get; set; }
+
+    /// <summary>Where to go when the message is closed, deleted or moved (default: its folder).</summary>
+    [Parameter]
+    public string? CloseLink { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = null!;
@@ -29,19 +55,13 @@ public sealed partial class Message
     private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
-    private Shared.Notifications Notifications { get; set; } = null!;
-
-    /// <summary>The folder the message was opened from (IMAP), for the way back and for what Delete means there.</summary>
-    [SupplyParameterFromQuery(Name = "folder")]
-    private string? FolderParameter { get; set; }
-
-    private string Folder => string.IsNullOrEmpty(FolderParameter) ? MailFolder.InboxPath : FolderParameter;
+    private Notifications Notifications { get; set; } = null!;
 
     private bool InTrash => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Trash;
 
-    private string BackLink => Shared.MailboxLink.For(new MessageQuery(Folder: Folder));
+    private string BackLink => CloseLink ?? MailboxLink.For(new MessageQuery(Folder: Folder));
 
-    private string FolderName => Shared.FolderLabels.NameOf(Folder, _folders, T);
+    private string FolderName => FolderLabels.NameOf(Folder, _folders, T);
 
     private bool IsImap { get; set; }
 
@@ -55,6 +75,13 @@ public sealed partial class Message
 
     protected override async Task OnParametersSetAsync()
     {
+        // The list beside the pane re-renders (new mail, a star): only another message is a reason to load.
+        if (_loadedId == Id && (_view is not null || _problem is not null))
+        {
+            return;
+        }
+
+        _loadedId = Id;
         IsImap = (await Authentication).User.FindFirst("webmail:reading")?.Value == nameof(ReadingProtocol.Imap);
         _view = null;
         _source = null;
@@ -75,6 +102,7 @@ public sealed partial class Message
         {
             _view = await Mailbox.OpenAsync(Id, token);
             _neighbours = await Mailbox.GetNeighboursAsync(Id);
+            await OnOpened.InvokeAsync();
             _folders = IsImap ? await Mailbox.ListFoldersAsync(cancellationToken: token) : null;
         });
     }
@@ -90,14 +118,14 @@ public sealed partial class Message
 
         return RunAsync(async token =>
         {
-            await Shared.UndoableMoves.DeleteAsync(Mailbox, Notifications, T, [Id], token);
+            await UndoableMoves.DeleteAsync(Mailbox, Notifications, T, [Id], token);
             Navigation.NavigateTo(BackLink);
         });
     }
 
     private Task MoveAsync(string? target) => string.IsNullOrEmpty(target) ? Task.CompletedTask : RunAsync(async token =>
     {
-        await Shared.UndoableMoves.MoveAsync(Mailbox, Notifications, T, [Id], target, Shared.FolderLabels.NameOf(target, _folders, T), token);
+        await UndoableMoves.MoveAsync(Mailbox, Notifications, T, [Id], target, FolderLabels.NameOf(target, _folders, T), token);
         Navigation.NavigateTo(BackLink);
     });
 
