@@ -246,7 +246,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
             services.GetRequiredService<MailClientFactory>(), services.GetRequiredService<IOptionsMonitor<MailOptions>>(),
             services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(),
             services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText>>(),
-            services.GetRequiredService<Outbox>(), NullLogger<ComposeService>.Instance);
+            services.GetRequiredService<Outbox>(), services.GetRequiredService<WebMail.Server.Mail.Diagnostics.WebMailMetrics>(), NullLogger<ComposeService>.Instance);
     }
 
     private static void AssertIntact(MimeMessage received, string from, byte[] data, byte[] report)

@@ -18,6 +18,7 @@ public sealed class AccountService(
     MailAuthenticator authenticator,
     SignInThrottle throttle,
     UserSessionStore sessions,
+    Mail.Diagnostics.WebMailMetrics metrics,
     ILogger<AccountService> logger) : IAccountService
 {
     public SignInChoices GetSignInChoices()
@@ -31,6 +32,7 @@ public sealed class AccountService(
         var http = httpContextAccessor.HttpContext
             ?? throw new InvalidOperationException("Sign-in needs the HTTP request of the sign-in form.");
         var result = await TrySignInAsync(http, request, cancellationToken);
+        metrics.SignIn(result.Problem == SignInProblem.None ? "ok" : result.Problem.ToString());
         http.Response.StatusCode = result.Problem switch
         {
             SignInProblem.None => StatusCodes.Status200OK,

@@ -36,6 +36,7 @@ public static class EndpointMapping
         app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag) });
 
+        app.MapWebMailTelemetry();
         app.MapAccountEndpoints();
         app.MapMessageEndpoints();
         app.MapLanguageEndpoints();

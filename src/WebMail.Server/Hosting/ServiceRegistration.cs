@@ -27,6 +27,7 @@ public static class ServiceRegistration
         // Chinese text as characters rather than &#x...; entities: a third of the bytes, and readable source.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddSingleton(TimeProvider.System);
+        builder.AddWebMailTelemetry();
 
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Diagnostics;
 using WebMail.Server.Mail.Options;
@@ -10,7 +11,9 @@ namespace WebMail.Server.Mail;
 /// thread-safe), bounded by the endpoint's timeout and by the session's end, with failures mapped to
 /// <see cref="MailOperationException"/>. A broken connection is dropped and the operation tried once more.
 /// </summary>
-public sealed class MailOperationRunner(UserSession session, MailEndpointOptions endpoint, ILogger logger)
+/// <param name="protocol">"imap" or "pop3": the tag of the operation's duration metric.</param>
+public sealed class MailOperationRunner(
+    UserSession session, MailEndpointOptions endpoint, ILogger logger, string protocol = "", WebMailMetrics? metrics = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -43,6 +46,8 @@ public sealed class MailOperationRunner(UserSession session, MailEndpointOptions
         }
 
         await _gate.WaitAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "cancelled";
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -51,10 +56,13 @@ public sealed class MailOperationRunner(UserSession session, MailEndpointOptions
                 bounded.CancelAfter(endpoint.Timeout);
                 try
                 {
-                    return await operation(bounded.Token);
+                    var result = await operation(bounded.Token);
+                    outcome = "ok";
+                    return result;
                 }
-                catch (MailOperationException)
+                catch (MailOperationException exception)
                 {
+                    outcome = exception.Problem.ToString();
                     throw;
                 }
                 catch (Exception exception)
@@ -79,6 +87,7 @@ public sealed class MailOperationRunner(UserSession session, MailEndpointOptions
 
                     logger.LogWarning("Mail operation for {Address} failed: {Problem} ({ExceptionType})",
                         session.Address, problem, exception.GetType().Name);
+                    outcome = problem.ToString();
                     throw new MailOperationException(problem, exception);
                 }
             }
@@ -86,6 +95,7 @@ public sealed class MailOperationRunner(UserSession session, MailEndpointOptions
         finally
         {
             _gate.Release();
+            metrics?.MailCommand(protocol, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 }

@@ -13,9 +13,10 @@ namespace WebMail.Server.Mail.Imap;
 /// holds the connection; listing, message actions and folder actions live in the other parts of the class.
 /// </summary>
 public sealed partial class ImapMailStore(
-    UserSession session, MailDomainOptions domain, MailClientFactory clients, TimeSpan idleDisconnect, ILogger logger) : IMailStore
+    UserSession session, MailDomainOptions domain, MailClientFactory clients, TimeSpan idleDisconnect, ILogger logger,
+    Diagnostics.WebMailMetrics? metrics = null) : IMailStore
 {
-    private readonly MailOperationRunner _runner = new(session, domain.Imap!, logger);
+    private readonly MailOperationRunner _runner = new(session, domain.Imap!, logger, "imap", metrics);
     private ImapClient? _client;
     private Timer? _idleTimer;
 

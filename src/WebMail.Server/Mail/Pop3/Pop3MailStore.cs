@@ -14,9 +14,10 @@ namespace WebMail.Server.Mail.Pop3;
 /// UIDL, then TOP n 0 (pipelined by MailKit) only for messages of the page whose headers it has not seen yet.
 /// POP3 has no read flags: what the user opened in this session counts as read.
 /// </summary>
-public sealed class Pop3MailStore(UserSession session, MailDomainOptions domain, MailClientFactory clients, ILogger logger) : IMailStore
+public sealed class Pop3MailStore(
+    UserSession session, MailDomainOptions domain, MailClientFactory clients, ILogger logger, Diagnostics.WebMailMetrics? metrics = null) : IMailStore
 {
-    private readonly MailOperationRunner _runner = new(session, domain.Pop3!, logger);
+    private readonly MailOperationRunner _runner = new(session, domain.Pop3!, logger, "pop3", metrics);
     private readonly Dictionary<string, MessageSummary> _headers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _opened = new(StringComparer.Ordinal);
 

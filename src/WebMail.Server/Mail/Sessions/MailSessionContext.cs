@@ -23,6 +23,9 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
 
     public IMailStore Store { get; } = store;
 
+    /// <summary>Where cache hits and misses are counted (none in tests that build a context by hand).</summary>
+    public Diagnostics.WebMailMetrics? Metrics { get; init; }
+
     /// <summary>What the user is writing, kept for the session so no reload or dropped connection loses it.</summary>
     public Client.Services.OutgoingMessage? Draft { get; set; }
 
@@ -103,9 +106,11 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
     {
         if (Cache.TryGet(messageId, out var cached))
         {
+            Metrics?.CacheLookup(hit: true);
             return cached;
         }
 
+        Metrics?.CacheLookup(hit: false);
         var raw = await Store.DownloadAsync(messageId, cancellationToken);
         var rendered = MessageRenderer.Render(messageId, raw);
         Cache.Add(rendered);

@@ -16,7 +16,8 @@ public sealed class MailSessionContexts(
     IOptionsMonitor<UserSessionOptions> sessionOptions,
     MessageCacheBudget budget,
     MailClientFactory clients,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    Diagnostics.WebMailMetrics metrics)
 {
     private readonly ConditionalWeakTable<UserSession, MailSessionContext> _contexts = [];
 
@@ -36,9 +37,9 @@ public sealed class MailSessionContexts(
         var domain = mailOptions.CurrentValue.FindDomain(session.Domain) ?? throw new MailOperationException(MailProblem.SessionEnded);
         var logger = loggers.CreateLogger("WebMail.Server.Mail." + session.Protocol);
         IMailStore store = session.Protocol == ReadingProtocol.Imap
-            ? new ImapMailStore(session, domain, clients, sessionOptions.CurrentValue.ImapIdleDisconnect, logger)
-            : new Pop3MailStore(session, domain, clients, logger);
-        var context = new MailSessionContext(session, store, new DecodedMessageCache(cacheOptions, budget));
+            ? new ImapMailStore(session, domain, clients, sessionOptions.CurrentValue.ImapIdleDisconnect, logger, metrics)
+            : new Pop3MailStore(session, domain, clients, logger, metrics);
+        var context = new MailSessionContext(session, store, new DecodedMessageCache(cacheOptions, budget)) { Metrics = metrics };
         session.Own(context);
         return context;
     }

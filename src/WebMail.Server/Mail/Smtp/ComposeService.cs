@@ -20,6 +20,7 @@ public sealed class ComposeService(
     IOptionsMonitor<ComposeOptions> composeOptions,
     IStringLocalizer<UiText> text,
     Outbox outbox,
+    WebMailMetrics metrics,
     ILogger<ComposeService> logger) : IComposeService
 {
     public long MaxAttachmentBytes => composeOptions.CurrentValue.MaxAttachmentBytes;
@@ -145,6 +146,7 @@ public sealed class ComposeService(
         MailDomainOptions domain, Sessions.MailSessionContext context, MimeMessage message, string? repliedToId, CancellationToken cancellationToken)
     {
         var result = await SubmitAsync(domain, context.Session, message, cancellationToken);
+        metrics.Send(result.Succeeded ? "ok" : result.Problem.ToString());
         if (!result.Succeeded)
         {
             return result;

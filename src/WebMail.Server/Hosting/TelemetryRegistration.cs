@@ -1,0 +1,44 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using WebMail.Server.Mail.Diagnostics;
+
+namespace WebMail.Server.Hosting;
+
+/// <summary>
+/// Metrics through OpenTelemetry: the webmail's own (sign-ins, sends, cache, sessions, mail-server latency), ASP.NET
+/// Core's (requests, Kestrel, SignalR connections) and the runtime's (GC heap, CPU). Scraped by Prometheus at
+/// <c>Telemetry:PrometheusPath</c> (default /metrics; empty turns it off), and pushed over OTLP when
+/// <c>Telemetry:OtlpEndpoint</c> is set.
+/// </summary>
+public static class TelemetryRegistration
+{
+    public static WebApplicationBuilder AddWebMailTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WebMailMetrics>();
+        var otlp = builder.Configuration["Telemetry:OtlpEndpoint"];
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("webmail"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(WebMailMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
+                    "Microsoft.AspNetCore.Http.Connections", "System.Runtime");
+                metrics.AddPrometheusExporter();
+                if (!string.IsNullOrWhiteSpace(otlp))
+                {
+                    metrics.AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp));
+                }
+            });
+        return builder;
+    }
+
+    public static WebApplication MapWebMailTelemetry(this WebApplication app)
+    {
+        var path = app.Configuration["Telemetry:PrometheusPath"] ?? "/metrics";
+        if (path.Length > 0)
+        {
+            app.MapPrometheusScrapingEndpoint(path);
+        }
+
+        return app;
+    }
+}
