@@ -66,6 +66,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             await page.EvaluateAsync(await AxeSource.Value);
         }
 
+        // Measure the page at rest: no colour halfway through a transition, no button still disabled while loading.
+        await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
+        await page.WaitForFunctionAsync("() => !document.querySelector('main .btn[disabled]:not(#newer-page):not(#older-page)')");
         var json = await page.EvaluateAsync<string>(
             """
             async () => {

@@ -107,17 +107,21 @@ public sealed class HostileMailTests(HostileMailFixture fixture) : IClassFixture
     private async Task<IFrame> BodyFrameAsync(string subject)
     {
         var bodyUrl = $"/mail/messages/{fixture.IdOf(subject)}/body";
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        // The src is relative ("mail/messages/..."); the frame's URL is absolute.
+        var iframe = fixture.Page.Locator($"iframe.message-frame[src*='{bodyUrl.TrimStart('/')}']");
+        await iframe.WaitForAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            if (fixture.Page.Frames.FirstOrDefault(f => f.Url.Contains(bodyUrl, StringComparison.Ordinal)) is { } frame)
+            if (await (await iframe.ElementHandleAsync()).ContentFrameAsync() is { } frame && frame.Url.Contains(bodyUrl, StringComparison.Ordinal))
             {
                 await frame.WaitForLoadStateAsync(LoadState.Load);
                 return frame;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"{bodyUrl} never loaded");
-            await Task.Delay(50);
+            Assert.True(DateTime.UtcNow < deadline,
+                $"{bodyUrl} never loaded; frames: {string.Join(", ", fixture.Page.Frames.Select(f => f.Url))}");
+            await Task.Delay(100);
         }
     }
 
