@@ -53,4 +53,13 @@ Console.WriteLine();
 Console.WriteLine("| protocol | INBOX | raw first page (ms) | service first page (ms) | service / raw | open uncached (ms) | open cached (µs) | session cache after opening |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
+
+var sessionCount = args.Length > 1 && int.TryParse(args[1], out var c) ? c : 200;
+var memory = await SessionMemory.MeasureAsync(app, sessionCount);
+Console.WriteLine();
+Console.WriteLine("Idle signed-in sessions (through the sign-in form, each a real IMAP login; no page open, nothing cached)");
+Console.WriteLine();
+Console.WriteLine("| sessions | sign-in (ms each) | managed heap per session (KiB) | working set per session (KiB) | heap left after all signed out (KiB) |");
+Console.WriteLine("|---|---|---|---|---|");
+Console.WriteLine(memory);
 return 0;

@@ -62,8 +62,16 @@ public sealed partial class SignInClient : IDisposable
 
     public void Dispose() => Http.Dispose();
 
+    /// <summary>Whether <see cref="Responses"/> keeps what was received (off for load and memory measurements).</summary>
+    public bool Record { get; init; } = true;
+
     private async Task RecordAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        if (!Record)
+        {
+            return;
+        }
+
         _responses.Add(response.Headers + "\n" + response.Content.Headers + "\n" + await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
