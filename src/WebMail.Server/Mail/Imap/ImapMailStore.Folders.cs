@@ -49,6 +49,8 @@ public sealed partial class ImapMailStore
                 await folder.RenameAsync(parent, await NewNameUnderAsync(parent, newName, token), token);
                 return true;
             });
+            // Subfolders' paths changed with it.
+            _folders.Clear();
             return folder.FullName;
         }, cancellationToken);
 
@@ -66,6 +68,7 @@ public sealed partial class ImapMailStore
                 await folder.DeleteAsync(token);
                 return true;
             });
+            _folders.Clear();
             return true;
         }, cancellationToken);
 
@@ -93,18 +96,6 @@ public sealed partial class ImapMailStore
         var special = ImapFolderTree.KindsOf([.. topLevel.Append(folder).DistinctBy(f => f.FullName)])
             .Any(p => p.Key.FullName == folder.FullName && p.Value != SpecialFolderKind.None);
         return special || ImapMessageId.IsInbox(folder.FullName) ? throw new MailOperationException(MailProblem.FolderRefused) : folder;
-    }
-
-    private async Task<IMailFolder> ExistingFolderAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Client.GetFolderAsync(path, cancellationToken);
-        }
-        catch (FolderNotFoundException exception)
-        {
-            throw new MailOperationException(MailProblem.FolderNotFound, exception);
-        }
     }
 
     /// <summary>A valid name no sibling has yet (servers differ in whether CREATE of an existing name fails).</summary>

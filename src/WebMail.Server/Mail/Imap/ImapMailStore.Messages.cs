@@ -129,16 +129,7 @@ public sealed partial class ImapMailStore
     private Task<IReadOnlyList<MovedMessage>> TransferAsync(IReadOnlyList<string> messageIds, string targetFolder, bool move, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<MovedMessage>>(async (client, token) =>
         {
-            IMailFolder target;
-            try
-            {
-                target = ImapMessageId.IsInbox(targetFolder) ? client.Inbox : await client.GetFolderAsync(targetFolder, token);
-            }
-            catch (FolderNotFoundException exception)
-            {
-                throw new MailOperationException(MailProblem.FolderNotFound, exception);
-            }
-
+            var target = await ExistingFolderAsync(targetFolder, token);
             var moved = new List<MovedMessage>();
             foreach (var group in ByFolder(messageIds).Where(g => g.Key != ImapMessageId.PathOf(target.FullName) || !move))
             {

@@ -17,6 +17,8 @@ public sealed partial class ImapMailStore(
     Diagnostics.WebMailMetrics? metrics = null) : IMailStore
 {
     private readonly MailOperationRunner _runner = new(session, domain.Imap!, logger, "imap", metrics);
+    // Folder objects by path for this connection, so working in a folder does not LIST it first every time.
+    private readonly Dictionary<string, IMailFolder> _folders = new(StringComparer.Ordinal);
     private ImapClient? _client;
     private Timer? _idleTimer;
 
@@ -39,16 +41,7 @@ public sealed partial class ImapMailStore(
     /// <summary>The folder at <paramref name="path"/>, selected read-write (IMAP selects one folder at a time).</summary>
     private async Task<IMailFolder> OpenFolderAsync(string path, CancellationToken cancellationToken)
     {
-        IMailFolder folder;
-        try
-        {
-            folder = ImapMessageId.IsInbox(path) ? Client.Inbox : await Client.GetFolderAsync(path, cancellationToken);
-        }
-        catch (FolderNotFoundException exception)
-        {
-            throw new MailOperationException(MailProblem.FolderNotFound, exception);
-        }
-
+        var folder = await ExistingFolderAsync(path, cancellationToken);
         if (!folder.IsOpen || folder.Access != FolderAccess.ReadWrite)
         {
             try
@@ -62,6 +55,29 @@ public sealed partial class ImapMailStore(
         }
 
         return folder;
+    }
+
+    /// <summary>The folder at <paramref name="path"/> (not opened), or FolderNotFound.</summary>
+    private async Task<IMailFolder> ExistingFolderAsync(string path, CancellationToken cancellationToken)
+    {
+        if (ImapMessageId.IsInbox(path))
+        {
+            return Client.Inbox;
+        }
+
+        if (_folders.TryGetValue(path, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            return _folders[path] = await Client.GetFolderAsync(path, cancellationToken);
+        }
+        catch (FolderNotFoundException exception)
+        {
+            throw new MailOperationException(MailProblem.FolderNotFound, exception);
+        }
     }
 
     /// <summary>The UIDs of <paramref name="messageIds"/>, grouped by folder; ids from another UIDVALIDITY no longer name anything.</summary>
@@ -111,6 +127,7 @@ public sealed partial class ImapMailStore(
         // After a failure or cancellation the protocol state is unknown: never reuse that connection.
         _client?.Dispose();
         _client = null;
+        _folders.Clear();
         return Task.CompletedTask;
     }
 
