@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using WebMail.Client.Services;
 
 namespace WebMail.Client.Shared;
@@ -45,9 +44,6 @@ public sealed partial class MessageReader
     [Parameter]
     public string? CloseLink { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState> Authentication { get; set; } = null!;
-
     [Inject]
     private IMailboxService Mailbox { get; set; } = null!;
 
@@ -63,7 +59,8 @@ public sealed partial class MessageReader
 
     private string FolderName => FolderLabels.NameOf(Folder, _folders, T);
 
-    private bool IsImap { get; set; }
+    /// <summary>What the session's protocol can do: the same answer the list uses to hide what POP3 cannot.</summary>
+    private MailboxFeatures _features = MailboxFeatures.Pop3;
 
     private string Subject => string.IsNullOrEmpty(_view?.Subject) ? T["Message_NoSubject"] : _view.Subject;
 
@@ -82,7 +79,6 @@ public sealed partial class MessageReader
         }
 
         _loadedId = Id;
-        IsImap = (await Authentication).User.FindFirst("webmail:reading")?.Value == nameof(ReadingProtocol.Imap);
         _view = null;
         _source = null;
         _showRemote = false;
@@ -103,7 +99,8 @@ public sealed partial class MessageReader
             _view = await Mailbox.OpenAsync(Id, token);
             _neighbours = await Mailbox.GetNeighboursAsync(Id);
             await OnOpened.InvokeAsync();
-            _folders = IsImap ? await Mailbox.ListFoldersAsync(cancellationToken: token) : null;
+            _features = await Mailbox.GetFeaturesAsync();
+            _folders = _features.Folders ? await Mailbox.ListFoldersAsync(cancellationToken: token) : null;
         });
     }
 
