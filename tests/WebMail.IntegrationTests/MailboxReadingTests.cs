@@ -175,7 +175,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var ids = await _clients.AppendAsync(user, [TestMessages.Plain("one")], _timeout);
         var store = app.Services.GetRequiredService<UserSessionStore>();
         var budget = app.Services.GetRequiredService<MessageCacheBudget>();
-        var session = store.Create(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
+        var session = await store.CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
         var mail = app.Services.GetRequiredService<MailSessionContexts>().For(session);
         await mail.OpenAsync(ids[0], _timeout);
         var before = budget.Used;
@@ -210,7 +210,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
 
     private static MailSessionContext SignIn(WebMailAppFactory host, string user, ReadingProtocol protocol)
     {
-        var session = host.Services.GetRequiredService<UserSessionStore>().Create(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword);
+        var session = host.Services.GetRequiredService<UserSessionStore>().CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword).GetAwaiter().GetResult(); // in-process store: completes at once
         return host.Services.GetRequiredService<MailSessionContexts>().For(session);
     }
 

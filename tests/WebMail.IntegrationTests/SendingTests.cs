@@ -239,10 +239,11 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
     private static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol, out MailSessionContext mail)
     {
         var services = host.Services;
-        var session = services.GetRequiredService<UserSessionStore>().Create(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword);
+        var session = services.GetRequiredService<UserSessionStore>().CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword).GetAwaiter().GetResult(); // in-process store: completes at once
         mail = services.GetRequiredService<MailSessionContexts>().For(session);
         return new ComposeService(
             services.GetRequiredService<CurrentMailSession>(), new SignedIn(SessionCookieEvents.PrincipalFor(session)),
+            services.GetRequiredService<UserSessionStore>(),
             services.GetRequiredService<MailClientFactory>(), services.GetRequiredService<IOptionsMonitor<MailOptions>>(),
             services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(),
             services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText>>(),

@@ -56,6 +56,12 @@ public sealed partial class SignInClient : IDisposable
     public async Task<Dictionary<string, string>> GetFormFieldsAsync(string path, string formMarker, CancellationToken cancellationToken = default)
     {
         var html = await GetPageAsync(path, cancellationToken);
+        return HiddenFields(html, formMarker);
+    }
+
+    /// <summary>The hidden fields of the form in <paramref name="html"/> (HTML-decoded) whose markup mentions <paramref name="formMarker"/>.</summary>
+    public static Dictionary<string, string> HiddenFields(string html, string formMarker)
+    {
         var form = Form().Matches(html).Select(m => m.Value).First(f => f.Contains(formMarker, StringComparison.Ordinal));
         return HiddenInput().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
     }

@@ -39,7 +39,8 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
     public WebMail.Server.Mail.Sessions.MailSessionContext MailFor(string user, WebMail.Client.Services.ReadingProtocol protocol)
     {
         var session = Services.GetRequiredService<WebMail.Server.Mail.Sessions.UserSessionStore>()
-            .Create(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword);
+            .CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword)
+            .GetAwaiter().GetResult(); // the in-process session store completes at once
         return Services.GetRequiredService<WebMail.Server.Mail.Sessions.MailSessionContexts>().For(session);
     }
 

@@ -17,4 +17,7 @@ public enum MailProblem
 
     /// <summary>The folder is not (or no longer) on the server.</summary>
     FolderNotFound,
+
+    /// <summary>The webmail's shared session store (Redis, when several instances run) cannot be reached.</summary>
+    SessionStoreUnavailable,
 }

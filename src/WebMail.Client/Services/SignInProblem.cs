@@ -14,4 +14,7 @@ public enum SignInProblem
     TooManyAttempts,
     ServerError,
     SessionEnded,
+
+    /// <summary>The webmail's shared session store (Redis) cannot be reached, so no session can be started or found.</summary>
+    SessionStoreUnavailable,
 }

@@ -21,6 +21,12 @@ public sealed class AccountService(
     Mail.Diagnostics.WebMailMetrics metrics,
     ILogger<AccountService> logger) : IAccountService
 {
+    /// <summary>A problem the sign-in page should show before anyone submits (the session store is down).</summary>
+    public SignInProblem? PendingProblem() =>
+        httpContextAccessor.HttpContext?.Items.ContainsKey(SessionCookieEvents.SessionStoreUnavailableItem) == true
+            ? SignInProblem.SessionStoreUnavailable
+            : null;
+
     public SignInChoices GetSignInChoices()
     {
         var options = mailOptions.CurrentValue;
@@ -89,7 +95,17 @@ public sealed class AccountService(
         }
 
         throttle.RecordSuccess(address);
-        var session = sessions.Create(address, domain.Name, protocol, request.Password);
+        UserSession session;
+        try
+        {
+            session = await sessions.CreateAsync(address, domain.Name, protocol, request.Password, cancellationToken);
+        }
+        catch (SessionStoreUnavailableException exception)
+        {
+            logger.LogError("Sign-in for {Address} failed: the shared session store is unavailable ({Problem})", address, exception.InnerException?.Message);
+            return new SignInResult(SignInProblem.SessionStoreUnavailable);
+        }
+
         var identity = new ClaimsIdentity([new Claim(SessionClaims.SessionId, session.Id)], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return SignInResult.Success;

@@ -10,11 +10,29 @@ namespace WebMail.Server.Auth;
 /// existed here signs the request out. A live one is touched (idle timeout) and its principal is filled in
 /// from the session, so the cookie itself never carries more than the session id.
 /// </summary>
-public sealed class SessionCookieEvents(UserSessionStore sessions, TimeProvider clock) : CookieAuthenticationEvents
+public sealed class SessionCookieEvents(UserSessionStore sessions, ILogger<SessionCookieEvents> logger) : CookieAuthenticationEvents
 {
+    /// <summary>Set on a request whose session could not be looked up because the shared store is down.</summary>
+    public const string SessionStoreUnavailableItem = "webmail.session-store-unavailable";
+
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        var session = await sessions.FindAsync(context.Principal?.FindFirstValue(SessionClaims.SessionId));
+        var cancellationToken = context.HttpContext.RequestAborted;
+        UserSession? session;
+        try
+        {
+            session = await sessions.FindAsync(context.Principal?.FindFirstValue(SessionClaims.SessionId), cancellationToken);
+        }
+        catch (SessionStoreUnavailableException exception)
+        {
+            // Not signed out: the cookie stays, so the session carries on once the store is back. Until then the
+            // request is anonymous and the sign-in page says why.
+            logger.LogError("Session lookup failed: the shared session store is unavailable ({Problem})", exception.InnerException?.Message);
+            context.HttpContext.Items[SessionStoreUnavailableItem] = true;
+            context.RejectPrincipal();
+            return;
+        }
+
         if (session is null)
         {
             context.RejectPrincipal();
@@ -22,7 +40,7 @@ public sealed class SessionCookieEvents(UserSessionStore sessions, TimeProvider 
             return;
         }
 
-        session.Touch(clock.GetUtcNow());
+        await sessions.TouchAsync(session, cancellationToken);
         context.ReplacePrincipal(PrincipalFor(session));
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using WebMail.Client.Services;
 using WebMail.Server.Auth;
 using WebMail.Server.Mail.Sessions;
@@ -14,12 +13,7 @@ public static class AuthenticationRegistration
     public static WebApplicationBuilder AddWebMailAuthentication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var dataProtection = services.AddDataProtection().SetApplicationName("WebMail");
-        if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
-        {
-            // Keys that survive a restart keep users signed in across deployments; without it they live in the user profile.
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
-        }
+        builder.AddWebMailSharedState();
 
         services.AddOptions<UserSessionOptions>().BindConfiguration(UserSessionOptions.SectionName)
             .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.AbsoluteTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero,

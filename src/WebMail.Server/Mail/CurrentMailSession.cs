@@ -7,18 +7,31 @@ using WebMail.Server.Mail.Sessions;
 namespace WebMail.Server.Mail;
 
 /// <summary>The mail context of the signed-in user of this circuit or request, or a SessionEnded problem.</summary>
-public sealed class CurrentMailSession(UserSessionStore sessions, MailSessionContexts contexts, TimeProvider clock)
+public sealed class CurrentMailSession(UserSessionStore sessions, MailSessionContexts contexts)
 {
     /// <exception cref="MailOperationException">With <see cref="MailProblem.SessionEnded"/> when nobody is signed in any more.</exception>
     /// <param name="activity">False for work the page does on its own (checking for new mail): that must not keep an unattended session alive.</param>
     public async Task<MailSessionContext> ForAsync(ClaimsPrincipal user, bool activity = true)
     {
-        var session = await sessions.FindAsync(user.FindFirstValue(SessionClaims.SessionId))
-            ?? throw new MailOperationException(MailProblem.SessionEnded);
+        UserSession? session;
+        try
+        {
+            session = await sessions.FindAsync(user.FindFirstValue(SessionClaims.SessionId));
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            throw new MailOperationException(MailProblem.SessionStoreUnavailable);
+        }
+
+        if (session is null)
+        {
+            throw new MailOperationException(MailProblem.SessionEnded);
+        }
+
         // Work in a live circuit is activity too, though it sends no cookie.
         if (activity)
         {
-            session.Touch(clock.GetUtcNow());
+            await sessions.TouchAsync(session);
         }
 
         return contexts.For(session);

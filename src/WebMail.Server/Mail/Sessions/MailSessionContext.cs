@@ -32,6 +32,9 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
     /// <summary>The id of the draft's copy in the server's Drafts folder (IMAP), replaced on every save.</summary>
     public string? DraftCopyId { get; set; }
 
+    /// <summary>True once the shared store (Redis) was asked for this session's draft, or told it: no need to ask again.</summary>
+    public bool SharedDraftLoaded { get; set; }
+
     /// <summary>A page of the inbox, newest first.</summary>
     public Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh, CancellationToken cancellationToken) =>
         ListAsync(new MessageQuery(PageIndex: pageIndex, PageSize: pageSize), refresh, cancellationToken);

@@ -5,7 +5,7 @@ namespace WebMail.Server.Mail.Sessions;
 
 /// <summary>
 /// One signed-in user: who they are, how they read mail, and their password, encrypted with Data Protection,
-/// held only in this process's memory and only until the session ends. Resources the session owns
+/// held only until the session ends (in this process's memory, and in the shared store when one is configured). Resources the session owns
 /// (mail connections, the message cache) are registered here and disposed when it ends.
 /// </summary>
 public sealed class UserSession
@@ -15,6 +15,7 @@ public sealed class UserSession
     private readonly List<IAsyncDisposable> _resources = [];
     private byte[]? _protectedPassword;
     private long _lastActivityTicks;
+    private long _lastSharedRenewalTicks;
 
     internal UserSession(string id, string address, string domain, ReadingProtocol protocol, string password,
         IDataProtector protector, DateTimeOffset now)
@@ -27,6 +28,21 @@ public sealed class UserSession
         _protectedPassword = protector.Protect(System.Text.Encoding.UTF8.GetBytes(password));
         CreatedAt = now;
         _lastActivityTicks = now.UtcTicks;
+        _lastSharedRenewalTicks = now.UtcTicks;
+    }
+
+    /// <summary>A session taken over from the shared store (its instance went away); it counts as active now.</summary>
+    internal UserSession(string id, SessionRecord record, IDataProtector protector, DateTimeOffset now)
+    {
+        Id = id;
+        Address = record.Address;
+        Domain = record.Domain;
+        Protocol = record.Protocol;
+        _protector = protector;
+        _protectedPassword = record.ProtectedPassword;
+        CreatedAt = record.CreatedAt;
+        _lastActivityTicks = now.UtcTicks;
+        _lastSharedRenewalTicks = now.UtcTicks;
     }
 
     /// <summary>Opaque, random, unguessable; the only thing the session cookie carries.</summary>
@@ -49,6 +65,21 @@ public sealed class UserSession
     public bool IsEnded => _ended.IsCancellationRequested;
 
     public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastActivityTicks, now.UtcTicks);
+
+    /// <summary>
+    /// True (once per <paramref name="interval"/>) when the shared record should be renewed: often enough to
+    /// outlive the idle timeout, rarely enough that a busy user does not cost the store a call per click.
+    /// </summary>
+    internal bool ClaimSharedRenewal(DateTimeOffset now, TimeSpan interval)
+    {
+        var last = Interlocked.Read(ref _lastSharedRenewalTicks);
+        return now.UtcTicks - last >= interval.Ticks
+            && Interlocked.CompareExchange(ref _lastSharedRenewalTicks, now.UtcTicks, last) == last;
+    }
+
+    /// <exception cref="SessionEndedException">The session has ended and its password is gone.</exception>
+    internal SessionRecord ToRecord() =>
+        new(Address, Domain, Protocol, _protectedPassword ?? throw new SessionEndedException(), CreatedAt);
 
     public bool IsExpired(DateTimeOffset now, UserSessionOptions options) =>
         IsEnded || now - LastActivity > options.IdleTimeout || now - CreatedAt > options.AbsoluteTimeout;

@@ -7,51 +7,97 @@ using WebMail.Client.Services;
 
 namespace WebMail.Server.Mail.Sessions;
 
-/// <summary>The signed-in sessions of this process, by id. Expired sessions are ended on sight and by a sweep.</summary>
+/// <summary>
+/// The signed-in sessions, by id. This process keeps the sessions it serves in memory (with their mail connections
+/// and caches); with a shared store configured (Redis) each session's record and draft are also kept there, so
+/// another instance can take the session over when this one goes away. Expired sessions are ended on sight and by a sweep.
+/// </summary>
 public sealed class UserSessionStore(
     IDataProtectionProvider dataProtection, IOptionsMonitor<UserSessionOptions> options, TimeProvider clock,
-    ILogger<UserSessionStore> logger)
+    ISharedSessionRecords shared, ILogger<UserSessionStore> logger)
 {
     private readonly IDataProtector _passwordProtector = dataProtection.CreateProtector("WebMail.SessionPassword.v1");
     private readonly ConcurrentDictionary<string, UserSession> _sessions = new(StringComparer.Ordinal);
 
+    /// <summary>Sessions held by this process.</summary>
     public int Count => _sessions.Count;
 
-    public UserSession Create(string address, string domain, ReadingProtocol protocol, string password)
+    /// <exception cref="SessionStoreUnavailableException">The shared store is configured but cannot be reached: no session was started.</exception>
+    public async Task<UserSession> CreateAsync(string address, string domain, ReadingProtocol protocol, string password, CancellationToken cancellationToken = default)
     {
         var id = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var session = new UserSession(id, address, domain, protocol, password, _passwordProtector, clock.GetUtcNow());
+        await shared.SaveAsync(id, session.ToRecord(), cancellationToken);
         _sessions[id] = session;
         logger.LogInformation("Session started for {Address} reading over {Protocol}", address, protocol);
         return session;
     }
 
-    /// <summary>The live session with this id, or null when there is none or it has expired (which ends it).</summary>
-    public async Task<UserSession?> FindAsync(string? id)
+    /// <summary>
+    /// The live session with this id, or null when there is none or it has expired (which ends it here). A session
+    /// this process does not hold is taken over from the shared store, if there is one and it knows the session.
+    /// </summary>
+    /// <exception cref="SessionStoreUnavailableException">The session is not held here and the shared store cannot be asked.</exception>
+    public async Task<UserSession?> FindAsync(string? id, CancellationToken cancellationToken = default)
     {
-        if (id is null || !_sessions.TryGetValue(id, out var session))
+        if (id is null)
         {
             return null;
         }
 
-        if (session.IsExpired(clock.GetUtcNow(), options.CurrentValue))
+        if (_sessions.TryGetValue(id, out var session))
         {
-            await EndAsync(id, "expired");
-            return null;
+            if (!session.IsExpired(clock.GetUtcNow(), options.CurrentValue))
+            {
+                return session;
+            }
+
+            await ReleaseAsync(id, "expired");
         }
 
-        return session;
+        return shared.IsShared ? await TakeOverAsync(id, cancellationToken) : null;
     }
 
+    /// <summary>Records activity; with a shared store, renews the shared record now and then (and notices a sign-out elsewhere).</summary>
+    public async Task TouchAsync(UserSession session, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        session.Touch(now);
+        if (!shared.IsShared || !session.ClaimSharedRenewal(now, RenewalInterval(options.CurrentValue)))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!await shared.KeepAliveAsync(session.Id, cancellationToken))
+            {
+                await ReleaseAsync(session.Id, "ended on another instance");
+            }
+        }
+        catch (SessionStoreUnavailableException exception)
+        {
+            // The user keeps working on this instance; only a takeover elsewhere needs the store.
+            logger.LogWarning("Session of {Address} not renewed in the shared store: {Problem}", session.Address, exception.InnerException?.Message);
+        }
+    }
+
+    /// <summary>Signs the session out everywhere: here, and in the shared store so no other instance takes it over.</summary>
     public async Task EndAsync(string id, string reason)
     {
-        if (_sessions.TryRemove(id, out var session))
+        await ReleaseAsync(id, reason);
+        try
         {
-            await session.EndAsync();
-            logger.LogInformation("Session of {Address} ended ({Reason})", session.Address, reason);
+            await shared.RemoveAsync(id, CancellationToken.None);
+        }
+        catch (SessionStoreUnavailableException exception)
+        {
+            // The cookie is cleared and this instance forgot the session; the shared record expires on its own.
+            logger.LogWarning("Ended session not removed from the shared store: {Problem}", exception.InnerException?.Message);
         }
     }
 
+    /// <summary>Ends, in this process, the sessions that expired. Shared records expire in the store on the same schedule.</summary>
     public async Task EndExpiredAsync()
     {
         var now = clock.GetUtcNow();
@@ -59,8 +105,50 @@ public sealed class UserSessionStore(
         {
             if (session.IsExpired(now, options.CurrentValue))
             {
-                await EndAsync(id, "expired");
+                await ReleaseAsync(id, "expired");
             }
+        }
+    }
+
+    public async Task SaveDraftAsync(UserSession session, DraftRecord? draft, CancellationToken cancellationToken) =>
+        await shared.SaveDraftAsync(session.Id, session.CreatedAt, draft, cancellationToken);
+
+    public async Task<DraftRecord?> FindDraftAsync(UserSession session, CancellationToken cancellationToken) =>
+        await shared.FindDraftAsync(session.Id, cancellationToken);
+
+    /// <summary>Often enough that a session in use never lapses in the store, at most once a minute.</summary>
+    internal static TimeSpan RenewalInterval(UserSessionOptions options) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, options.IdleTimeout.Ticks / 4));
+
+    private async Task<UserSession?> TakeOverAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await shared.FindAsync(id, cancellationToken) is not { } record)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var session = new UserSession(id, record, _passwordProtector, now);
+        if (session.IsExpired(now, options.CurrentValue))
+        {
+            return null;
+        }
+
+        var held = _sessions.GetOrAdd(id, session);
+        if (ReferenceEquals(held, session))
+        {
+            logger.LogInformation("Session of {Address} taken over from the shared store", record.Address);
+        }
+
+        return held;
+    }
+
+    private async Task ReleaseAsync(string id, string reason)
+    {
+        if (_sessions.TryRemove(id, out var session))
+        {
+            await session.EndAsync();
+            logger.LogInformation("Session of {Address} ended here ({Reason})", session.Address, reason);
         }
     }
 }

@@ -15,6 +15,7 @@ namespace WebMail.Server.Mail.Smtp;
 public sealed class ComposeService(
     CurrentMailSession current,
     AuthenticationStateProvider authentication,
+    Sessions.UserSessionStore sessions,
     MailClientFactory clients,
     IOptionsMonitor<MailOptions> mailOptions,
     IOptionsMonitor<ComposeOptions> composeOptions,
@@ -106,15 +107,40 @@ public sealed class ComposeService(
         {
             logger.LogInformation("Draft of {Address} kept in the session only: {Problem}", context.Session.Address, exception.Problem);
         }
+
+        await ShareDraftAsync(context, new Sessions.DraftRecord(draft, context.DraftCopyId), cancellationToken);
     }
 
-    public async Task<OutgoingMessage?> GetDraftAsync(CancellationToken cancellationToken = default) =>
-        (await current.ForAsync(authentication)).Draft;
+    public async Task<OutgoingMessage?> GetDraftAsync(CancellationToken cancellationToken = default)
+    {
+        var context = await current.ForAsync(authentication);
+        if (context.Draft is null && !context.SharedDraftLoaded)
+        {
+            // A session taken over from an instance that went away: its draft is in the shared store.
+            context.SharedDraftLoaded = true;
+            try
+            {
+                if (await sessions.FindDraftAsync(context.Session, cancellationToken) is { } shared)
+                {
+                    context.Draft = shared.Message;
+                    context.DraftCopyId = shared.CopyId;
+                }
+            }
+            catch (Sessions.SessionStoreUnavailableException exception)
+            {
+                context.SharedDraftLoaded = false;
+                logger.LogWarning("Shared draft of {Address} not read: {Problem}", context.Session.Address, exception.InnerException?.Message);
+            }
+        }
+
+        return context.Draft;
+    }
 
     public async Task DiscardDraftAsync(CancellationToken cancellationToken = default)
     {
         var context = await current.ForAsync(authentication);
         context.Draft = null;
+        await ShareDraftAsync(context, null, cancellationToken);
         if (context.DraftCopyId is { } copyId)
         {
             context.DraftCopyId = null;
@@ -126,6 +152,20 @@ public sealed class ComposeService(
             {
                 logger.LogInformation("Draft copy of {Address} not removed: {Problem}", context.Session.Address, exception.Problem);
             }
+        }
+    }
+
+    /// <summary>Keeps the draft where another instance finds it (with Redis); this session's own copy is unaffected by failure.</summary>
+    private async Task ShareDraftAsync(Sessions.MailSessionContext context, Sessions.DraftRecord? draft, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sessions.SaveDraftAsync(context.Session, draft, cancellationToken);
+            context.SharedDraftLoaded = true;
+        }
+        catch (Sessions.SessionStoreUnavailableException exception)
+        {
+            logger.LogWarning("Draft of {Address} not shared: {Problem}", context.Session.Address, exception.InnerException?.Message);
         }
     }
 

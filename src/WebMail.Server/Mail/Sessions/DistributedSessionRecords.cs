@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Options;
+
+namespace WebMail.Server.Mail.Sessions;
+
+/// <summary>
+/// Session records and drafts in a distributed cache (Redis) that every instance shares. Entries expire as the
+/// sessions do: after the idle timeout without activity (sliding), and at the absolute timeout after sign-in.
+/// Keys are hashes of the session id, so a listing of the store does not hand out live session ids.
+/// </summary>
+public sealed class DistributedSessionRecords(IDistributedCache cache, IOptionsMonitor<UserSessionOptions> options)
+    : ISharedSessionRecords
+{
+    /// <summary>A slow store must not hold up a page for long: the user gets a clear message instead.</summary>
+    private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(5);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public bool IsShared => true;
+
+    public Task SaveAsync(string sessionId, SessionRecord record, CancellationToken cancellationToken) =>
+        RunAsync(token => cache.SetAsync(SessionKey(sessionId), JsonSerializer.SerializeToUtf8Bytes(record, Json), EntryOptions(record.CreatedAt), token), cancellationToken);
+
+    public Task<SessionRecord?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
+        RunAsync(async token => await cache.GetAsync(SessionKey(sessionId), token) is { } bytes
+            ? JsonSerializer.Deserialize<SessionRecord>(bytes, Json)
+            : null, cancellationToken);
+
+    public Task<bool> KeepAliveAsync(string sessionId, CancellationToken cancellationToken) =>
+        RunAsync(async token =>
+        {
+            // Reading a sliding entry renews it, and tells whether it is still there (not signed out elsewhere).
+            var alive = await cache.GetAsync(SessionKey(sessionId), token) is not null;
+            if (alive)
+            {
+                await cache.RefreshAsync(DraftKey(sessionId), token);
+            }
+
+            return alive;
+        }, cancellationToken);
+
+    public Task RemoveAsync(string sessionId, CancellationToken cancellationToken) =>
+        RunAsync(async token =>
+        {
+            await cache.RemoveAsync(SessionKey(sessionId), token);
+            await cache.RemoveAsync(DraftKey(sessionId), token);
+        }, cancellationToken);
+
+    public Task SaveDraftAsync(string sessionId, DateTimeOffset sessionCreatedAt, DraftRecord? draft, CancellationToken cancellationToken) =>
+        RunAsync(token => draft is null
+            ? cache.RemoveAsync(DraftKey(sessionId), token)
+            : cache.SetAsync(DraftKey(sessionId), JsonSerializer.SerializeToUtf8Bytes(draft, Json), EntryOptions(sessionCreatedAt), token),
+            cancellationToken);
+
+    public Task<DraftRecord?> FindDraftAsync(string sessionId, CancellationToken cancellationToken) =>
+        RunAsync(async token => await cache.GetAsync(DraftKey(sessionId), token) is { } bytes
+            ? JsonSerializer.Deserialize<DraftRecord>(bytes, Json)
+            : null, cancellationToken);
+
+    private DistributedCacheEntryOptions EntryOptions(DateTimeOffset createdAt)
+    {
+        var current = options.CurrentValue;
+        return new DistributedCacheEntryOptions
+        {
+            SlidingExpiration = current.IdleTimeout,
+            AbsoluteExpiration = createdAt + current.AbsoluteTimeout,
+        };
+    }
+
+    private static string SessionKey(string sessionId) => "session:" + Hash(sessionId);
+
+    private static string DraftKey(string sessionId) => "draft:" + Hash(sessionId);
+
+    private static string Hash(string sessionId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
+
+    private static async Task RunAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken) =>
+        await RunAsync(async token =>
+        {
+            await operation(token);
+            return true;
+        }, cancellationToken);
+
+    private static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(OperationTimeout);
+        try
+        {
+            return await operation(timeout.Token);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not SessionStoreUnavailableException)
+        {
+            // Connection refused, timed out, or a record this version cannot read: all mean "not available now".
+            throw new SessionStoreUnavailableException(exception);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using WebMail.Client.Services;
+
+namespace WebMail.Server.Mail.Sessions;
+
+/// <summary>
+/// What another instance needs to carry on a session it did not start: who signed in, how they read mail, the
+/// password as Data Protection encrypted it (the keys are shared too, so any instance can decrypt it), and when.
+/// </summary>
+public sealed record SessionRecord(string Address, string Domain, ReadingProtocol Protocol, byte[] ProtectedPassword, DateTimeOffset CreatedAt);
+
+/// <summary>The unsent draft of a session and the id of its copy in the IMAP Drafts folder (if one was saved).</summary>
+public sealed record DraftRecord(OutgoingMessage Message, string? CopyId);
+
+/// <summary>
+/// Where sessions live beyond this process. In-process only (one instance) nothing is shared; with Redis every
+/// instance can take over a session whose instance went away. Implementations throw
+/// <see cref="SessionStoreUnavailableException"/> when the shared store cannot be reached.
+/// </summary>
+public interface ISharedSessionRecords
+{
+    /// <summary>False when sessions live only in this process (nothing to look up, nothing to refresh).</summary>
+    bool IsShared { get; }
+
+    Task SaveAsync(string sessionId, SessionRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The record, or null when no instance knows the session (signed out, expired, never existed).</summary>
+    Task<SessionRecord?> FindAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the record (and its draft) from expiring while the user is active; false when it is gone.</summary>
+    Task<bool> KeepAliveAsync(string sessionId, CancellationToken cancellationToken);
+
+    Task RemoveAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Stores the draft, or removes it when <paramref name="draft"/> is null.</summary>
+    Task SaveDraftAsync(string sessionId, DateTimeOffset sessionCreatedAt, DraftRecord? draft, CancellationToken cancellationToken);
+
+    Task<DraftRecord?> FindDraftAsync(string sessionId, CancellationToken cancellationToken);
+}
+
+/// <summary>One instance: sessions live only in its memory, as the in-process store keeps them.</summary>
+public sealed class InProcessSessionRecords : ISharedSessionRecords
+{
+    public bool IsShared => false;
+
+    public Task SaveAsync(string sessionId, SessionRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<SessionRecord?> FindAsync(string sessionId, CancellationToken cancellationToken) => Task.FromResult<SessionRecord?>(null);
+
+    public Task<bool> KeepAliveAsync(string sessionId, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task RemoveAsync(string sessionId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task SaveDraftAsync(string sessionId, DateTimeOffset sessionCreatedAt, DraftRecord? draft, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<DraftRecord?> FindDraftAsync(string sessionId, CancellationToken cancellationToken) => Task.FromResult<DraftRecord?>(null);
+}
+
+/// <summary>The shared session store (Redis) could not be reached or did not answer in time.</summary>
+public sealed class SessionStoreUnavailableException(Exception inner)
+    : Exception("The shared session store is unavailable.", inner);

@@ -1,0 +1,44 @@
+namespace WebMail.Testing;
+
+/// <summary>
+/// Debian's nginx in front of several webmail instances, configured as docs/scaling.md tells a school to: sticky
+/// by the session cookie, WebSockets passed through, the next instance tried when one is gone. Each response
+/// names the instance that served it (X-WebMail-Upstream), for tests only.
+/// </summary>
+public static class NginxProxy
+{
+    public static async Task<LocalServerProcess> StartAsync(params Uri[] instances)
+    {
+        var folder = Directory.CreateTempSubdirectory("webmail-nginx-").FullName;
+        var port = FreePort.Find();
+        var template = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "docs", "nginx", "webmail.conf"));
+        var servers = string.Join("\n", instances.Select(i => $"    server 127.0.0.1:{i.Port} max_fails=1 fail_timeout=30s;"));
+        var site = template
+            .Replace("    server 10.0.0.11:8080 max_fails=1 fail_timeout=30s;\n    server 10.0.0.12:8080 max_fails=1 fail_timeout=30s;", servers, StringComparison.Ordinal)
+            .Replace("listen 443 ssl;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)
+            .Replace("include /etc/nginx/webmail-tls.conf;", "add_header X-WebMail-Upstream $upstream_addr always;", StringComparison.Ordinal);
+        if (!site.Contains($"127.0.0.1:{instances[0].Port}", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("docs/nginx/webmail.conf no longer has the upstream servers this test replaces");
+        }
+        var config = $$"""
+            worker_processes 1;
+            daemon off;
+            pid {{folder}}/nginx.pid;
+            error_log {{folder}}/error.log warn;
+            events { worker_connections 512; }
+            http {
+                access_log {{folder}}/access.log;
+                client_body_temp_path {{folder}}/body;
+                proxy_temp_path {{folder}}/proxy;
+                fastcgi_temp_path {{folder}}/fastcgi;
+                uwsgi_temp_path {{folder}}/uwsgi;
+                scgi_temp_path {{folder}}/scgi;
+            {{site}}
+            }
+            """;
+        var configFile = Path.Combine(folder, "nginx.conf");
+        await File.WriteAllTextAsync(configFile, config);
+        return await LocalServerProcess.StartAsync("/usr/sbin/nginx", port, "-p", folder, "-c", configFile);
+    }
+}
