@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs every test of WebMail on a fresh Debian machine (as root):
-# installs what the tests need (Dovecot, Postfix, Chromium, a CJK font, npm), starts the demo mail server,
+# installs what the tests need (Dovecot, Postfix, Chromium, a CJK font, npm, and redis-server and nginx for the
+# scale-out tests, which start their own on free ports), starts the demo mail server,
 # checks formatting, runs all test projects, prints one summary line, and stops the mail server if it started it.
 #   scripts/test.sh                 everything
 #   scripts/test.sh --filter X      passes extra arguments to dotnet test (e.g. --filter FullyQualifiedName~Pop3)
@@ -17,6 +18,8 @@ install_test_tools() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing+=(fonts-wqy-zenhei)
   command -v npm >/dev/null || missing+=(npm)
+  [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test: installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -21,6 +21,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public WebMailServerFactory App { get; }
 
+    /// <summary>Where the browser goes: the app itself, or a proxy in front of several instances.</summary>
+    public virtual Uri BaseAddress => App.BaseAddress;
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots go, for a person to look at (scripts/test.sh prints the folder).</summary>
@@ -50,7 +53,7 @@ public class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseAddress.ToString(),
+            BaseURL = BaseAddress.ToString(),
             Locale = locale,
             TimezoneId = timeZone,
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -82,7 +85,7 @@ public class BrowserFixture : IAsyncLifetime
         await page.Locator("main[data-interactive=true]").WaitForAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
