@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using WebMail.Testing;
+using Xunit.Abstractions;
 
 namespace WebMail.BrowserTests.ScaleOut;
 
