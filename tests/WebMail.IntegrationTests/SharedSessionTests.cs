@@ -86,13 +86,24 @@ public sealed class SharedSessionTests : IAsyncLifetime
         await using var app = Instance();
         using var alreadyIn = new SignInClient(app);
         var user = DemoMailServer.NewTestAccount("redis-down");
-        using (await alreadyIn.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout))
+        using var signedIn = await alreadyIn.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
+        await using var other = Instance();
+        using var onOther = ClientWithCookie(other, SessionCookieOf(signedIn));
+        using (await other.CreateClient().GetAsync("/signin", _timeout))
         {
+            // The other instance is up and has read the key ring, as in a running deployment.
         }
 
         using var newcomer = new SignInClient(app);
         var form = await newcomer.GetFormFieldsAsync("/signin", "signin", _timeout);
         await _redis.StopAsync();
+
+        // The user's own instance went away: the other cannot look the session up, says so, and keeps the cookie.
+        using var redirected = await onOther.GetAsync("/", _timeout);
+        Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        Assert.Equal("/signin", redirected.Headers.Location!.AbsolutePath);
+        Assert.False(redirected.Headers.Contains("Set-Cookie"));
+        Assert.Contains("data-problem=\"SessionStoreUnavailable\"", await onOther.GetStringAsync(redirected.Headers.Location, _timeout));
 
         form["Input.UserName"] = DemoMailServer.NewTestAccount("redis-down-new");
         form["Input.Password"] = DemoMailServer.TestPassword;
