@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace WebMail.Testing;
+
+/// <summary>
+/// A loopback port that forwards to a real server (e.g. Dovecot) until it is cut: then every open connection is
+/// reset and new ones are refused, as when the mail server goes down in the middle of a session.
+/// </summary>
+public sealed class TcpRelay : IDisposable
+{
+    private readonly int _targetPort;
+    private readonly List<TcpClient> _open = [];
+    private readonly CancellationTokenSource _cut = new();
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+
+    public TcpRelay(int targetPort)
+    {
+        _targetPort = targetPort;
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _ = AcceptAsync();
+    }
+
+    public int Port { get; }
+
+    /// <summary>Resets every connection through the relay and refuses new ones.</summary>
+    public void Cut()
+    {
+        _cut.Cancel();
+        _listener.Stop();
+        lock (_open)
+        {
+            foreach (var client in _open)
+            {
+                if (client.Client is { Connected: true } socket)
+                {
+                    socket.LingerState = new LingerOption(true, 0); // RST, not a polite FIN
+                }
+
+                client.Dispose();
+            }
+
+            _open.Clear();
+        }
+    }
+
+    public void Dispose() => Cut();
+
+    private async Task AcceptAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var incoming = await _listener.AcceptTcpClientAsync(_cut.Token);
+                var outgoing = new TcpClient();
+                await outgoing.ConnectAsync(IPAddress.Loopback, _targetPort, _cut.Token);
+                lock (_open)
+                {
+                    _open.Add(incoming);
+                    _open.Add(outgoing);
+                }
+
+                _ = PumpAsync(incoming, outgoing);
+                _ = PumpAsync(outgoing, incoming);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // Cut.
+        }
+    }
+
+    private async Task PumpAsync(TcpClient from, TcpClient to)
+    {
+        try
+        {
+            await from.GetStream().CopyToAsync(to.GetStream(), _cut.Token);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+        }
+
+        to.Dispose();
+    }
+}
