@@ -8,6 +8,16 @@ using WebMail.Testing;
 // Reading benchmark (issue: first inbox page and message opening, IMAP and POP3, 10,000-message INBOX).
 // Times are medians of repeated runs in this one process, so the ratios are comparable on a noisy machine.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+if (args.Length > 0 && args[0] == "load")
+{
+    // bench/load.sh [USERS] [ROUNDS] [MIN_PAUSE MAX_PAUSE]: many users with live circuits in one headless Chromium.
+    var users = args.Length > 1 && int.TryParse(args[1], out var u) ? u : 200;
+    var rounds = args.Length > 2 && int.TryParse(args[2], out var r) ? r : 1;
+    var minPause = TimeSpan.FromSeconds(args.Length > 3 && double.TryParse(args[3], out var min) ? min : 15);
+    var maxPause = TimeSpan.FromSeconds(args.Length > 4 && double.TryParse(args[4], out var max) ? max : 45);
+    return await WebMail.Benchmarks.Load.LoadRun.RunAsync(users, rounds, minPause, maxPause);
+}
+
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 15;
 var user = "test-bench@" + DemoMailServer.Domain;
 var raw = new RawProtocolLoops(user, DemoMailServer.TestPassword);

@@ -13,7 +13,7 @@ public static class SessionMemory
     {
         // A first round warms up what every later sign-in shares (compiled pages, pools), so it is not counted as left behind.
         await SignInAndOutAsync(app, 10, "warm");
-        var before = Snapshot();
+        var before = ServerMemory.Now();
         var clients = new List<SignInClient>();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
@@ -29,7 +29,7 @@ public static class SessionMemory
         }
 
         var signInSeconds = clock.Elapsed.TotalSeconds;
-        var signedIn = Snapshot();
+        var signedIn = ServerMemory.Now();
         foreach (var client in clients)
         {
             using var _ = await client.SignOutAsync();
@@ -37,10 +37,9 @@ public static class SessionMemory
         }
 
         clients.Clear();
-        var after = Snapshot();
-        static string KiB(long bytes) => (bytes / 1024.0).ToString("F1");
-        return $"| {count} | {signInSeconds / count * 1000:F0} | {KiB((signedIn.Heap - before.Heap) / count)} | " +
-            $"{KiB((signedIn.WorkingSet - before.WorkingSet) / count)} | {KiB(after.Heap - before.Heap)} |";
+        var after = ServerMemory.Now();
+        return $"| {count} | {signInSeconds / count * 1000:F0} | {ServerMemory.KiB((signedIn.Heap - before.Heap) / count)} | " +
+            $"{ServerMemory.KiB((signedIn.WorkingSet - before.WorkingSet) / count)} | {ServerMemory.KiB(after.Heap - before.Heap)} |";
     }
 
     private static async Task SignInAndOutAsync(WebMailAppFactory app, int count, string name)
@@ -51,14 +50,5 @@ public static class SessionMemory
             using var response = await client.SignInAsync($"test-{name}{i}@{DemoMailServer.Domain}", DemoMailServer.TestPassword);
             using var _ = await client.SignOutAsync();
         }
-    }
-
-    private static (long Heap, long WorkingSet) Snapshot()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
     }
 }

@@ -12,14 +12,26 @@ public sealed class WebMailServerFactory : WebMailAppFactory
     {
     }
 
-    private WebMailServerFactory(IReadOnlyDictionary<string, string?>? settings)
+    private WebMailServerFactory(IReadOnlyDictionary<string, string?>? settings, IReadOnlyList<System.Net.IPEndPoint>? listen = null)
         : base(settings)
     {
-        UseKestrel(port: 0);
+        if (listen is null)
+        {
+            UseKestrel(port: 0);
+        }
+        else
+        {
+            UseKestrel(options => listen.ToList().ForEach(endpoint => options.Listen(endpoint)));
+        }
+
         StartServer();
     }
 
     public static new WebMailServerFactory With(Dictionary<string, string?> settings) => new(settings);
+
+    /// <summary>The app listening on exactly these loopback endpoints (the load run gives each user an address of its own).</summary>
+    public static WebMailServerFactory ListeningOn(Dictionary<string, string?> settings, IReadOnlyList<System.Net.IPEndPoint> listen) =>
+        new(settings, listen);
 
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
         .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");

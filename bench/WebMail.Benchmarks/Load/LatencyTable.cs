@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace WebMail.Benchmarks.Load;
+
+/// <summary>Latencies by kind of action, and the errors, collected from all users at once.</summary>
+internal sealed class LatencyTable
+{
+    private readonly ConcurrentDictionary<string, ConcurrentBag<double>> _samples = new();
+    private readonly ConcurrentBag<string> _errors = [];
+
+    public IReadOnlyCollection<string> Errors => _errors;
+
+    public int Count => _samples.Values.Sum(s => s.Count);
+
+    public void Add(string kind, double milliseconds) => _samples.GetOrAdd(kind, _ => []).Add(milliseconds);
+
+    public void Fail(string kind, Exception exception) => _errors.Add($"{kind}: {exception.Message.Split('\n')[0]}");
+
+    public IEnumerable<string> Rows(IEnumerable<string> kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            var sorted = (_samples.TryGetValue(kind, out var bag) ? bag.ToArray() : []).Order().ToArray();
+            var errors = _errors.Count(e => e.StartsWith(kind + ":", StringComparison.Ordinal));
+            yield return sorted.Length == 0
+                ? $"| {kind} | 0 | | | | | {errors} |"
+                : $"| {kind} | {sorted.Length} | {Percentile(sorted, 0.50):F0} | {Percentile(sorted, 0.95):F0} | {Percentile(sorted, 0.99):F0} | {sorted[^1]:F0} | {errors} |";
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
