@@ -33,9 +33,16 @@ public sealed class TcpRelay : IDisposable
         {
             foreach (var client in _open)
             {
-                if (client.Client is { Connected: true } socket)
+                try
                 {
-                    socket.LingerState = new LingerOption(true, 0); // RST, not a polite FIN
+                    if (client.Client is { } socket)
+                    {
+                        socket.LingerState = new LingerOption(true, 0); // RST, not a polite FIN
+                    }
+                }
+                catch (Exception exception) when (exception is ObjectDisposedException or SocketException)
+                {
+                    // The other side closed it a moment ago: that connection is gone already.
                 }
 
                 client.Dispose();
