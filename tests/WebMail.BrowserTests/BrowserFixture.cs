@@ -8,8 +8,6 @@ namespace WebMail.BrowserTests;
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     private IPlaywright? _playwright;
 
     public BrowserFixture()
@@ -34,17 +32,13 @@ public class BrowserFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: scripts/test.sh installs Debian's chromium package");
+        Assert.True(File.Exists(DebianChromium.ExecutablePath), $"{DebianChromium.ExecutablePath} is missing: scripts/test.sh installs Debian's chromium package");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = DebianChromium.ExecutablePath,
             Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run",
-            ],
+            Args = DebianChromium.Arguments,
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }

@@ -35,12 +35,11 @@ internal static class LoadRun
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = DebianChromium.ExecutablePath,
             Headless = true,
             Args =
             [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+                .. DebianChromium.Arguments, "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
                 // The message body is a sandboxed frame: without this each would get a renderer process of its own.
                 "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
                 // Pages share a few renderer processes: hundreds of them would need more memory than the machine has.
