@@ -9,19 +9,13 @@ namespace WebMail.BrowserTests.ScaleOut;
 /// </summary>
 public sealed class ScaleOutFixture : BrowserFixture
 {
-    private readonly int _redisPort;
-
     public ScaleOutFixture()
         : this(StartRedis())
     {
     }
 
     private ScaleOutFixture(LocalServerProcess redis)
-        : base(Instance(redis.Port))
-    {
-        Redis = redis;
-        _redisPort = redis.Port;
-    }
+        : base(Instance(redis.Port)) => Redis = redis;
 
     public WebMailServerFactory Second { get; private set; } = null!;
 
@@ -40,7 +34,7 @@ public sealed class ScaleOutFixture : BrowserFixture
             await http.GetStringAsync("signin");
         }
 
-        Second = Instance(_redisPort);
+        Second = Instance(Redis.Port);
         Proxy = await NginxProxy.StartAsync(App.BaseAddress, Second.BaseAddress);
         await base.InitializeAsync();
     }
