@@ -53,6 +53,11 @@ public sealed partial class MessageReader
     [Inject]
     private Notifications Notifications { get; set; } = null!;
 
+    // Beside the list the reader is a third of the screen: a twelfth of it is too narrow for "From" in Chinese.
+    private string LabelColumn => InPane ? "col-3 col-xxl-2" : "col-3 col-md-1";
+
+    private string ValueColumn => InPane ? "col-9 col-xxl-10" : "col-9 col-md-11";
+
     private bool InTrash => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Trash;
 
     private string BackLink => CloseLink ?? MailboxLink.For(new MessageQuery(Folder: Folder));
