@@ -80,7 +80,7 @@ write_users() {
 }
 
 write_dovecot_conf() {
-  local vmail_uid
+  local vmail_uid out=${1:-$dovecot_conf}
   vmail_uid=$(id -u vmail)
   mkdir -p "$state/dovecot/run" "$state/log" "$state/mail/$domain"
   chown vmail:vmail "$state/mail" "$state/mail/$domain"
@@ -89,7 +89,17 @@ write_dovecot_conf() {
        s|@IMAP_PORT@|$WEBMAIL_IMAP_PORT|g; s|@IMAPS_PORT@|$WEBMAIL_IMAPS_PORT|g;
        s|@POP3_PORT@|$WEBMAIL_POP3_PORT|g; s|@POP3S_PORT@|$WEBMAIL_POP3S_PORT|g;
        s|@LMTP_PORT@|$WEBMAIL_LMTP_PORT|g" \
-    "$here/mailserver/dovecot.conf.in" >"$dovecot_conf"
+    "$here/mailserver/dovecot.conf.in" >"$out"
+}
+
+# True when the running Dovecot was started from the configuration this checkout writes (an older checkout's
+# server stays up otherwise, and tests that need a newer setting would meet the old one).
+dovecot_conf_current() {
+  write_dovecot_conf "$dovecot_conf.wanted"
+  cmp -s "$dovecot_conf" "$dovecot_conf.wanted"
+  local same=$?
+  rm -f "$dovecot_conf.wanted"
+  return $same
 }
 
 write_postfix_conf() {
@@ -134,7 +144,7 @@ wait_for_ports() {
 up() {
   require_root
   install_packages
-  if dovecot_running && postfix_running; then
+  if dovecot_running && postfix_running && dovecot_conf_current; then
     log "already up"
     status
     return

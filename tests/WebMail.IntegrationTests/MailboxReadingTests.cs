@@ -206,6 +206,35 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         Assert.Equal(1, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);
     }
 
+    [Theory]
+    [InlineData(ReadingProtocol.Imap)]
+    [InlineData(ReadingProtocol.Pop3)]
+    public async Task List_ServerRefusesOneConnectionTooMany_SaysTooManyConnections_AndWorksOnceOneCloses(ReadingProtocol protocol)
+    {
+        // Dovecot (scripts/mailserver/dovecot.conf.in) allows two connections per user from 127.0.0.77.
+        var serverPort = protocol == ReadingProtocol.Imap ? DemoMailServer.ImapsPort : DemoMailServer.Pop3sPort;
+        using var relay = new TcpRelay(serverPort, System.Net.IPAddress.Parse("127.0.0.77"));
+        await using var host = WebMailAppFactory.With(new() { [$"Mail:Domains:0:{protocol}:Port"] = relay.Port.ToString() });
+        var user = DemoMailServer.NewTestAccount("limitread");
+        await _clients.AppendAsync(user, [TestMessages.Plain("Waiting")], _timeout);
+        var domain = DemoMailServer.DomainOptions();
+        domain.Imap!.Port = domain.Pop3!.Port = relay.Port;
+        var limited = new MailTestClients(output, domain);
+        using MailService first = protocol == ReadingProtocol.Imap
+            ? await limited.ImapAsync(user, DemoMailServer.TestPassword, _timeout)
+            : await limited.Pop3Async(user, DemoMailServer.TestPassword, _timeout);
+        using MailService second = protocol == ReadingProtocol.Imap
+            ? await limited.ImapAsync(user, DemoMailServer.TestPassword, _timeout)
+            : await limited.Pop3Async(user, DemoMailServer.TestPassword, _timeout);
+        var mail = SignIn(host, user, protocol);
+
+        var refused = await Assert.ThrowsAsync<MailOperationException>(() => mail.ListAsync(0, 10, refresh: true, _timeout));
+
+        Assert.Equal(MailProblem.TooManyConnections, refused.Problem);
+        await second.DisconnectAsync(quit: true, _timeout);
+        Assert.Equal(1, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);
+    }
+
     private MailSessionContext SignIn(string user, ReadingProtocol protocol) => SignIn(app, user, protocol);
 
     private static MailSessionContext SignIn(WebMailAppFactory host, string user, ReadingProtocol protocol)

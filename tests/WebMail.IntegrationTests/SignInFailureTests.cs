@@ -4,8 +4,11 @@ using WebMail.Testing;
 namespace WebMail.IntegrationTests;
 
 /// <summary>What a user sees when the mail server is away, slow, untrusted, or when they guess too often.</summary>
-public sealed class SignInFailureTests
+public sealed class SignInFailureTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    /// <summary>Dovecot (scripts/mailserver/dovecot.conf.in) allows a user only two connections from this address.</summary>
+    private static readonly IPAddress LimitedAddress = IPAddress.Parse("127.0.0.77");
+
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
     [Fact]
@@ -76,6 +79,37 @@ public sealed class SignInFailureTests
         await Task.Delay(TimeSpan.FromSeconds(retryAfter + 0.2), _timeout);
         using var later = await client.SignInAsync(user, DemoMailServer.TestPassword, cancellationToken: _timeout);
         Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_MailServerRefusesOneConnectionTooMany_SaysSo_NotWrongPassword_AndDoesNotCountAsAFailure()
+    {
+        using var relay = new TcpRelay(DemoMailServer.ImapsPort, LimitedAddress);
+        await using var app = WebMailAppFactory.With(new()
+        {
+            ["Mail:Domains:0:Imap:Port"] = relay.Port.ToString(),
+            ["SignIn:MaxFailuresPerAccount"] = "2",
+        });
+        var user = DemoMailServer.NewTestAccount("limit");
+        // The user's phone and desktop mail program hold the two connections the server allows from this address.
+        var domain = DemoMailServer.DomainOptions();
+        domain.Imap!.Port = relay.Port;
+        var clients = new MailTestClients(output, domain);
+        using var phone = await clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        var desktop = await clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        using var client = new SignInClient(app);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var refused = await client.SignInAsync(user, DemoMailServer.TestPassword, cancellationToken: _timeout);
+            await AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "too many connections");
+        }
+
+        // One closed: the right password signs in (the refusals above were not counted as wrong passwords).
+        await desktop.DisconnectAsync(quit: true, _timeout);
+        desktop.Dispose();
+        using var signedIn = await client.SignInAsync(user, DemoMailServer.TestPassword, cancellationToken: _timeout);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
     [Fact]

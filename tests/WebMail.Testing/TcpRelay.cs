@@ -10,13 +10,20 @@ namespace WebMail.Testing;
 public sealed class TcpRelay : IDisposable
 {
     private readonly int _targetPort;
+    private readonly IPAddress? _from;
     private readonly List<TcpClient> _open = [];
     private readonly CancellationTokenSource _cut = new();
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
 
-    public TcpRelay(int targetPort)
+    /// <param name="targetPort">The loopback port forwarded to.</param>
+    /// <param name="from">
+    /// The loopback address the relay connects from, so the server sees the clients as coming from there (Dovecot's
+    /// per-address filters, <c>remote 127.0.0.77 { … }</c>); the kernel chooses when null.
+    /// </param>
+    public TcpRelay(int targetPort, IPAddress? from = null)
     {
         _targetPort = targetPort;
+        _from = from;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _ = AcceptAsync();
@@ -61,7 +68,7 @@ public sealed class TcpRelay : IDisposable
             while (true)
             {
                 var incoming = await _listener.AcceptTcpClientAsync(_cut.Token);
-                var outgoing = new TcpClient();
+                var outgoing = _from is null ? new TcpClient() : new TcpClient(new IPEndPoint(_from, 0));
                 await outgoing.ConnectAsync(IPAddress.Loopback, _targetPort, _cut.Token);
                 lock (_open)
                 {

@@ -20,4 +20,7 @@ public enum MailProblem
 
     /// <summary>The webmail's shared session store (Redis, when several instances run) cannot be reached.</summary>
     SessionStoreUnavailable,
+
+    /// <summary>The mail server refused a connection: the account has too many open (other devices, mail programs).</summary>
+    TooManyConnections,
 }

@@ -17,4 +17,7 @@ public enum SignInProblem
 
     /// <summary>The webmail's shared session store (Redis) cannot be reached, so no session can be started or found.</summary>
     SessionStoreUnavailable,
+
+    /// <summary>The mail server refused another connection: the account has too many open.</summary>
+    TooManyConnections,
 }

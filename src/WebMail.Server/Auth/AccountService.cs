@@ -117,6 +117,7 @@ public sealed class AccountService(
         MailProblem.Unreachable => SignInProblem.Unreachable,
         MailProblem.Timeout => SignInProblem.Timeout,
         MailProblem.CertificateNotTrusted => SignInProblem.CertificateNotTrusted,
+        MailProblem.TooManyConnections => SignInProblem.TooManyConnections,
         _ => SignInProblem.ServerError,
     };
 }

@@ -24,7 +24,7 @@ public sealed class MailAuthenticator(MailClientFactory clients, ILogger<MailAut
             using IMailService client = protocol == ReadingProtocol.Imap
                 ? await clients.ConnectImapAsync(domain, timeout.Token)
                 : await clients.ConnectPop3Async(domain, timeout.Token);
-            await client.AuthenticateAsync(address, password, timeout.Token);
+            await MailSignIn.AuthenticateAsync(client, address, password, timeout.Token);
             // POP3 locks the maildrop while connected: leave at once. IMAP sessions reconnect when needed.
             await client.DisconnectAsync(quit: true, timeout.Token);
             return MailProblem.None;

@@ -10,17 +10,18 @@ namespace WebMail.Server.Mail.Connections;
 
 /// <summary>
 /// Makes MailKit clients for a domain's servers and connects them with the domain's TLS mode, certificate
-/// trust and timeout. It never authenticates: that is the caller's business.
+/// trust and timeout. It never authenticates: that is the caller's business, through <see cref="MailSignIn"/> (which
+/// reads the <see cref="ConnectionLimitWatcher"/> given to IMAP and POP3 clients here).
 /// </summary>
 public sealed class MailClientFactory
 {
     private readonly ConcurrentDictionary<string, MailCertificateValidator> _validators = new(StringComparer.OrdinalIgnoreCase);
 
     public Task<ImapClient> ConnectImapAsync(MailDomainOptions domain, CancellationToken cancellationToken) =>
-        ConnectAsync(new ImapClient(), domain, Require(domain.Imap, domain, "IMAP"), cancellationToken);
+        ConnectAsync(new ImapClient(new ConnectionLimitWatcher()), domain, Require(domain.Imap, domain, "IMAP"), cancellationToken);
 
     public Task<Pop3Client> ConnectPop3Async(MailDomainOptions domain, CancellationToken cancellationToken) =>
-        ConnectAsync(new Pop3Client(), domain, Require(domain.Pop3, domain, "POP3"), cancellationToken);
+        ConnectAsync(new Pop3Client(new ConnectionLimitWatcher()), domain, Require(domain.Pop3, domain, "POP3"), cancellationToken);
 
     public Task<SmtpClient> ConnectSmtpAsync(MailDomainOptions domain, CancellationToken cancellationToken) =>
         ConnectAsync(new SmtpClient(), domain, Require(domain.Smtp, domain, "SMTP"), cancellationToken);

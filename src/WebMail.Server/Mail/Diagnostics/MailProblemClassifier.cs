@@ -19,6 +19,7 @@ public static class MailProblemClassifier
 
         return exception switch
         {
+            Connections.TooManyConnectionsException => MailProblem.TooManyConnections,
             SslHandshakeException { InnerException: IOException or SocketException } => MailProblem.Unreachable,
             SslHandshakeException => MailProblem.CertificateNotTrusted,
             AuthenticationException => MailProblem.AuthenticationFailed,

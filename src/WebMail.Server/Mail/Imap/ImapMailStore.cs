@@ -110,7 +110,7 @@ public sealed partial class ImapMailStore(
         var client = await clients.ConnectImapAsync(domain, cancellationToken);
         try
         {
-            await client.AuthenticateAsync(session.Address, session.RevealPassword(), cancellationToken);
+            await MailSignIn.AuthenticateAsync(client, session.Address, session.RevealPassword(), cancellationToken);
         }
         catch
         {
