@@ -16,6 +16,30 @@ public static partial class DemoMailServer
     private static readonly Dictionary<string, string> Settings = ReadSettings();
 
     public static string Domain => Settings["WEBMAIL_MAIL_DOMAIN"];
+    /// <summary>
+    /// How many IMAP connections of <paramref name="user"/> Dovecot has open now (<c>doveadm who</c>; needs root,
+    /// as the test command runs).
+    /// </summary>
+    public static async Task<int> ImapConnectionsAsync(string user, CancellationToken cancellationToken)
+    {
+        var conf = Path.Combine(Settings["WEBMAIL_MAIL_DIR"], "dovecot", "dovecot.conf");
+        using var doveadm = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("doveadm", ["-c", conf, "who", "-1", user])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("doveadm did not start");
+        var output = await doveadm.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = await doveadm.StandardError.ReadToEndAsync(cancellationToken);
+        await doveadm.WaitForExitAsync(cancellationToken);
+        if (doveadm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"doveadm who failed ({doveadm.ExitCode}): {errors}");
+        }
+
+        // One line per connection: "user imap (pid) (ip)"; the first line is the header.
+        return output.Split('\n').Count(line => line.StartsWith(user + " ", StringComparison.Ordinal) && line.Contains(" imap ", StringComparison.Ordinal));
+    }
+
     public static string CertificateFile => Path.Combine(Settings["WEBMAIL_MAIL_DIR"], "tls", "cert.pem");
     public static int SmtpPort => Port("WEBMAIL_SMTP_PORT");
     public static int SubmissionPort => Port("WEBMAIL_SUBMISSION_PORT");

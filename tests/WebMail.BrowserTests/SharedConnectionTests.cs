@@ -1,0 +1,62 @@
+using WebMail.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>
+/// Being kind to the mail server: several tabs of one signed-in user are one session, so they share its one IMAP
+/// connection (Dovecot counts connections per user and address and refuses past its limit, 10 by default).
+/// </summary>
+public sealed class SharedConnectionTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
+
+    [Fact]
+    public async Task ThreeTabsOfOneUser_ReadingAtOnce_UseOneImapConnection_AndSigningOutInOneEndsThemAll()
+    {
+        var user = DemoMailServer.NewTestAccount("tabs");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("First"), TestMessages.Plain("Second")], _timeout);
+        var first = await browser.SignedInPageAsync(user, "Imap");
+        var tabs = new[] { first, await first.Context.NewPageAsync(), await first.Context.NewPageAsync() };
+
+        foreach (var (tab, i) in tabs.Select((tab, i) => (tab, i)))
+        {
+            if (i > 0)
+            {
+                await tab.GotoAsync("/");
+            }
+
+            await tab.Locator("main[data-interactive=true]").WaitForAsync();
+            await tab.Locator("#message-list .message-link").Nth(i % 2).ClickAsync();
+            await Expect(tab.Locator("#message-subject")).ToHaveTextAsync(i % 2 == 0 ? "Second" : "First");
+        }
+
+        // The sign-in's own check connection has logged out by now or soon; the session keeps exactly one.
+        Assert.Equal(1, await SettledConnectionCountAsync(user, expected: 1));
+
+        // Signing out in one tab ends the session everywhere: another tab's next action leads to sign-in.
+        await tabs[1].Locator("form[action='account/signout'] button").ClickAsync();
+        await tabs[1].WaitForURLAsync("**/signin**");
+        await tabs[2].Locator("#refresh").ClickAsync();
+        await tabs[2].WaitForURLAsync("**/signin?expired=true");
+        await Expect(tabs[2].Locator("#signin-problem")).ToBeVisibleAsync();
+        Assert.Equal(0, await SettledConnectionCountAsync(user, expected: 0));
+    }
+
+    /// <summary>Dovecot's count once it reaches <paramref name="expected"/>, or after 10 s whatever it is then.</summary>
+    private async Task<int> SettledConnectionCountAsync(string user, int expected)
+    {
+        var count = -1;
+        for (var i = 0; i < 40 && count != expected; i++)
+        {
+            count = await DemoMailServer.ImapConnectionsAsync(user, _timeout);
+            if (count != expected)
+            {
+                await Task.Delay(250, _timeout);
+            }
+        }
+
+        return count;
+    }
+}
