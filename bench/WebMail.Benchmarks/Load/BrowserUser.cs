@@ -8,6 +8,7 @@ namespace WebMail.Benchmarks.Load;
 /// the pages can share one browser context (and a few renderer processes) while each keeps its own cookies. Each action is timed inside the page, from the click to the moment the
 /// result is on screen, so the browser's remote-control round trips are not counted.
 /// </summary>
+/// <remarks>The context must run <see cref="SocketLog"/> in every page (AddInitScriptAsync).</remarks>
 internal sealed class BrowserUser(IPage page, string address)
 {
     /// <summary>Clicks, then waits (DOM mutations) until the message or page asked for is shown; returns milliseconds.</summary>
@@ -30,11 +31,18 @@ internal sealed class BrowserUser(IPage page, string address)
                 done = () => range.test(document.querySelector('#inbox-range')?.textContent.trim() ?? '')
                     && document.querySelectorAll('#message-list .message-link').length > 0;
             }
+            const log = window.__webmailSocketLog;
+            const sentBefore = log.sent.length, receivedBefore = log.received.length;
             target.click();
+            const times = () => {
+                const sent = log.sent.slice(sentBefore).find(t => t >= t0);
+                const received = log.received.slice(receivedBefore).filter(t => t >= t0).at(-1);
+                return [performance.now() - t0, sent === undefined ? -1 : sent - t0, received === undefined ? -1 : received - t0];
+            };
             return await new Promise((resolve, reject) => {
                 const finish = (fn, value) => { observer.disconnect(); clearTimeout(timer); fn(value); };
                 const check = () => {
-                    if (done()) finish(resolve, performance.now() - t0);
+                    if (done()) finish(resolve, times());
                     else if (document.querySelector('#mail-problem')) finish(reject, new Error('mail problem: ' + document.querySelector('#mail-problem').textContent.trim()));
                 };
                 const observer = new MutationObserver(check);
@@ -43,6 +51,27 @@ internal sealed class BrowserUser(IPage page, string address)
                 check();
             });
         }
+        """;
+
+    /// <summary>
+    /// Notes when the page's WebSocket (the circuit) sends and when its messages are handed to the page, so an
+    /// action's time can be split: click to request sent, request to the last message before the result showed
+    /// (the server, the network and the wait for the page's thread), and that message to the result drawn.
+    /// </summary>
+    public const string SocketLog = """
+        (() => {
+            const log = window.__webmailSocketLog = { sent: [], received: [] };
+            const Native = window.WebSocket;
+            const trim = list => { if (list.length > 400) list.splice(0, 200); };
+            class Logged extends Native {
+                constructor(...args) {
+                    super(...args);
+                    this.addEventListener('message', () => { log.received.push(performance.now()); trim(log.received); });
+                }
+                send(data) { log.sent.push(performance.now()); trim(log.sent); return super.send(data); }
+            }
+            window.WebSocket = Logged;
+        })();
         """;
 
     private static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(30);
@@ -67,10 +96,10 @@ internal sealed class BrowserUser(IPage page, string address)
     public static string HostFor(int index) => $"127.0.{(index + 2) / 256}.{(index + 2) % 256}";
 
     /// <summary>Opens the <paramref name="index"/>th message of the page shown; milliseconds until it is on screen.</summary>
-    public Task<double> OpenMessageAsync(int index) => TimedAsync("message", index, "");
+    public Task<ActionTiming> OpenMessageAsync(int index) => TimedAsync("message", index, "");
 
     /// <summary>Goes to the next older (or newer) page of the list; milliseconds until it is on screen.</summary>
-    public Task<double> TurnPageAsync(bool older, int firstOfPage) => TimedAsync(older ? "older" : "newer", 0, firstOfPage.ToString());
+    public Task<ActionTiming> TurnPageAsync(bool older, int firstOfPage) => TimedAsync(older ? "older" : "newer", 0, firstOfPage.ToString());
 
     public async Task SignOutAsync()
     {
@@ -79,6 +108,15 @@ internal sealed class BrowserUser(IPage page, string address)
         await page.CloseAsync();
     }
 
-    private Task<double> TimedAsync(string kind, int index, string expectedRange) =>
-        page.EvaluateAsync<double>(TimedClick, new object[] { kind, index, expectedRange, ActionTimeout.TotalMilliseconds });
+    private async Task<ActionTiming> TimedAsync(string kind, int index, string expectedRange)
+    {
+        var times = await page.EvaluateAsync<double[]>(TimedClick, new object[] { kind, index, expectedRange, ActionTimeout.TotalMilliseconds });
+        return new ActionTiming(times[0], times[1] < 0 ? null : times[1], times[2] < 0 ? null : times[2]);
+    }
 }
+
+/// <summary>
+/// An action's milliseconds from the click: until the result was on screen; until the page sent its request over
+/// the circuit; until the page was handed the last message before the result showed (null when not seen).
+/// </summary>
+internal readonly record struct ActionTiming(double Total, double? Sent, double? Received);

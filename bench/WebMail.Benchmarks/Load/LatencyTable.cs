@@ -22,11 +22,17 @@ internal sealed class LatencyTable
         {
             var sorted = (_samples.TryGetValue(kind, out var bag) ? bag.ToArray() : []).Order().ToArray();
             var errors = _errors.Count(e => e.StartsWith(kind + ":", StringComparison.Ordinal));
-            yield return sorted.Length == 0
-                ? $"| {kind} | 0 | | | | | {errors} |"
-                : $"| {kind} | {sorted.Length} | {Percentile(sorted, 0.50):F0} | {Percentile(sorted, 0.95):F0} | {Percentile(sorted, 0.99):F0} | {sorted[^1]:F0} | {errors} |";
+            yield return Row(kind, sorted, errors);
         }
     }
+
+    /// <summary>A table row: count, p50, p95, p99 and max of <paramref name="sorted"/> (milliseconds, ascending).</summary>
+    public static string Row(string name, double[] sorted, int errors) => sorted.Length == 0
+        ? $"| {name} | 0 | | | | | {errors} |"
+        : $"| {name} | {sorted.Length} | {Format(Percentile(sorted, 0.50))} | {Format(Percentile(sorted, 0.95))} | {Format(Percentile(sorted, 0.99))} | {Format(sorted[^1])} | {errors} |";
+
+    // Browser actions take tens of milliseconds or more; the server's parts of them can take less than one.
+    private static string Format(double milliseconds) => milliseconds < 10 ? milliseconds.ToString("F1") : milliseconds.ToString("F0");
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -22,6 +22,11 @@ internal static class LoadRun
     private const string PageCached = "page seen before (session cache)";
     private const string SignIn = "sign-in to inbox shown";
 
+    // The parts of an action (see ActionTiming), as rows under it.
+    private const string Clicked = ": click to request sent";
+    private const string Answered = ": request to last message handed to the page";
+    private const string Drawn = ": that message to result drawn";
+
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(20);
 
     public static async Task<int> RunAsync(int users, int rounds, TimeSpan minPause, TimeSpan maxPause)
@@ -52,8 +57,11 @@ internal static class LoadRun
             Locale = "en-US",
         });
         context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(BrowserUser.SocketLog);
         var sessions = app.Services.GetRequiredService<UserSessionStore>();
         var table = new LatencyTable();
+        var parts = new LatencyTable();
+        using var blazor = new BlazorTimings();
 
         // Warm-up: compiled pages, pools and the first circuit are shared by everyone after, so not counted per session.
         for (var i = 0; i < 3; i++)
@@ -85,19 +93,25 @@ internal static class LoadRun
         var peakWorkingSet = idle.WorkingSet;
 
         var ticks = 0;
+        long peakQueued = 0;
         using var sampler = new Timer(_ =>
         {
             using var process = Process.GetCurrentProcess();
             peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+            peakQueued = Math.Max(peakQueued, ThreadPool.PendingWorkItemCount);
             if (++ticks % 60 == 0)
             {
                 Console.Error.WriteLine($"load: {table.Count} actions timed, {table.Errors.Count} errors");
             }
         }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
         var actionsBefore = table.Count;
+        var cpu = CpuByProgram.Start();
+        blazor.Record();
         clock.Restart();
-        await Task.WhenAll(signedIn.Select((user, i) => ReadAsync(user, rounds, new Random(i), minPause, maxPause, table)));
+        await Task.WhenAll(signedIn.Select((user, i) => ReadAsync(user, rounds, new Random(i), minPause, maxPause, table, parts)));
         var readingSeconds = clock.Elapsed.TotalSeconds;
+        blazor.Stop();
+        var cpuUsed = cpu.Used();
         var actions = table.Count - actionsBefore;
         var during = ServerMemory.Now();
         Console.Error.WriteLine($"load: reading done in {readingSeconds:F0} s; signing out…");
@@ -135,6 +149,37 @@ internal static class LoadRun
         }
 
         Console.WriteLine();
+        Console.WriteLine("The same actions in parts, as the page saw them (ms):");
+        Console.WriteLine();
+        Console.WriteLine("| part of the action | count | p50 | p95 | p99 | max | |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var row in parts.Rows(new[] { OpenFirst, OpenCached, PageFirst, PageCached }.SelectMany(k => new[] { k + Clicked, k + Answered, k + Drawn })))
+        {
+            Console.WriteLine(row);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Where the time went while reading: the server's side of the page updates (ASP.NET Core's Blazor meters), in ms");
+        Console.WriteLine();
+        Console.WriteLine("| server step (component) | count | p50 | p95 | p99 | max | |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var (name, sorted) in blazor.Histograms())
+        {
+            Console.WriteLine(LatencyTable.Row(name, sorted, 0));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"CPU used while reading ({readingSeconds:F0} s of {Environment.ProcessorCount} cores = {readingSeconds * Environment.ProcessorCount:F0} core-seconds); " +
+            $"the server's thread pool queue peaked at {peakQueued} work items");
+        Console.WriteLine();
+        Console.WriteLine("| program | CPU seconds | share of the machine |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var (program, seconds) in cpuUsed.Take(8))
+        {
+            Console.WriteLine($"| {program} | {seconds:F0} | {seconds / (readingSeconds * Environment.ProcessorCount):P0} |");
+        }
+
+        Console.WriteLine();
         Console.WriteLine("| server memory | managed heap (MiB) | working set (MiB) |");
         Console.WriteLine("|---|---|---|");
         Console.WriteLine($"| before (warmed up, nobody signed in) | {ServerMemory.MiB(before.Heap)} | {ServerMemory.MiB(before.WorkingSet)} |");
@@ -153,7 +198,7 @@ internal static class LoadRun
     public static string Address(int index) => $"{UserPrefix}{index}@{DemoMailServer.Domain}";
 
     /// <summary>One user's reading: new and cached messages, a page further and back, with a pause between actions.</summary>
-    private static async Task ReadAsync(BrowserUser user, int rounds, Random random, TimeSpan minPause, TimeSpan maxPause, LatencyTable table)
+    private static async Task ReadAsync(BrowserUser user, int rounds, Random random, TimeSpan minPause, TimeSpan maxPause, LatencyTable table, LatencyTable parts)
     {
         for (var round = 0; round < rounds; round++)
         {
@@ -166,12 +211,19 @@ internal static class LoadRun
             await ActAsync(PageCached, () => user.TurnPageAsync(older: false, firstOfPage: 1));
         }
 
-        async Task ActAsync(string kind, Func<Task<double>> action)
+        async Task ActAsync(string kind, Func<Task<ActionTiming>> action)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next((int)minPause.TotalMilliseconds, (int)maxPause.TotalMilliseconds)));
             try
             {
-                table.Add(kind, await action());
+                var timing = await action();
+                table.Add(kind, timing.Total);
+                if (timing is { Sent: { } sent, Received: { } received } && received >= sent)
+                {
+                    parts.Add(kind + Clicked, sent);
+                    parts.Add(kind + Answered, received - sent);
+                    parts.Add(kind + Drawn, timing.Total - received);
+                }
             }
             catch (Exception exception)
             {
