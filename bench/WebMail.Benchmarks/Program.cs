@@ -10,12 +10,13 @@ using WebMail.Testing;
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 if (args.Length > 0 && args[0] == "load")
 {
-    // bench/load.sh [USERS] [ROUNDS] [MIN_PAUSE MAX_PAUSE]: many users with live circuits in one headless Chromium.
+    // bench/load.sh [USERS] [ROUNDS] [MIN_PAUSE MAX_PAUSE] [protocol|browser]: many users with live circuits.
     var users = args.Length > 1 && int.TryParse(args[1], out var u) ? u : 200;
     var rounds = args.Length > 2 && int.TryParse(args[2], out var r) ? r : 1;
     var minPause = TimeSpan.FromSeconds(args.Length > 3 && double.TryParse(args[3], out var min) ? min : 15);
     var maxPause = TimeSpan.FromSeconds(args.Length > 4 && double.TryParse(args[4], out var max) ? max : 45);
-    return await WebMail.Benchmarks.Load.LoadRun.RunAsync(users, rounds, minPause, maxPause);
+    var client = args.Length > 5 && Enum.TryParse<WebMail.Benchmarks.Load.LoadClient>(args[5], ignoreCase: true, out var kind) ? kind : WebMail.Benchmarks.Load.LoadClient.Protocol;
+    return await WebMail.Benchmarks.Load.LoadRun.RunAsync(users, rounds, minPause, maxPause, client);
 }
 
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 15;

@@ -9,7 +9,7 @@ namespace WebMail.Benchmarks.Load;
 /// result is on screen, so the browser's remote-control round trips are not counted.
 /// </summary>
 /// <remarks>The context must run <see cref="SocketLog"/> in every page (AddInitScriptAsync).</remarks>
-internal sealed class BrowserUser(IPage page, string address)
+internal sealed class BrowserUser(IPage page, string address) : ILoadUser
 {
     /// <summary>Clicks, then waits (DOM mutations) until the message or page asked for is shown; returns milliseconds.</summary>
     private const string TimedClick = """
@@ -78,7 +78,7 @@ internal sealed class BrowserUser(IPage page, string address)
 
     public string Address => address;
 
-    public static async Task<BrowserUser> SignInAsync(IBrowserContext context, Uri serverAddress, int index, string address, string password)
+    public static async Task<ILoadUser> SignInAsync(IBrowserContext context, Uri serverAddress, int index, string address, string password)
     {
         var page = await context.NewPageAsync();
         var own = new UriBuilder(serverAddress) { Host = HostFor(index) }.Uri;

@@ -29,7 +29,7 @@ internal static class LoadRun
 
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(20);
 
-    public static async Task<int> RunAsync(int users, int rounds, TimeSpan minPause, TimeSpan maxPause)
+    public static async Task<int> RunAsync(int users, int rounds, TimeSpan minPause, TimeSpan maxPause, LoadClient client)
     {
         // Each user reaches the server at a loopback address of its own (see BrowserUser), all on one port.
         var port = FreePort.Find();
@@ -37,27 +37,10 @@ internal static class LoadRun
             .Select(i => new System.Net.IPEndPoint(System.Net.IPAddress.Parse(BrowserUser.HostFor(i)), port)).ToList();
         await using var app = WebMailServerFactory.ListeningOn(new() { ["Logging:LogLevel:Default"] = "Warning" }, endpoints);
         var server = new Uri($"http://{BrowserUser.HostFor(0)}:{port}/");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = DebianChromium.ExecutablePath,
-            Headless = true,
-            Args =
-            [
-                .. DebianChromium.Arguments, "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
-                // The message body is a sandboxed frame: without this each would get a renderer process of its own.
-                "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
-                // Pages share a few renderer processes: hundreds of them would need more memory than the machine has.
-                "--renderer-process-limit=6",
-            ],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-US",
-        });
-        context.SetDefaultTimeout(30_000);
-        await context.AddInitScriptAsync(BrowserUser.SocketLog);
+        await using var browser = client == LoadClient.Browser ? await BrowserForUsersAsync() : null;
+        Func<int, Task<ILoadUser>> signIn = browser is null
+            ? i => CircuitUser.SignInAsync(new UriBuilder(server) { Host = BrowserUser.HostFor(i) }.Uri, Address(i), DemoMailServer.TestPassword, CancellationToken.None)
+            : i => BrowserUser.SignInAsync(browser.Context, server, i, Address(i), DemoMailServer.TestPassword);
         var sessions = app.Services.GetRequiredService<UserSessionStore>();
         var table = new LatencyTable();
         var parts = new LatencyTable();
@@ -66,7 +49,7 @@ internal static class LoadRun
         // Warm-up: compiled pages, pools and the first circuit are shared by everyone after, so not counted per session.
         for (var i = 0; i < 3; i++)
         {
-            var warm = await BrowserUser.SignInAsync(context, server, i, Address(i), DemoMailServer.TestPassword);
+            var warm = await signIn(i % users);
             await warm.OpenMessageAsync(0);
             await warm.SignOutAsync();
         }
@@ -76,7 +59,7 @@ internal static class LoadRun
         var signedIn = await ForAllAsync(Enumerable.Range(0, users).ToList(), concurrency: 4, async i =>
         {
             var started = Stopwatch.StartNew();
-            var user = await BrowserUser.SignInAsync(context, server, i, Address(i), DemoMailServer.TestPassword);
+            var user = await signIn(i);
             table.Add(SignIn, started.Elapsed.TotalMilliseconds);
             if (table.Count % 25 == 0)
             {
@@ -131,7 +114,7 @@ internal static class LoadRun
 
         Console.WriteLine();
         Console.WriteLine($"WebMail load run, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores: {signedIn.Count} of {users} users signed in " +
-            $"through the form ({signInSeconds:F0} s), each with a live circuit in one headless Chromium, then {rounds} rounds of reading each " +
+            $"through the form ({signInSeconds:F0} s), each with a live circuit ({(client == LoadClient.Browser ? "a page in one headless Chromium" : "Blazor's protocol spoken directly, no browser")}), then {rounds} rounds of reading each " +
             $"(6 actions a round, {minPause.TotalSeconds:0.#}–{maxPause.TotalSeconds:0.#} s apart), over IMAP against the local Dovecot");
         Console.WriteLine();
         Console.WriteLine("| action | count | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | errors |");
@@ -148,14 +131,9 @@ internal static class LoadRun
             Console.WriteLine($"  error: {error}");
         }
 
-        Console.WriteLine();
-        Console.WriteLine("The same actions in parts, as the page saw them (ms):");
-        Console.WriteLine();
-        Console.WriteLine("| part of the action | count | p50 | p95 | p99 | max | |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var row in parts.Rows(new[] { OpenFirst, OpenCached, PageFirst, PageCached }.SelectMany(k => new[] { k + Clicked, k + Answered, k + Drawn })))
+        if (client == LoadClient.Browser)
         {
-            Console.WriteLine(row);
+            PrintParts(parts);
         }
 
         Console.WriteLine();
@@ -180,6 +158,13 @@ internal static class LoadRun
         }
 
         Console.WriteLine();
+        if (client == LoadClient.Protocol)
+        {
+            Console.WriteLine("The protocol clients run in this process too, so their connections and buffers are in these figures: " +
+                "the server's own memory per session is what the browser client measures (bench/load.sh … browser).");
+            Console.WriteLine();
+        }
+
         Console.WriteLine("| server memory | managed heap (MiB) | working set (MiB) |");
         Console.WriteLine("|---|---|---|");
         Console.WriteLine($"| before (warmed up, nobody signed in) | {ServerMemory.MiB(before.Heap)} | {ServerMemory.MiB(before.WorkingSet)} |");
@@ -195,10 +180,59 @@ internal static class LoadRun
         return table.Errors.Count == 0 ? 0 : 1;
     }
 
+    private static void PrintParts(LatencyTable parts)
+    {
+        Console.WriteLine();
+        Console.WriteLine("The same actions in parts, as the page saw them (ms):");
+        Console.WriteLine();
+        Console.WriteLine("| part of the action | count | p50 | p95 | p99 | max | |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var row in parts.Rows(new[] { OpenFirst, OpenCached, PageFirst, PageCached }.SelectMany(k => new[] { k + Clicked, k + Answered, k + Drawn })))
+        {
+            Console.WriteLine(row);
+        }
+    }
+
+    /// <summary>One headless Chromium and the one context all users' pages share (each at its own address, so with its own cookies).</summary>
+    private static async Task<SharedBrowser> BrowserForUsersAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = DebianChromium.ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                .. DebianChromium.Arguments, "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+                // The message body is a sandboxed frame: without this each would get a renderer process of its own.
+                "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
+                // Pages share a few renderer processes: hundreds of them would need more memory than the machine has.
+                "--renderer-process-limit=6",
+            ],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(BrowserUser.SocketLog);
+        return new SharedBrowser(playwright, browser, context);
+    }
+
+    private sealed record SharedBrowser(IPlaywright Playwright, IBrowser Browser, IBrowserContext Context) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Browser.DisposeAsync();
+            Playwright.Dispose();
+        }
+    }
+
     public static string Address(int index) => $"{UserPrefix}{index}@{DemoMailServer.Domain}";
 
     /// <summary>One user's reading: new and cached messages, a page further and back, with a pause between actions.</summary>
-    private static async Task ReadAsync(BrowserUser user, int rounds, Random random, TimeSpan minPause, TimeSpan maxPause, LatencyTable table, LatencyTable parts)
+    private static async Task ReadAsync(ILoadUser user, int rounds, Random random, TimeSpan minPause, TimeSpan maxPause, LatencyTable table, LatencyTable parts)
     {
         for (var round = 0; round < rounds; round++)
         {
