@@ -13,7 +13,7 @@ public sealed class SharedConnectionTests(BrowserFixture browser, ITestOutputHel
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
 
     [Fact]
-    public async Task ThreeTabsOfOneUser_ReadingAtOnce_UseOneImapConnection_AndSigningOutInOneEndsThemAll()
+    public async Task ThreeTabsOfOneUser_ReadingAtOnce_UseOneImapConnection_AreThreeCircuitsInMetrics_AndSigningOutInOneEndsThemAll()
     {
         var user = DemoMailServer.NewTestAccount("tabs");
         await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("First"), TestMessages.Plain("Second")], _timeout);
@@ -34,6 +34,12 @@ public sealed class SharedConnectionTests(BrowserFixture browser, ITestOutputHel
 
         // The sign-in's own check connection has logged out by now or soon; the session keeps exactly one.
         Assert.Equal(1, await SettledConnectionCountAsync(user, expected: 1));
+
+        // Three live pages are three circuits on the instance, which its metrics report to whoever sizes it.
+        var metrics = await (await first.APIRequest.GetAsync("/metrics")).TextAsync();
+        var active = System.Text.RegularExpressions.Regex.Match(metrics, @"^aspnetcore_components_circuit_active\S* (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(active.Success, "no circuit gauge in /metrics");
+        Assert.True(int.Parse(active.Groups[1].Value) >= 3, active.Value);
 
         // Signing out in one tab ends the session everywhere: another tab's next action leads to sign-in.
         await tabs[1].Locator("form[action='account/signout'] button").ClickAsync();
