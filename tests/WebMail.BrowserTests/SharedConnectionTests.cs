@@ -35,11 +35,12 @@ public sealed class SharedConnectionTests(BrowserFixture browser, ITestOutputHel
         // The sign-in's own check connection has logged out by now or soon; the session keeps exactly one.
         Assert.Equal(1, await SettledConnectionCountAsync(user, expected: 1));
 
-        // Three live pages are three circuits on the instance, which its metrics report to whoever sizes it.
+        // Three live pages are three circuits on the instance, which its metrics report to whoever sizes it. (Other
+        // tests' servers in this process may add series of their own: the sum counts at least these three.)
         var metrics = await (await first.APIRequest.GetAsync("/metrics")).TextAsync();
-        var active = System.Text.RegularExpressions.Regex.Match(metrics, @"^aspnetcore_components_circuit_active\S* (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline);
-        Assert.True(active.Success, "no circuit gauge in /metrics");
-        Assert.True(int.Parse(active.Groups[1].Value) >= 3, active.Value);
+        var active = System.Text.RegularExpressions.Regex.Matches(metrics, @"^aspnetcore_components_circuit_active\S* (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.NotEmpty(active);
+        Assert.True(active.Sum(m => int.Parse(m.Groups[1].Value)) >= 3, string.Join("; ", active.Select(m => m.Value)));
 
         // Signing out in one tab ends the session everywhere: another tab's next action leads to sign-in.
         await tabs[1].Locator("form[action='account/signout'] button").ClickAsync();
