@@ -211,9 +211,9 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
     [InlineData(ReadingProtocol.Pop3)]
     public async Task List_ServerRefusesOneConnectionTooMany_SaysTooManyConnections_AndWorksOnceOneCloses(ReadingProtocol protocol)
     {
-        // Dovecot (scripts/mailserver/dovecot.conf.in) allows two connections per user from 127.0.0.77.
+        // Dovecot allows two connections per user from this address.
         var serverPort = protocol == ReadingProtocol.Imap ? DemoMailServer.ImapsPort : DemoMailServer.Pop3sPort;
-        using var relay = new TcpRelay(serverPort, System.Net.IPAddress.Parse("127.0.0.77"));
+        using var relay = new TcpRelay(serverPort, DemoMailServer.ConnectionLimitedAddress);
         await using var host = WebMailAppFactory.With(new() { [$"Mail:Domains:0:{protocol}:Port"] = relay.Port.ToString() });
         var user = DemoMailServer.NewTestAccount("limitread");
         await _clients.AppendAsync(user, [TestMessages.Plain("Waiting")], _timeout);

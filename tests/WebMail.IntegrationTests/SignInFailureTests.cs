@@ -6,9 +6,6 @@ namespace WebMail.IntegrationTests;
 /// <summary>What a user sees when the mail server is away, slow, untrusted, or when they guess too often.</summary>
 public sealed class SignInFailureTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    /// <summary>Dovecot (scripts/mailserver/dovecot.conf.in) allows a user only two connections from this address.</summary>
-    private static readonly IPAddress LimitedAddress = IPAddress.Parse("127.0.0.77");
-
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
     [Fact]
@@ -84,7 +81,7 @@ public sealed class SignInFailureTests(Xunit.Abstractions.ITestOutputHelper outp
     [Fact]
     public async Task SignIn_MailServerRefusesOneConnectionTooMany_SaysSo_NotWrongPassword_AndDoesNotCountAsAFailure()
     {
-        using var relay = new TcpRelay(DemoMailServer.ImapsPort, LimitedAddress);
+        using var relay = new TcpRelay(DemoMailServer.ImapsPort, DemoMailServer.ConnectionLimitedAddress);
         await using var app = WebMailAppFactory.With(new()
         {
             ["Mail:Domains:0:Imap:Port"] = relay.Port.ToString(),

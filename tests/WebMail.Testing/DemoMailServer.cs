@@ -16,6 +16,13 @@ public static partial class DemoMailServer
     private static readonly Dictionary<string, string> Settings = ReadSettings();
 
     public static string Domain => Settings["WEBMAIL_MAIL_DOMAIN"];
+
+    /// <summary>
+    /// Connections from this loopback address may hold only two connections per user (the <c>remote</c> block in
+    /// scripts/mailserver/dovecot.conf.in): where tests meet the server's per-user connection limit.
+    /// </summary>
+    public static System.Net.IPAddress ConnectionLimitedAddress { get; } = System.Net.IPAddress.Parse("127.0.0.77");
+
     /// <summary>
     /// How many IMAP connections of <paramref name="user"/> Dovecot has open now (<c>doveadm who</c>; needs root,
     /// as the test command runs).
