@@ -74,8 +74,6 @@ internal sealed class BrowserUser(IPage page, string address) : ILoadUser
         })();
         """;
 
-    private static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(30);
-
     public string Address => address;
 
     public static async Task<ILoadUser> SignInAsync(IBrowserContext context, Uri serverAddress, int index, string address, string password)
@@ -110,7 +108,7 @@ internal sealed class BrowserUser(IPage page, string address) : ILoadUser
 
     private async Task<ActionTiming> TimedAsync(string kind, int index, string expectedRange)
     {
-        var times = await page.EvaluateAsync<double[]>(TimedClick, new object[] { kind, index, expectedRange, ActionTimeout.TotalMilliseconds });
+        var times = await page.EvaluateAsync<double[]>(TimedClick, new object[] { kind, index, expectedRange, ILoadUser.ActionTimeout.TotalMilliseconds });
         return new ActionTiming(times[0], times[1] < 0 ? null : times[1], times[2] < 0 ? null : times[2]);
     }
 }

@@ -21,7 +21,6 @@ namespace WebMail.Benchmarks.Load;
 /// </summary>
 internal sealed partial class CircuitUser : ILoadUser, IAsyncDisposable
 {
-    private static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(30);
     private readonly HttpClient _http;
     private readonly HubConnection _hub;
     private readonly Uri _server;
@@ -61,7 +60,7 @@ internal sealed partial class CircuitUser : ILoadUser, IAsyncDisposable
         var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false })
         {
             BaseAddress = server,
-            Timeout = ActionTimeout,
+            Timeout = ILoadUser.ActionTimeout,
         };
         var form = SignInClient.HiddenFields(WebUtility.HtmlDecode(await http.GetStringAsync("signin", cancellationToken)), "signin");
         form["Input.UserName"] = address;
@@ -153,7 +152,7 @@ internal sealed partial class CircuitUser : ILoadUser, IAsyncDisposable
             _waiting = (done, shown, Stopwatch.GetTimestamp());
         }
 
-        return shown.Task.WaitAsync(ActionTimeout);
+        return shown.Task.WaitAsync(ILoadUser.ActionTimeout);
     }
 
     private async Task OnRenderBatchAsync(long batchId, byte[] batch)

@@ -3,6 +3,9 @@ namespace WebMail.Benchmarks.Load;
 /// <summary>One student of the load run, in a real browser page (<see cref="BrowserUser"/>) or speaking the circuit protocol (<see cref="CircuitUser"/>).</summary>
 internal interface ILoadUser
 {
+    /// <summary>How long an action (or a sign-in step) may take before it counts as an error, for either kind of user.</summary>
+    static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Opens the <paramref name="index"/>th message of the page shown.</summary>
     Task<ActionTiming> OpenMessageAsync(int index);
 

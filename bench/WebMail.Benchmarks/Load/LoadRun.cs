@@ -216,7 +216,7 @@ internal static class LoadRun
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout((float)ILoadUser.ActionTimeout.TotalMilliseconds);
         await context.AddInitScriptAsync(BrowserUser.SocketLog);
         return new SharedBrowser(playwright, browser, context);
     }
