@@ -19,6 +19,27 @@ public sealed class MessageRendererTests
     }
 
     [Fact]
+    public void Render_NamedPartWithoutDisposition_IsOfferedAsAnAttachment_ButNotAnInlineImageOrTheBody()
+    {
+        // Some mail programs send a file as a named part with no Content-Disposition; an unterminated multipart too.
+        var raw = Encoding.UTF8.GetBytes(
+            "From: a@b.c\r\nSubject: report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XYZ\"\r\n\r\n" +
+            "--XYZ\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee the report.\r\n" +
+            "--XYZ\r\nContent-Type: image/png\r\nContent-ID: <logo@b.c>\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n" +
+            "--XYZ\r\nContent-Type: application/pdf; name=\"=?utf-8?B?5oql5ZGK?=.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0x\r\n");
+
+        var rendered = MessageRenderer.Render("report", raw);
+
+        var attachment = Assert.Single(rendered.View.Attachments);
+        Assert.Equal("报告.pdf", attachment.FileName);
+        Assert.Equal("application/pdf", attachment.ContentType);
+        var (fileName, content) = MessageRenderer.Attachment(raw, 0)!.Value;
+        Assert.Equal("报告.pdf", fileName);
+        Assert.Equal("%PDF-1", Encoding.ASCII.GetString(content));
+        Assert.Contains("See the report.", rendered.View.TextBody);
+    }
+
+    [Fact]
     public void Render_NotAMessageAtAll_ShowsTheBytesAsText()
     {
         var rendered = MessageRenderer.Render("junk", Encoding.UTF8.GetBytes("just some words, no headers"));

@@ -81,7 +81,7 @@ public static class MessageRenderer
         }
 
         var index = 0;
-        foreach (var entity in message.Attachments)
+        foreach (var entity in AttachmentsOf(message))
         {
             using var content = new MemoryStream();
             switch (entity)
@@ -116,7 +116,7 @@ public static class MessageRenderer
         try
         {
             var index = 0;
-            foreach (var entity in message.Attachments)
+            foreach (var entity in AttachmentsOf(message))
             {
                 var size = entity is MimePart { Content: not null } part ? EstimateDecodedSize(part) : 0;
                 result.Add(new AttachmentInfo(index, SafeFileName.From(FileNameOf(entity), index), entity.ContentType.MimeType, size));
@@ -130,6 +130,16 @@ public static class MessageRenderer
 
         return result;
     }
+
+    /// <summary>
+    /// What the reader offers to download, in message order: the parts marked as attachments, and also named
+    /// non-text parts with no disposition at all, which some mail programs send files as (MimeKit's own list leaves
+    /// those out, and the user would never see the file). Inline images carry a Content-ID and stay in the body.
+    /// </summary>
+    private static IEnumerable<MimeEntity> AttachmentsOf(MimeMessage message) =>
+        message.BodyParts.Where(entity => entity.IsAttachment
+            || entity is MimePart { ContentDisposition: null, ContentId: null or "", FileName: { Length: > 0 } } part
+                && !part.ContentType.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase));
 
     private static string? FileNameOf(MimeEntity entity) => entity switch
     {
