@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -45,8 +46,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await page.Locator("#message-subject").WaitForAsync();
         found.AddRange(await ViolationsAsync(page, "message"));
 
-        await page.Locator("#nav-compose").ClickAsync();
-        await page.Locator("#compose-form").WaitForAsync();
+        await new ComposePage(page).OpenFromNavigationAsync();
         found.AddRange(await ViolationsAsync(page, "compose"));
 
         await page.Locator(".navbar-brand").ClickAsync();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 
 namespace WebMail.BrowserTests;
@@ -15,8 +16,7 @@ public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<Bro
         var received = new ConcurrentQueue<string>();
         var page = await SignInAsync(sender, received);
 
-        await page.Locator("#nav-compose").ClickAsync();
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await new ComposePage(page).OpenFromNavigationAsync();
         await page.Locator("#to").FillAsync("not an address");
         await page.Locator("#subject").ClickAsync();
         await Assertions.Expect(page.Locator("#to-feedback")).ToContainTextAsync("not an address");
@@ -49,7 +49,7 @@ public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var page = await SignInAsync(DemoMailServer.NewTestAccount("refused"), new ConcurrentQueue<string>());
         await page.GotoAsync("/compose");
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await new ComposePage(page).WaitUntilReadyAsync();
 
         await page.Locator("#to").FillAsync($"nobody@{DemoMailServer.Domain}");
         await page.Locator("#subject").FillAsync("Kept subject");
@@ -67,8 +67,7 @@ public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var (writer, reader) = (DemoMailServer.NewTestAccount("drafter"), DemoMailServer.NewTestAccount("draftreader"));
         var page = await SignInAsync(writer, new ConcurrentQueue<string>());
-        await page.Locator("#nav-compose").ClickAsync();
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await new ComposePage(page).OpenFromNavigationAsync();
         await page.Locator("#to").FillAsync(reader);
         await page.Locator("#subject").FillAsync("Half-written thoughts");
         await page.Locator("#body").PressSequentiallyAsync("Do not lose me");

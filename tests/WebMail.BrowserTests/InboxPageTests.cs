@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 
@@ -66,8 +67,7 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
         await page.Locator("#back-to-folder").ClickAsync();
         await Assertions.Expect(page.Locator("#message-list")).ToBeVisibleAsync();
 
-        await page.Locator("#nav-compose").ClickAsync();
-        await page.Locator("#compose-form").WaitForAsync();
+        await new ComposePage(page).OpenFromNavigationAsync();
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "compose scrolls sideways");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "phone-compose-zh-CN.png") });
     }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 
@@ -19,8 +20,7 @@ public sealed class UndoSendPageTests(ComposeLimitsBrowserFixture browser, ITest
     public async Task Attachment_OverTheLimit_IsRefusedBeforeUploadWithTheReason()
     {
         var page = await browser.SignedInPageAsync(DemoMailServer.NewTestAccount("limit"));
-        await page.Locator("#nav-compose").ClickAsync();
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await new ComposePage(page).OpenFromNavigationAsync();
 
         await page.Locator("#attachments-input").SetInputFilesAsync(new[]
         {
@@ -38,7 +38,7 @@ public sealed class UndoSendPageTests(ComposeLimitsBrowserFixture browser, ITest
     {
         var (sender, recipient) = (DemoMailServer.NewTestAccount("undo"), DemoMailServer.NewTestAccount("undone"));
         var page = await browser.SignedInPageAsync(sender);
-        await page.Locator("#nav-compose").ClickAsync();
+        await new ComposePage(page).OpenFromNavigationAsync();
         await page.Locator("#to").FillAsync(recipient);
         await page.Locator("#subject").FillAsync("Second thoughts");
         await page.Locator("#body").FillAsync("Maybe not.");

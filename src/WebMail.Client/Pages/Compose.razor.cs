@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 using WebMail.Client.Services;
+using WebMail.Client.Shared;
 
 namespace WebMail.Client.Pages;
 
@@ -24,6 +25,8 @@ public sealed partial class Compose
     private IReadOnlyList<string> _suggestions = [];
     private ElementReference _bodyBox;
     private bool _focusBody;
+    private bool _loaded;
+    private OutgoingMessage? _otherVersion;
 
     [Inject]
     private IComposeService Sender { get; set; } = null!;
@@ -49,18 +52,29 @@ public sealed partial class Compose
 
     private bool Uploading => _attachments.Any(a => a.Content is null);
 
-    protected override async Task OnInitializedAsync()
+    private static readonly string[] TypedFieldIds = ["to", "cc", "bcc", "subject", "body"];
+
+    protected override void OnInitialized() => _fields[0].Value = PrefillTo ?? "";
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        _fields[0].Value = PrefillTo ?? "";
-        (ComposeMode? mode, string? original) = ReplyTo is not null ? (ComposeMode.Reply, ReplyTo)
-            : ReplyAllTo is not null ? (ComposeMode.ReplyAll, ReplyAllTo)
-            : Forward is not null ? (ComposeMode.Forward, Forward)
-            : ((ComposeMode?)null, (string?)null);
-        if (!RendererInfo.IsInteractive)
+        if (firstRender && RendererInfo.IsInteractive)
         {
-            return;
+            // Loaded after the first live render, not before it: only then can the page read what the user typed into
+            // the prerendered form, and a reply or a restored draft must not overwrite that (issue 23).
+            await LoadAsync();
+            StateHasChanged();
         }
 
+        if (_focusBody)
+        {
+            _focusBody = false;
+            await Js.InvokeVoidAsync("webmailFocusAtStart", _bodyBox);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
         try
         {
             _suggestions = await Sender.SuggestAddressesAsync(_disposed.Token);
@@ -70,38 +84,84 @@ public sealed partial class Compose
             // Suggestions are a convenience; the form works without them.
         }
 
-        if (mode is null || original is null)
-        {
-            await RestoreDraftAsync();
-            return;
-        }
-
+        (ComposeMode? mode, string? original) = ReplyTo is not null ? (ComposeMode.Reply, ReplyTo)
+            : ReplyAllTo is not null ? (ComposeMode.ReplyAll, ReplyAllTo)
+            : Forward is not null ? (ComposeMode.Forward, Forward)
+            : ((ComposeMode?)null, (string?)null);
         try
         {
-            var prepared = await Sender.PrepareAsync(mode.Value, original, _disposed.Token);
-            (_fields[0].Value, _fields[1].Value, _subject, _body) = (prepared.To, prepared.Cc, prepared.Subject, prepared.Body);
-            (_inReplyTo, _references) = (prepared.InReplyTo, prepared.References);
-            _repliedToId = mode == ComposeMode.Forward ? null : original;
-            // A reply is written at once: the cursor waits in the text (forwarding first needs an address).
-            _focusBody = mode != ComposeMode.Forward;
-            foreach (var attachment in prepared.Attachments)
+            if (mode is null || original is null)
             {
-                _attachments.Add(new PendingAttachment(attachment.FileName, attachment.ContentType, attachment.Content.Length) { Content = attachment.Content, Percent = 100 });
+                var draft = PrefillTo is null ? await Sender.GetDraftAsync(_disposed.Token) : null;
+                await TakeTypedValuesAsync();
+                RestoreDraft(draft);
+            }
+            else
+            {
+                var prepared = await Sender.PrepareAsync(mode.Value, original, _disposed.Token);
+                await TakeTypedValuesAsync();
+                FillPrepared(mode.Value, original, prepared);
             }
         }
         catch (MailOperationException exception)
         {
+            await TakeTypedValuesAsync();
             _problem = exception.Problem == MailProblem.SessionEnded ? SendProblem.SessionEnded : SendProblem.ServerError;
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+        }
+
+        _loaded = true;
+        if (TypedFirst.HasText(CurrentMessage()))
+        {
+            ScheduleDraftSave();
         }
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    /// <summary>
+    /// What is in the boxes now, read just before the server's content is put in: text typed into the prerendered
+    /// form (typed-before-live.js carries it over) or into an address box not yet left (its binding waits for the
+    /// change event) may not have reached the component yet.
+    /// </summary>
+    private async Task TakeTypedValuesAsync()
     {
-        if (_focusBody)
+        string?[] values;
+        try
         {
-            _focusBody = false;
-            await Js.InvokeVoidAsync("webmailFocusAtStart", _bodyBox);
+            values = await Js.InvokeAsync<string?[]>("webmailFieldValues", _disposed.Token, [TypedFieldIds]);
         }
+        catch (Exception exception) when (exception is JSException or JSDisconnectedException or OperationCanceledException)
+        {
+            return;
+        }
+
+        if (values.Length != TypedFieldIds.Length)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            if (!string.IsNullOrEmpty(values[i]) && values[i] != _fields[i].Value)
+            {
+                SetField(_fields[i], values[i]);
+            }
+        }
+
+        _subject = string.IsNullOrEmpty(values[3]) ? _subject : values[3]!;
+        _body = string.IsNullOrEmpty(values[4]) ? _body : values[4]!;
+    }
+
+    private void FillPrepared(ComposeMode mode, string original, OutgoingMessage prepared)
+    {
+        var typed = CurrentMessage();
+        Fill(TypedFirst.Combine(typed with { Attachments = [] }, prepared));
+        _repliedToId = mode == ComposeMode.Forward ? null : original;
+        // A reply is written at once: the cursor waits in the text (forwarding first needs an address), unless the
+        // user is already typing.
+        _focusBody = mode != ComposeMode.Forward && !TypedFirst.HasText(typed);
+        _attachments.AddRange(prepared.Attachments.Select(Uploaded));
     }
 
     private void SetField(AddressField field, string? value)
@@ -111,23 +171,64 @@ public sealed partial class Compose
         ScheduleDraftSave();
     }
 
-    private async Task RestoreDraftAsync()
+    private void RestoreDraft(OutgoingMessage? draft)
     {
-        if (PrefillTo is not null || await Sender.GetDraftAsync(_disposed.Token) is not { } draft)
+        if (draft is null)
         {
             return;
         }
 
-        (_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body) = (draft.To, draft.Cc, draft.Bcc, draft.Subject, draft.Body);
-        (_inReplyTo, _references, _repliedToId) = (draft.InReplyTo, draft.References, draft.RepliedToId);
-        _attachments.AddRange(draft.Attachments.Select(a =>
-            new PendingAttachment(a.FileName, a.ContentType, a.Content.Length) { Content = a.Content, Percent = 100 }));
+        if (TypedFirst.HasText(CurrentMessage()))
+        {
+            // The user started a new message before the page could show the saved one: theirs stays, the draft is offered.
+            _otherVersion = draft;
+            return;
+        }
+
+        OpenDraft(draft);
         _restoredDraft = true;
     }
+
+    /// <summary>Shows the other version (a saved draft) in the form; what was in the form becomes the other version.</summary>
+    private void SwitchToOtherVersion()
+    {
+        if (_otherVersion is not { } other)
+        {
+            return;
+        }
+
+        var current = CurrentMessage();
+        OpenDraft(other);
+        _otherVersion = TypedFirst.HasText(current) || current.Attachments.Count > 0 ? current : null;
+        ScheduleDraftSave();
+    }
+
+    private void OpenDraft(OutgoingMessage draft)
+    {
+        Fill(draft);
+        (_inReplyTo, _references, _repliedToId) = (draft.InReplyTo, draft.References, draft.RepliedToId);
+        _attachments.Clear();
+        _attachments.AddRange(draft.Attachments.Select(Uploaded));
+    }
+
+    private void Fill(OutgoingMessage message)
+    {
+        (_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body) = (message.To, message.Cc, message.Bcc, message.Subject, message.Body);
+        (_inReplyTo, _references) = (message.InReplyTo, message.References);
+        _fields.ForEach(f => f.Check = string.IsNullOrWhiteSpace(f.Value) ? null : Sender.CheckAddresses(f.Value));
+    }
+
+    private static PendingAttachment Uploaded(OutgoingAttachment attachment) =>
+        new(attachment.FileName, attachment.ContentType, attachment.Content.Length) { Content = attachment.Content, Percent = 100 };
 
     /// <summary>Saves a second after the user stops typing, so the server keeps what they wrote.</summary>
     private void ScheduleDraftSave()
     {
+        if (!_loaded)
+        {
+            return; // Until the saved draft has been looked at, saving would replace it; LoadAsync saves after.
+        }
+
         _draftTimer ??= new Timer(_ => InvokeAsync(SaveDraftNowAsync));
         _draftTimer.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
     }

@@ -1,0 +1,112 @@
+using Microsoft.Playwright;
+using MimeKit;
+using WebMail.BrowserTests.Pages;
+using WebMail.Testing;
+using Xunit.Abstractions;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>
+/// Pages are prerendered: their inputs are on screen before the live connection exists. What a user types then must
+/// survive the connection arriving and anything the page loads afterwards (issue 23). Each test holds the connection
+/// back, types, lets it through, and checks what reached the server.
+/// </summary>
+public sealed class TypingBeforeLiveTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private readonly MailTestClients _mail = new(output);
+
+    [Fact]
+    public async Task Compose_TypedBeforeTheLiveConnection_IsSentWithEveryFieldAsTyped()
+    {
+        var (writer, reader, copied) = (DemoMailServer.NewTestAccount("early"), DemoMailServer.NewTestAccount("earlyto"), DemoMailServer.NewTestAccount("earlycc"));
+        var page = await browser.SignedInPageAsync(writer);
+        var compose = new ComposePage(page);
+        var hold = await HeldLiveConnection.HoldAsync(page);
+
+        await compose.OpenAsync();
+        await Assertions.Expect(page.Locator("main[data-interactive=false]")).ToBeVisibleAsync();
+        await compose.TypeAsync(to: reader, cc: copied, subject: "开会通知 typed early", body: "明天上午九点在图书馆开会。\nBring the slides.");
+        await hold.ReleaseAsync(page);
+
+        await Assertions.Expect(compose.To).ToHaveValueAsync(reader);
+        await Assertions.Expect(compose.Cc).ToHaveValueAsync(copied);
+        await Assertions.Expect(compose.Subject).ToHaveValueAsync("开会通知 typed early");
+        await compose.SendAsync();
+
+        var delivered = await DeliveredAsync(reader);
+        Assert.Equal("开会通知 typed early", delivered.Subject);
+        Assert.Equal(reader, delivered.To.Mailboxes.Single().Address);
+        Assert.Equal(copied, delivered.Cc.Mailboxes.Single().Address);
+        Assert.Equal("明天上午九点在图书馆开会。\nBring the slides.", delivered.TextBody!.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Fact]
+    public async Task Compose_TypedBeforeTheLiveConnection_WithASavedDraft_KeepsTheTypedTextAndOffersTheDraft()
+    {
+        var (writer, reader) = (DemoMailServer.NewTestAccount("earlydraft"), DemoMailServer.NewTestAccount("earlydraftto"));
+        var page = await browser.SignedInPageAsync(writer);
+        var compose = new ComposePage(page);
+        await compose.OpenAsync();
+        await compose.WaitUntilReadyAsync();
+        await compose.TypeAsync(to: $"old-{reader}", subject: "An older draft", body: "Written yesterday");
+        await page.WaitForTimeoutAsync(2000);
+
+        var hold = await HeldLiveConnection.HoldAsync(page);
+        await compose.OpenAsync();
+        await compose.TypeAsync(to: reader, subject: "Typed while the page was loading", body: "今天写的。");
+        await hold.ReleaseAsync(page);
+
+        await Assertions.Expect(compose.DraftOffered).ToBeVisibleAsync();
+        await Assertions.Expect(compose.DraftRestored).ToBeHiddenAsync();
+        await Assertions.Expect(compose.To).ToHaveValueAsync(reader);
+        await Assertions.Expect(compose.Subject).ToHaveValueAsync("Typed while the page was loading");
+        await Assertions.Expect(compose.Body).ToHaveValueAsync("今天写的。");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compose-typed-early-draft-offered.png") });
+        await compose.SendAsync();
+
+        var delivered = await DeliveredAsync(reader);
+        Assert.Equal("Typed while the page was loading", delivered.Subject);
+        Assert.Equal("今天写的。", delivered.TextBody!.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Search_TypedAndSubmittedBeforeTheLiveConnection_SearchesOnceLive()
+    {
+        var page = await browser.SignedInPageAsync(DemoMailServer.NewTestAccount("earlysearch"));
+        var hold = await HeldLiveConnection.HoldAsync(page);
+        await page.GotoAsync("/");
+        await page.Locator("#search").PressSequentiallyAsync("周报");
+        await page.Locator("#search").PressAsync("Enter");
+        await hold.ReleaseAsync(page);
+
+        await page.WaitForURLAsync(url => Uri.UnescapeDataString(url).Contains("q=周报", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#search")).ToHaveValueAsync("周报");
+    }
+
+    [Fact]
+    public async Task SignIn_LanguageSwitchedAfterTyping_KeepsTheUserNameButNeverThePassword()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.Locator("#username").FillAsync("2023123456");
+        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
+
+        await page.Locator("#switch-language").ClickAsync();
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#username")).ToHaveValueAsync("2023123456");
+        await Assertions.Expect(page.Locator("#password")).ToHaveValueAsync("");
+        Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('webmail.signin-typed')"));
+    }
+
+    private async Task<MimeMessage> DeliveredAsync(string user)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _mail.WaitForInboxAsync(user, 1, timeout.Token);
+        using var client = await _mail.ImapAsync(user, DemoMailServer.TestPassword, timeout.Token);
+        await client.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, timeout.Token);
+        var message = await client.Inbox.GetMessageAsync(0, timeout.Token);
+        await client.DisconnectAsync(true, timeout.Token);
+        return message;
+    }
+}

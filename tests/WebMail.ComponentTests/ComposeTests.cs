@@ -1,0 +1,106 @@
+using System.Globalization;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using WebMail.Client.Pages;
+using WebMail.Client.Services;
+
+namespace WebMail.ComponentTests;
+
+/// <summary>
+/// The compose page's first live render: what the user typed into the prerendered form (read from the boxes through
+/// webmailFieldValues) against what the server fills in afterwards, a saved draft or a prepared reply (issue 23).
+/// </summary>
+public sealed class ComposeTests : BunitContext
+{
+    private readonly FakeComposeService _sender = new();
+
+    public ComposeTests()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddSingleton<IComposeService>(_sender);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void FirstLiveRender_NothingTypedAndADraftSaved_RestoresTheDraft()
+    {
+        _sender.Draft = Message("bob@school.test", "Saved", "Saved text");
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        page.WaitForElement("#draft-restored");
+        Assert.Equal("bob@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("Saved", page.Find("#subject").GetAttribute("value"));
+        Assert.Empty(page.FindAll("#draft-offered"));
+    }
+
+    [Fact]
+    public void FirstLiveRender_TypedAndADraftSaved_KeepsWhatWasTypedAndOffersTheDraft()
+    {
+        _sender.Draft = Message("bob@school.test", "Saved", "Saved text");
+        Typed("carol@school.test", "", "", "Typed", "打字的内容");
+
+        var page = Render<Compose>();
+
+        page.WaitForElement("#draft-offered");
+        Assert.Contains("Saved", page.Find("#draft-offered").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("#draft-restored"));
+        Assert.Equal("carol@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("Typed", page.Find("#subject").GetAttribute("value"));
+        Assert.Equal("打字的内容", page.Find("#body").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void OtherVersion_SwitchedTo_ShowsTheDraftAndOffersWhatWasTyped()
+    {
+        _sender.Draft = Message("bob@school.test", "Saved", "Saved text");
+        Typed("carol@school.test", "", "", "Typed", "Typed text");
+        var page = Render<Compose>();
+        page.WaitForElement("#draft-offered");
+
+        page.Find("#open-other-version").Click();
+
+        Assert.Equal("bob@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("Saved text", page.Find("#body").GetAttribute("value"));
+        Assert.Contains("Typed", page.Find("#draft-offered").TextContent, StringComparison.Ordinal);
+
+        page.Find("#discard-other-version").Click();
+        Assert.Empty(page.FindAll("#draft-offered"));
+        Assert.Equal("Saved", page.Find("#subject").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void FirstLiveRender_ReplyWithTextTyped_KeepsTheTextAboveTheQuoteAndTheTypedSubject()
+    {
+        var services = Services.GetRequiredService<NavigationManager>();
+        services.NavigateTo("compose?reply=INBOX.1.7");
+        _sender.Prepared = Message("alice@school.test", "Re: 周会", "\n\nOn Monday, alice wrote:\n> 周会改到周三\n");
+        Typed("", "", "", "", "好的，我会参加。");
+
+        var page = Render<Compose>();
+
+        page.WaitForAssertion(() => Assert.Equal("alice@school.test", page.Find("#to").GetAttribute("value")));
+        Assert.Equal("Re: 周会", page.Find("#subject").GetAttribute("value"));
+        Assert.Equal("好的，我会参加。\n\nOn Monday, alice wrote:\n> 周会改到周三\n", page.Find("#body").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Send_BeforeTheServerSideLoadFinished_IsNotPossible()
+    {
+        // No answer from the boxes yet: the page has not decided between typed text and the saved draft.
+        JSInterop.Setup<string?[]>("webmailFieldValues", _ => true);
+
+        var page = Render<Compose>();
+
+        Assert.True(page.Find("#send").HasAttribute("disabled"));
+    }
+
+    private void Typed(string to, string cc, string bcc, string subject, string body) =>
+        JSInterop.Setup<string?[]>("webmailFieldValues", _ => true).SetResult([to, cc, bcc, subject, body]);
+
+    private static OutgoingMessage Message(string to, string subject, string body) => new(to, "", "", subject, body, []);
+}

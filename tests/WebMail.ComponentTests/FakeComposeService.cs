@@ -1,0 +1,50 @@
+using WebMail.Client.Services;
+
+namespace WebMail.ComponentTests;
+
+/// <summary>The compose service as the page sees it, with a saved draft and a prepared reply the test chooses.</summary>
+public sealed class FakeComposeService : IComposeService
+{
+    public OutgoingMessage? Draft { get; set; }
+
+    public OutgoingMessage? Prepared { get; set; }
+
+    public List<OutgoingMessage> Sent { get; } = [];
+
+    public long MaxAttachmentBytes => 25_000_000;
+
+    public long MaxAttachmentBytesPerFile => 25_000_000;
+
+    public Task<IReadOnlyList<string>> SuggestAddressesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
+    public AddressCheck CheckAddresses(string field) => new(field.Contains('@', StringComparison.Ordinal) ? 1 : 0, field.Contains('@', StringComparison.Ordinal) ? [] : [field]);
+
+    public Task<OutgoingMessage> PrepareAsync(ComposeMode mode, string messageId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Prepared ?? throw new InvalidOperationException("no prepared message"));
+
+    public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        Sent.Add(message);
+        return Task.FromResult(new SendResult(SendProblem.None));
+    }
+
+    public Task SaveDraftAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
+    {
+        Draft = draft;
+        return Task.CompletedTask;
+    }
+
+    public Task<OutgoingMessage?> GetDraftAsync(CancellationToken cancellationToken = default) => Task.FromResult(Draft);
+
+    public Task DiscardDraftAsync(CancellationToken cancellationToken = default)
+    {
+        Draft = null;
+        return Task.CompletedTask;
+    }
+
+    public Task<SendResult> CompleteAsync(string pendingId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new SendResult(SendProblem.None));
+
+    public Task<bool> UndoAsync(string pendingId) => Task.FromResult(false);
+}
