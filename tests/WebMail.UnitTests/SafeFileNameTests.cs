@@ -15,4 +15,24 @@ public sealed class SafeFileNameTests
     [InlineData(null, "attachment-3")]
     public void From_AnyName_IsSafeToShowAndSave(string? name, string expected) =>
         Assert.Equal(expected, SafeFileName.From(name, 2));
+
+    [Fact]
+    public void From_LongNameWithAnExtensionLongerThanTheLimit_IsCutNotACrash()
+    {
+        var name = "x." + new string('a', 500);
+
+        var safe = SafeFileName.From(name, 0);
+
+        Assert.Equal(200, safe.Length);
+        Assert.StartsWith("x.aaa", safe, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_LongNameWithAShortExtension_KeepsTheExtension()
+    {
+        var safe = SafeFileName.From(new string('名', 300) + ".pdf", 0);
+
+        Assert.Equal(200, safe.Length);
+        Assert.EndsWith("名.pdf", safe, StringComparison.Ordinal);
+    }
 }

@@ -15,6 +15,13 @@ public static class MessageRenderer
     public const int MaxHtmlDepth = 400;
     private const long MaxInlineImageBytes = 2_000_000;
 
+    /// <summary>
+    /// All inlined images of one message together, as characters of data: URIs. Each reference to an image repeats
+    /// its whole data: URI, so one image referenced hundreds of times would otherwise grow a 2 MB message into
+    /// gigabytes of string on every open. References past the budget stay cid: links, which the frame does not load.
+    /// </summary>
+    public const long MaxInlinedChars = 8_000_000;
+
     public static RenderedMessage Render(string id, byte[] raw)
     {
         var problems = false;
@@ -39,7 +46,7 @@ public static class MessageRenderer
             }
             else
             {
-                (safeHtml, remote) = MailHtmlSanitizer.Sanitize(InlineContentIdImages(message, htmlBody));
+                (safeHtml, remote) = SafeSanitize(InlineContentIdImages(message, htmlBody), ref problems);
                 textBody ??= SafeGet(() => HtmlText.ToPlainText(htmlBody), ref problems);
             }
         }
@@ -160,7 +167,10 @@ public static class MessageRenderer
         return part.ContentTransferEncoding == ContentEncoding.Base64 ? stream.Length * 3 / 4 * 76 / 78 : stream.Length;
     }
 
-    /// <summary>Replaces cid: references by data: URIs of the message's own images, so the sandboxed frame needs no requests.</summary>
+    /// <summary>
+    /// Replaces cid: references by data: URIs of the message's own images, so the sandboxed frame needs no requests;
+    /// at most <see cref="MaxInlinedChars"/> in all, counted before any string is built.
+    /// </summary>
     private static string InlineContentIdImages(MimeMessage message, string html)
     {
         if (!html.Contains("cid:", StringComparison.OrdinalIgnoreCase))
@@ -168,6 +178,7 @@ public static class MessageRenderer
             return html;
         }
 
+        var budget = MaxInlinedChars;
         foreach (var part in message.BodyParts.OfType<MimePart>())
         {
             if (part.ContentId is not { Length: > 0 } contentId || !part.ContentType.MediaType.Equals("image", StringComparison.OrdinalIgnoreCase)
@@ -176,16 +187,55 @@ public static class MessageRenderer
                 continue;
             }
 
+            var reference = "cid:" + contentId;
+            var uses = Occurrences(html, reference);
+            if (uses == 0 || EstimateDecodedSize(part) > MaxInlineImageBytes * 2)
+            {
+                continue;
+            }
+
             using var decoded = new MemoryStream();
             part.Content.DecodeTo(decoded);
-            if (decoded.Length <= MaxInlineImageBytes)
+            var dataUriLength = 4L * ((decoded.Length + 2) / 3) + part.ContentType.MimeType.Length + 13;
+            if (decoded.Length > MaxInlineImageBytes || dataUriLength * uses > budget)
             {
-                var dataUri = $"data:{part.ContentType.MimeType};base64,{Convert.ToBase64String(decoded.GetBuffer(), 0, (int)decoded.Length)}";
-                html = html.Replace("cid:" + contentId, dataUri, StringComparison.OrdinalIgnoreCase);
+                continue;
             }
+
+            budget -= dataUriLength * uses;
+            var dataUri = $"data:{part.ContentType.MimeType};base64,{Convert.ToBase64String(decoded.GetBuffer(), 0, (int)decoded.Length)}";
+            html = html.Replace(reference, dataUri, StringComparison.OrdinalIgnoreCase);
         }
 
         return html;
+    }
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The sanitizer on HTML that passed the size and depth checks (plus inlined images): whatever it throws on,
+    /// the reader gets the text instead of an error, since Render never throws.
+    /// </summary>
+    private static (string? Html, bool HasRemoteContent) SafeSanitize(string html, ref bool problems)
+    {
+        try
+        {
+            return MailHtmlSanitizer.Sanitize(html);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            problems = true;
+            return (null, false);
+        }
     }
 
     /// <summary>A cheap upper bound of element nesting, counted before any parser sees the HTML.</summary>
@@ -224,7 +274,8 @@ public static class MessageRenderer
         {
             return get();
         }
-        catch (Exception exception) when (exception is FormatException or NotSupportedException or ArgumentException or DecoderFallbackException)
+        catch (Exception exception) when (exception is FormatException or NotSupportedException or ArgumentException or DecoderFallbackException
+                                              or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             problems = true;
             return null;

@@ -7,6 +7,9 @@ public static class SafeFileName
 {
     private const int MaxLength = 200;
 
+    /// <summary>Longer "extensions" are just part of a long name: keeping them whole could leave no room at all.</summary>
+    private const int MaxExtensionLength = 20;
+
     public static string From(string? name, int index)
     {
         var lastPart = (name ?? "").Split('/', '\\').Last();
@@ -24,7 +27,8 @@ public static class SafeFileName
         if (cleaned.Length > MaxLength)
         {
             var extension = Path.GetExtension(cleaned);
-            cleaned = cleaned[..(MaxLength - extension.Length)] + extension;
+            extension = extension.Length <= MaxExtensionLength ? extension : "";
+            cleaned = cleaned[..(MaxLength - extension.Length)].TrimEnd() + extension;
         }
 
         return cleaned.Length == 0 ? $"attachment-{index + 1}" : cleaned;
