@@ -99,6 +99,20 @@ public sealed class ComposeTests : BunitContext
         Assert.True(page.Find("#send").HasAttribute("disabled"));
     }
 
+    [Fact]
+    public void AddFiles_MoreThanOnePickMayAdd_SaysSoAndAddsNothing()
+    {
+        Typed("", "", "", "", "");
+        var page = Render<Compose>();
+        page.WaitForElement("#compose-form[data-ready=true]");
+
+        var files = Enumerable.Range(1, 51).Select(i => InputFileContent.CreateFromText("x", $"file{i}.txt")).ToArray();
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(files);
+
+        Assert.Contains("51", page.Find("#attachment-problem").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("#attachment-list li"));
+    }
+
     private void Typed(string to, string cc, string bcc, string subject, string body) =>
         JSInterop.Setup<string?[]>("webmailFieldValues", _ => true).SetResult([to, cc, bcc, subject, body]);
 

@@ -52,6 +52,9 @@ public sealed partial class Compose
 
     private bool Uploading => _attachments.Any(a => a.Content is null);
 
+    /// <summary>Files one pick may add: each is uploaded over the live connection in turn.</summary>
+    private const int MaxFilesPerPick = 50;
+
     private static readonly string[] TypedFieldIds = ["to", "cc", "bcc", "subject", "body"];
 
     protected override void OnInitialized() => _fields[0].Value = PrefillTo ?? "";
@@ -263,7 +266,14 @@ public sealed partial class Compose
     private async Task AddFilesAsync(InputFileChangeEventArgs e)
     {
         _attachmentProblem = null;
-        foreach (var file in e.GetMultipleFiles(maximumFileCount: 50))
+        if (e.FileCount > MaxFilesPerPick)
+        {
+            // GetMultipleFiles would throw, outside any handler, and end the page's live connection.
+            _attachmentProblem = T["Compose_TooManyFiles", e.FileCount, MaxFilesPerPick];
+            return;
+        }
+
+        foreach (var file in e.GetMultipleFiles(MaxFilesPerPick))
         {
             var total = _attachments.Sum(a => a.Size) + file.Size;
             if (file.Size > Sender.MaxAttachmentBytesPerFile)
