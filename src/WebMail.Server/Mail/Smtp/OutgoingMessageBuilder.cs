@@ -35,7 +35,7 @@ public static class OutgoingMessageBuilder
             message.References.Add(reference);
         }
 
-        var text = new TextPart("plain") { Text = outgoing.Body.Replace("\r\n", "\n", StringComparison.Ordinal) };
+        var text = new TextPart("plain") { Text = OneKindOfLineBreak(outgoing.Body) };
         if (outgoing.Attachments.Count == 0)
         {
             message.Body = text;
@@ -65,6 +65,13 @@ public static class OutgoingMessageBuilder
     /// <summary>A draft as the Drafts folder keeps it: addresses that do not parse yet are left out, not refused.</summary>
     public static MimeMessage BuildDraft(string fromAddress, OutgoingMessage draft) =>
         Build(fromAddress, draft, AddressParser.Parse(draft.To).Valid, AddressParser.Parse(draft.Cc).Valid, AddressParser.Parse(draft.Bcc).Valid);
+
+    /// <summary>
+    /// Every line ending as "\n", which MimeKit writes as CRLF: a lone CR or LF typed or pasted by the user would
+    /// otherwise reach the SMTP server as is, which RFC 5321 forbids and some servers refuse or mangle.
+    /// </summary>
+    private static string OneKindOfLineBreak(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     private static string SingleLine(string value) =>
         string.Concat(value.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
