@@ -39,6 +39,35 @@ public sealed class SignInFailureTests(Xunit.Abstractions.ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task SignIn_FiftyConcurrentAttemptsAgainstASlowServer_OnlyTheAccountLimitReachIt()
+    {
+        // Each attempt waits for the hung server; a check made before any failure is recorded let all fifty through.
+        using var silent = new SilentServer();
+        await using var app = WebMailAppFactory.With(new()
+        {
+            ["Mail:Domains:0:Imap:Port"] = silent.Port.ToString(),
+            ["Mail:Domains:0:Imap:TimeoutSeconds"] = "3",
+            ["SignIn:MaxFailuresPerAccount"] = "3",
+        });
+        var user = DemoMailServer.NewTestAccount("parallel");
+        var clients = Enumerable.Range(0, 50).Select(_ => new SignInClient(app)).ToList();
+        foreach (var client in clients)
+        {
+            await client.GetAsync("/signin", _timeout);
+        }
+
+        var responses = await Task.WhenAll(clients.Select(c => c.SignInAsync(user, "guess", cancellationToken: _timeout)));
+
+        Assert.Equal(3, silent.Accepted);
+        Assert.Equal(47, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        foreach (var (response, client) in responses.Zip(clients))
+        {
+            response.Dispose();
+            client.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task SignIn_CertificateNotTrusted_SaysSoAndSendsNoPassword()
     {
         await using var app = WebMailAppFactory.With(new() { ["Mail:Domains:0:TrustedCertificateFile"] = "" });

@@ -18,6 +18,18 @@ public sealed class SilentServer : IDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>How many connections reached it.</summary>
+    public int Accepted
+    {
+        get
+        {
+            lock (_accepted)
+            {
+                return _accepted.Count;
+            }
+        }
+    }
+
     private async Task AcceptForeverAsync()
     {
         try

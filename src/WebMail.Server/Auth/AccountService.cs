@@ -77,16 +77,24 @@ public sealed class AccountService(
         }
 
         var clientAddress = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.RetryAfter(address, clientAddress) is { } wait)
+        MailProblem problem;
+        using (var attempt = throttle.TryBegin(address, clientAddress, out var wait))
         {
-            logger.LogWarning("Sign-in for {Address} from {Client} refused: too many failures", address, clientAddress);
-            return new SignInResult(SignInProblem.TooManyAttempts, wait);
-        }
+            if (attempt is null)
+            {
+                logger.LogWarning("Sign-in for {Address} from {Client} refused: too many failures", address, clientAddress);
+                return new SignInResult(SignInProblem.TooManyAttempts, wait);
+            }
 
-        var problem = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, cancellationToken);
-        if (problem == MailProblem.AuthenticationFailed)
-        {
-            throttle.RecordFailure(address, clientAddress);
+            problem = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, cancellationToken);
+            if (problem == MailProblem.AuthenticationFailed)
+            {
+                attempt.Failed();
+            }
+            else if (problem == MailProblem.None)
+            {
+                attempt.Succeeded();
+            }
         }
 
         if (problem != MailProblem.None)
@@ -94,7 +102,6 @@ public sealed class AccountService(
             return new SignInResult(ToSignInProblem(problem));
         }
 
-        throttle.RecordSuccess(address);
         UserSession session;
         try
         {

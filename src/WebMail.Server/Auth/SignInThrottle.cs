@@ -1,85 +1,205 @@
-using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace WebMail.Server.Auth;
 
 /// <summary>
-/// Counts wrong passwords per account and per client address in a sliding window. While either is over its
-/// limit every attempt is refused before the mail server is asked, so even the right password waits.
+/// Counts wrong passwords per client address and per account in a sliding window, and attempts still waiting for
+/// the mail server's answer as if they had failed, so parallel guesses cannot all pass the check before the first
+/// failure is recorded. The address limit comes first. The account limit applies only to addresses that have failed
+/// or are trying right now: a student whose number someone else is guessing still signs in from their own device
+/// (as large providers do), while the guesser's address is held to the account's few attempts.
 /// </summary>
 public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Starts an attempt when it is allowed now (dispose it when the mail server has answered, after
+    /// <see cref="SignInAttempt.Failed"/> or <see cref="SignInAttempt.Succeeded"/>); otherwise null and how long to wait.
+    /// </summary>
+    public SignInAttempt? TryBegin(string account, string clientAddress, out TimeSpan wait)
+    {
+        var (accountKey, addressKey) = (AccountKey(account), AddressKey(clientAddress));
+        lock (_gate)
+        {
+            wait = WaitLocked(accountKey, addressKey);
+            if (wait > TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            BucketFor(accountKey).InFlight++;
+            BucketFor(addressKey).InFlight++;
+            return new SignInAttempt(this, accountKey, addressKey);
+        }
+    }
 
     /// <summary>How long until an attempt is allowed, or null when it is allowed now.</summary>
     public TimeSpan? RetryAfter(string account, string clientAddress)
     {
-        var settings = options.CurrentValue;
-        var now = clock.GetUtcNow();
-        var wait = Max(
-            WaitFor(AccountKey(account), settings.MaxFailuresPerAccount, settings.Window, now),
-            WaitFor(AddressKey(clientAddress), settings.MaxFailuresPerClientAddress, settings.Window, now));
-        return wait > TimeSpan.Zero ? wait : null;
-    }
-
-    public void RecordFailure(string account, string clientAddress)
-    {
-        var now = clock.GetUtcNow();
-        Record(AccountKey(account), now);
-        Record(AddressKey(clientAddress), now);
-        if (_failures.Count > 10_000)
+        lock (_gate)
         {
-            ForgetOld(now - options.CurrentValue.Window);
+            var wait = WaitLocked(AccountKey(account), AddressKey(clientAddress));
+            return wait > TimeSpan.Zero ? wait : null;
         }
     }
 
-    public void RecordSuccess(string account) => _failures.TryRemove(AccountKey(account), out _);
+    public void RecordFailure(string account, string clientAddress) => RecordFailureOf(AccountKey(account), AddressKey(clientAddress));
 
-    private TimeSpan WaitFor(string key, int limit, TimeSpan window, DateTimeOffset now)
+    public void RecordSuccess(string account) => ClearFailures(AccountKey(account));
+
+    /// <summary>The key an address is counted under: IPv6 clients by their /64, which one device or home can fill.</summary>
+    public static string AddressKey(string clientAddress)
     {
-        if (!_failures.TryGetValue(key, out var times))
+        if (!IPAddress.TryParse(clientAddress, out var address))
+        {
+            return "client:" + clientAddress;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return "client:" + new IPAddress(bytes) + "/64";
+        }
+
+        return "client:" + address;
+    }
+
+    private void ClearFailures(string key)
+    {
+        lock (_gate)
+        {
+            if (_buckets.TryGetValue(key, out var bucket))
+            {
+                bucket.Failures.Clear();
+            }
+        }
+    }
+
+    private void RecordFailureOf(string accountKey, string addressKey)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            BucketFor(accountKey).Failures.Enqueue(now);
+            BucketFor(addressKey).Failures.Enqueue(now);
+            if (_buckets.Count > 10_000)
+            {
+                ForgetOldLocked(now - options.CurrentValue.Window);
+            }
+        }
+    }
+
+    private void End(string accountKey, string addressKey, bool failed)
+    {
+        if (failed)
+        {
+            RecordFailureOf(accountKey, addressKey);
+        }
+
+        lock (_gate)
+        {
+            BucketFor(accountKey).InFlight--;
+            BucketFor(addressKey).InFlight--;
+        }
+    }
+
+    private TimeSpan WaitLocked(string accountKey, string addressKey)
+    {
+        var settings = options.CurrentValue;
+        var now = clock.GetUtcNow();
+        var addressWait = WaitForLocked(addressKey, settings.MaxFailuresPerClientAddress, settings.Window, now);
+        var addressIsTrying = _buckets.TryGetValue(addressKey, out var address) && (address.Failures.Count > 0 || address.InFlight > 0);
+        var accountWait = addressIsTrying ? WaitForLocked(accountKey, settings.MaxFailuresPerAccount, settings.Window, now) : TimeSpan.Zero;
+        return addressWait > accountWait ? addressWait : accountWait;
+    }
+
+    private TimeSpan WaitForLocked(string key, int limit, TimeSpan window, DateTimeOffset now)
+    {
+        if (!_buckets.TryGetValue(key, out var bucket))
         {
             return TimeSpan.Zero;
         }
 
-        lock (times)
+        var times = bucket.Failures;
+        while (times.Count > 0 && times.Peek() <= now - window)
         {
-            while (times.Count > 0 && times.Peek() <= now - window)
-            {
-                times.Dequeue();
-            }
-
-            // Allowed again once enough failures have left the window to be under the limit.
-            return times.Count < limit ? TimeSpan.Zero : times.ElementAt(times.Count - limit) + window - now;
+            times.Dequeue();
         }
+
+        if (times.Count + bucket.InFlight < limit)
+        {
+            return TimeSpan.Zero;
+        }
+
+        // Allowed again once enough failures have left the window; attempts in flight end within the mail server's
+        // timeout, so while they hold the place a second is the honest answer.
+        return times.Count >= limit ? times.ElementAt(times.Count - limit) + window - now : TimeSpan.FromSeconds(1);
     }
 
-    private void Record(string key, DateTimeOffset now)
+    private Bucket BucketFor(string key)
     {
-        var times = _failures.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
-        lock (times)
+        if (!_buckets.TryGetValue(key, out var bucket))
         {
-            times.Enqueue(now);
+            _buckets[key] = bucket = new Bucket();
         }
+
+        return bucket;
     }
 
-    private void ForgetOld(DateTimeOffset before)
+    private void ForgetOldLocked(DateTimeOffset before)
     {
-        foreach (var (key, times) in _failures)
+        foreach (var (key, bucket) in _buckets.ToList())
         {
-            lock (times)
+            if (bucket.InFlight == 0 && (bucket.Failures.Count == 0 || bucket.Failures.Last() <= before))
             {
-                if (times.Count == 0 || times.Last() <= before)
-                {
-                    _failures.TryRemove(key, out _);
-                }
+                _buckets.Remove(key);
             }
         }
     }
 
     private static string AccountKey(string account) => "account:" + account;
 
-    private static string AddressKey(string clientAddress) => "client:" + clientAddress;
+    private sealed class Bucket
+    {
+        public Queue<DateTimeOffset> Failures { get; } = new();
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+        public int InFlight { get; set; }
+    }
+
+    /// <summary>One sign-in waiting for the mail server; counted as a failure until it is known not to be one.</summary>
+    public sealed class SignInAttempt : IDisposable
+    {
+        private readonly SignInThrottle _throttle;
+        private readonly string _accountKey;
+        private readonly string _addressKey;
+        private bool _failed;
+        private int _ended;
+
+        internal SignInAttempt(SignInThrottle throttle, string accountKey, string addressKey) =>
+            (_throttle, _accountKey, _addressKey) = (throttle, accountKey, addressKey);
+
+        /// <summary>The password was wrong: counted once the attempt is disposed.</summary>
+        public void Failed() => _failed = true;
+
+        /// <summary>The password was right: the account's failures are forgotten.</summary>
+        public void Succeeded() => _throttle.ClearFailures(_accountKey);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                _throttle.End(_accountKey, _addressKey, _failed);
+            }
+        }
+    }
 }
