@@ -76,8 +76,7 @@ public sealed class ComposeTests : BunitContext
     [Fact]
     public void FirstLiveRender_ReplyWithTextTyped_KeepsTheTextAboveTheQuoteAndTheTypedSubject()
     {
-        var services = Services.GetRequiredService<NavigationManager>();
-        services.NavigateTo("compose?reply=INBOX.1.7");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("compose?reply=INBOX.1.7");
         _sender.Prepared = Message("alice@school.test", "Re: 周会", "\n\nOn Monday, alice wrote:\n> 周会改到周三\n");
         Typed("", "", "", "", "好的，我会参加。");
 

@@ -9,8 +9,6 @@ public sealed class FakeComposeService : IComposeService
 
     public OutgoingMessage? Prepared { get; set; }
 
-    public List<OutgoingMessage> Sent { get; } = [];
-
     public long MaxAttachmentBytes => 25_000_000;
 
     public long MaxAttachmentBytesPerFile => 25_000_000;
@@ -23,11 +21,8 @@ public sealed class FakeComposeService : IComposeService
     public Task<OutgoingMessage> PrepareAsync(ComposeMode mode, string messageId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Prepared ?? throw new InvalidOperationException("no prepared message"));
 
-    public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
-    {
-        Sent.Add(message);
-        return Task.FromResult(new SendResult(SendProblem.None));
-    }
+    public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new SendResult(SendProblem.None));
 
     public Task SaveDraftAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
     {

@@ -48,11 +48,15 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
-    public void RecordSuccess_ClearsTheAccountsFailures()
+    public void Succeeded_ClearsTheAccountsFailures()
     {
         Fail("alice@school.test", "10.0.0.1", times: 2);
 
-        _throttle.RecordSuccess("alice@school.test");
+        using (var attempt = _throttle.TryBegin("alice@school.test", "10.0.0.1", out _))
+        {
+            attempt!.Succeeded();
+        }
+
         Fail("alice@school.test", "10.0.0.1", times: 2);
 
         Assert.Null(_throttle.RetryAfter("alice@school.test", "10.0.0.3"));

@@ -170,9 +170,12 @@ public sealed partial class Compose
     private void SetField(AddressField field, string? value)
     {
         field.Value = value ?? "";
-        field.Check = string.IsNullOrWhiteSpace(field.Value) ? null : Sender.CheckAddresses(field.Value);
+        Check(field);
         ScheduleDraftSave();
     }
+
+    private void Check(AddressField field) =>
+        field.Check = string.IsNullOrWhiteSpace(field.Value) ? null : Sender.CheckAddresses(field.Value);
 
     private void RestoreDraft(OutgoingMessage? draft)
     {
@@ -218,7 +221,7 @@ public sealed partial class Compose
     {
         (_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body) = (message.To, message.Cc, message.Bcc, message.Subject, message.Body);
         (_inReplyTo, _references) = (message.InReplyTo, message.References);
-        _fields.ForEach(f => f.Check = string.IsNullOrWhiteSpace(f.Value) ? null : Sender.CheckAddresses(f.Value));
+        _fields.ForEach(Check);
     }
 
     private static PendingAttachment Uploaded(OutgoingAttachment attachment) =>

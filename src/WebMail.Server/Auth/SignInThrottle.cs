@@ -47,9 +47,13 @@ public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> option
         }
     }
 
-    public void RecordFailure(string account, string clientAddress) => RecordFailureOf(AccountKey(account), AddressKey(clientAddress));
-
-    public void RecordSuccess(string account) => ClearFailures(AccountKey(account));
+    public void RecordFailure(string account, string clientAddress)
+    {
+        lock (_gate)
+        {
+            RecordFailureLocked(AccountKey(account), AddressKey(clientAddress));
+        }
+    }
 
     /// <summary>The key an address is counted under: IPv6 clients by their /64, which one device or home can fill.</summary>
     public static string AddressKey(string clientAddress)
@@ -85,29 +89,26 @@ public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> option
         }
     }
 
-    private void RecordFailureOf(string accountKey, string addressKey)
+    private void RecordFailureLocked(string accountKey, string addressKey)
     {
         var now = clock.GetUtcNow();
-        lock (_gate)
+        BucketFor(accountKey).Failures.Enqueue(now);
+        BucketFor(addressKey).Failures.Enqueue(now);
+        if (_buckets.Count > 10_000)
         {
-            BucketFor(accountKey).Failures.Enqueue(now);
-            BucketFor(addressKey).Failures.Enqueue(now);
-            if (_buckets.Count > 10_000)
-            {
-                ForgetOldLocked(now - options.CurrentValue.Window);
-            }
+            ForgetOldLocked(now - options.CurrentValue.Window);
         }
     }
 
     private void End(string accountKey, string addressKey, bool failed)
     {
-        if (failed)
-        {
-            RecordFailureOf(accountKey, addressKey);
-        }
-
         lock (_gate)
         {
+            if (failed)
+            {
+                RecordFailureLocked(accountKey, addressKey);
+            }
+
             BucketFor(accountKey).InFlight--;
             BucketFor(addressKey).InFlight--;
         }
