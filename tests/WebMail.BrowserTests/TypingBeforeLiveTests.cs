@@ -70,6 +70,25 @@ public sealed class TypingBeforeLiveTests(BrowserFixture browser, ITestOutputHel
     }
 
     [Fact]
+    public async Task Compose_TypingOnWhileTheLiveConnectionArrives_EveryKeystrokeLandsInTheText()
+    {
+        var page = await browser.SignedInPageAsync(DemoMailServer.NewTestAccount("earlyfocus"));
+        var compose = new ComposePage(page);
+        var hold = await HeldLiveConnection.HoldAsync(page);
+        await compose.OpenAsync();
+        await compose.Body.ClickAsync();
+        await page.Keyboard.TypeAsync("前半 first half,");
+
+        await hold.ReleaseAsync(page);
+        await compose.WaitUntilReadyAsync();
+        // The keyboard, not a located box: keys go wherever the focus is, as they do for a person.
+        await page.Keyboard.TypeAsync(" second half.");
+
+        await Assertions.Expect(compose.Body).ToHaveValueAsync("前半 first half, second half.");
+        Assert.Equal("body", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    [Fact]
     public async Task Search_TypedAndSubmittedBeforeTheLiveConnection_SearchesOnceLive()
     {
         var page = await browser.SignedInPageAsync(DemoMailServer.NewTestAccount("earlysearch"));
@@ -79,7 +98,8 @@ public sealed class TypingBeforeLiveTests(BrowserFixture browser, ITestOutputHel
         await page.Locator("#search").PressAsync("Enter");
         await hold.ReleaseAsync(page);
 
-        await page.WaitForURLAsync(url => Uri.UnescapeDataString(url).Contains("q=周报", StringComparison.Ordinal));
+        // Polls the address (the search navigates within the live page); WaitForURL also waits for a page load.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=" + Uri.EscapeDataString("周报")));
         await Assertions.Expect(page.Locator("#search")).ToHaveValueAsync("周报");
     }
 

@@ -164,6 +164,24 @@
         }
     });
 
+    // After a navigation the heading gets the focus (screen readers announce the new page), but not from a field the
+    // user is typing into: on a prerendered page going live that is the field this script has just put them back in.
+    // As Blazor's own FocusOnNavigate does: a heading is made focusable, and focusing does not scroll.
+    window.webmailFocusHeading = selector => {
+        const active = document.activeElement;
+        if (active && active !== document.body && isField(active)) {
+            return;
+        }
+
+        const heading = document.querySelector(selector);
+        if (heading) {
+            if (!heading.hasAttribute("tabindex")) {
+                heading.tabIndex = -1;
+            }
+            heading.focus({ preventScroll: true });
+        }
+    };
+
     // For pages that decide once live what wins over server-side content: the fields' values as they are now.
     window.webmailFieldValues = ids => ids.map(id => {
         const element = document.getElementById(id);
