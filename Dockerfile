@@ -14,9 +14,11 @@ RUN dotnet publish src/WebMail.Server/WebMail.Server.csproj -c Release -o /app -
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
+# 9090 is the management port (readiness, metrics): publish it to the monitoring network only.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Management__Url=http://+:9090 \
     DOTNET_RUNNING_IN_CONTAINER=true
-EXPOSE 8080
+EXPOSE 8080 9090
 # The image's built-in non-root user ("app").
 USER $APP_UID
 # The runtime image has no curl: the app's own binary probes its liveness endpoint.

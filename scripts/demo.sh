@@ -9,6 +9,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
 source "$here/mailserver.env"
 port=${WEBMAIL_HTTP_PORT:-5080}
+management_port=${WEBMAIL_MANAGEMENT_PORT:-$((port + 1))}
 
 if [ "${WEBMAIL_USE_DEMO_MAILSERVER:-1}" = 1 ]; then
   "$here/mailserver.sh" up
@@ -28,9 +29,11 @@ fi
 cat <<EOF
 
   WebMail is starting at  http://127.0.0.1:$port/
+  Readiness and metrics:  http://127.0.0.1:$management_port/health/ready  http://127.0.0.1:$management_port/metrics
   Demo accounts (demo only):  alice@$WEBMAIL_MAIL_DOMAIN / alice-demo   bob@$WEBMAIL_MAIL_DOMAIN / bob-demo
   Stop with Ctrl+C; stop the demo mail server with: scripts/mailserver.sh down
 
 EOF
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export Management__Url=${Management__Url:-http://127.0.0.1:$management_port}
 exec dotnet run --project "$repo/src/WebMail.Server" --no-launch-profile --urls "http://127.0.0.1:$port"

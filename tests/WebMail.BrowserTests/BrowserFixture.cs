@@ -11,7 +11,7 @@ public class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public BrowserFixture()
-        : this(new WebMailServerFactory())
+        : this(WebMailServerFactory.WithManagementPort())
     {
     }
 

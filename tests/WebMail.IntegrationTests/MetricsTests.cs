@@ -5,13 +5,15 @@ using Xunit.Abstractions;
 namespace WebMail.IntegrationTests;
 
 /// <summary>The Prometheus scrape endpoint shows what the webmail did, and nothing about who did it.</summary>
-public sealed class MetricsTests(WebMailAppFactory app, ITestOutputHelper output) : IClassFixture<WebMailAppFactory>
+public sealed class MetricsTests(ITestOutputHelper output)
 {
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
     [Fact]
     public async Task Scrape_AfterSignInsAndReading_CountsThemWithoutNamingAnyone()
     {
+        await using var app = WebMailServerFactory.WithManagementPort();
+        using var scraper = new HttpClient { BaseAddress = app.ManagementAddress };
         var user = DemoMailServer.NewTestAccount("metrics");
         var ids = await new MailTestClients(output).AppendAsync(user, [TestMessages.Html("counted")], _timeout);
         using (var wrong = new SignInClient(app))
@@ -30,7 +32,7 @@ public sealed class MetricsTests(WebMailAppFactory app, ITestOutputHelper output
         do
         {
             await Task.Delay(400, _timeout);
-            metrics = await app.CreateClient().GetStringAsync("/metrics", _timeout);
+            metrics = await scraper.GetStringAsync("/metrics", _timeout);
         }
         while (!metrics.Contains("result=\"hit\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
 

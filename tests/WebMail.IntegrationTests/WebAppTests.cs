@@ -18,14 +18,6 @@ public sealed class WebAppTests(WebMailAppFactory app) : IClassFixture<WebMailAp
     }
 
     [Fact]
-    public async Task Readiness_DemoMailServerUp_Healthy()
-    {
-        using var response = await app.CreateClient().GetAsync("/health/ready", _timeout);
-
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(_timeout));
-    }
-
-    [Fact]
     public async Task StatusPage_Rendered_UsesLocalBootstrapAndBlazorServer()
     {
         var html = await app.CreateClient().GetStringAsync("/status", _timeout);

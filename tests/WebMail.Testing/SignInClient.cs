@@ -10,7 +10,13 @@ public sealed partial class SignInClient : IDisposable
     private readonly List<string> _responses = [];
 
     public SignInClient(WebApplicationFactory<Program> app) =>
-        Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Http = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            // An app on a real port (Kestrel) is reached there; the in-memory test server answers any address.
+            BaseAddress = app is WebMailServerFactory server ? server.BaseAddress : new Uri("http://localhost"),
+        });
 
     public HttpClient Http { get; }
 

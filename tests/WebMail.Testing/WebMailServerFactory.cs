@@ -33,6 +33,24 @@ public sealed class WebMailServerFactory : WebMailAppFactory
     public static WebMailServerFactory ListeningOn(Dictionary<string, string?> settings, IReadOnlyList<System.Net.IPEndPoint> listen) =>
         new(settings, listen);
 
+    /// <summary>
+    /// The app on a public loopback port and a management one (<c>Management:Url</c>), where metrics and readiness are.
+    /// </summary>
+    public static WebMailServerFactory WithManagementPort(Dictionary<string, string?>? settings = null)
+    {
+        var managementPort = FreePort.Find();
+        settings ??= [];
+        settings[WebMail.Server.Hosting.ManagementPort.UrlKey] = $"http://127.0.0.1:{managementPort}";
+        var loopback = System.Net.IPAddress.Loopback;
+        return new(settings, [new(loopback, FreePort.Find()), new(loopback, managementPort)])
+        {
+            ManagementAddress = new Uri($"http://127.0.0.1:{managementPort}/"),
+        };
+    }
+
+    /// <summary>Where metrics and readiness are served, when made by <see cref="WithManagementPort"/>.</summary>
+    public Uri? ManagementAddress { get; private init; }
+
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
         .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
 }

@@ -15,6 +15,7 @@ public static class EndpointMapping
 
     public static WebApplication UseWebMailPipeline(this WebApplication app)
     {
+        app.UseWebMailManagementEndpoints();
         app.UseForwardedHeaders();
         app.UseWebMailSecurityHeaders();
         if (!app.Environment.IsDevelopment())
@@ -32,11 +33,10 @@ public static class EndpointMapping
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        // Liveness says the process serves requests; readiness also checks the configured mail servers.
+        // Liveness says the process serves requests and tells nothing, so the container's probe may use the public
+        // port; readiness (which checks the mail servers) and metrics are on the management port only.
         app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessTag) });
 
-        app.MapWebMailTelemetry();
         app.MapAccountEndpoints();
         app.MapMessageEndpoints();
         app.MapLanguageEndpoints();

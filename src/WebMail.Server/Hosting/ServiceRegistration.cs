@@ -28,11 +28,14 @@ public static class ServiceRegistration
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddSingleton(TimeProvider.System);
         builder.AddWebMailTelemetry();
+        builder.AddWebMailManagementPort();
 
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<MailClientFactory>();
-        services.AddSingleton<IMailServerStatusService, MailServerStatusService>();
+        services.AddSingleton<MailServerStatusService>();
+        services.AddSingleton<IMailServerStatusService>(sp =>
+            new CachedMailServerStatus(sp.GetRequiredService<MailServerStatusService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<MessageCacheOptions>().BindConfiguration(MessageCacheOptions.SectionName)
             .Validate(o => o.MaxBytesPerSession > 0 && o.MaxBytesTotal >= o.MaxBytesPerSession,
                 "MessageCache:MaxBytesPerSession must be positive and at most MaxBytesTotal.")

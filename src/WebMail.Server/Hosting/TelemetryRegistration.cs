@@ -7,8 +7,8 @@ namespace WebMail.Server.Hosting;
 /// <summary>
 /// Metrics through OpenTelemetry: the webmail's own (sign-ins, sends, cache, sessions, mail-server latency), ASP.NET
 /// Core's (requests, Kestrel, SignalR connections, Blazor circuits) and the runtime's (GC heap, CPU). Scraped by Prometheus at
-/// <c>Telemetry:PrometheusPath</c> (default /metrics; empty turns it off), and pushed over OTLP when
-/// <c>Telemetry:OtlpEndpoint</c> is set.
+/// <c>Telemetry:PrometheusPath</c> (default /metrics; empty turns it off) on the management port
+/// (<see cref="ManagementPort"/>), and pushed over OTLP when <c>Telemetry:OtlpEndpoint</c> is set.
 /// </summary>
 public static class TelemetryRegistration
 {
@@ -32,16 +32,5 @@ public static class TelemetryRegistration
                 }
             });
         return builder;
-    }
-
-    public static WebApplication MapWebMailTelemetry(this WebApplication app)
-    {
-        var path = app.Configuration["Telemetry:PrometheusPath"] ?? "/metrics";
-        if (path.Length > 0)
-        {
-            app.MapPrometheusScrapingEndpoint(path);
-        }
-
-        return app;
     }
 }
