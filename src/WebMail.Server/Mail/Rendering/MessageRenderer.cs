@@ -24,8 +24,7 @@ public static class MessageRenderer
 
     public static RenderedMessage Render(string id, byte[] raw)
     {
-        var problems = false;
-        if (TryLoad(raw) is not { } message)
+        if (TryLoad(raw, out var problems) is not { } message)
         {
             // Not even headers: show the bytes as text rather than nothing.
             var text = Encoding.UTF8.GetString(raw);
@@ -82,7 +81,7 @@ public static class MessageRenderer
     public static IEnumerable<(string FileName, byte[] Content)> AttachmentContents(byte[] raw)
     {
         // Not even headers: Render showed such bytes as text, with no attachments to ask for.
-        if (TryLoad(raw) is not { } message)
+        if (TryLoad(raw, out _) is not { } message)
         {
             yield break;
         }
@@ -105,11 +104,13 @@ public static class MessageRenderer
         }
     }
 
-    private static MimeMessage? TryLoad(byte[] raw)
+    /// <param name="headersCut">Whether a header field too long to parse in time was cut first.</param>
+    private static MimeMessage? TryLoad(byte[] raw, out bool headersCut)
     {
+        var parsable = OversizedHeaders.Cut(raw, out headersCut);
         try
         {
-            return MimeMessage.Load(new MemoryStream(raw, writable: false));
+            return MimeMessage.Load(new MemoryStream(parsable, writable: false));
         }
         catch (FormatException)
         {
