@@ -12,7 +12,7 @@ public sealed class MetricsTests(ITestOutputHelper output)
     [Fact]
     public async Task Scrape_AfterSignInsAndReading_CountsThemWithoutNamingAnyone()
     {
-        await using var app = WebMailServerFactory.WithManagementPort();
+        await using var app = WebMailServerFactory.WithManagementPort(WebMailServerFactory.PlainHttpCookies());
         using var scraper = new HttpClient { BaseAddress = app.ManagementAddress };
         var user = DemoMailServer.NewTestAccount("metrics");
         var ids = await new MailTestClients(output).AppendAsync(user, [TestMessages.Html("counted")], _timeout);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WebMail.Server.Hosting;
 using WebMail.Testing;
 
 namespace WebMail.IntegrationTests;
@@ -15,7 +16,7 @@ public sealed class PasswordSecrecyTests
     public async Task SignInUseAndSignOut_EveryLogLineAndResponse_NeverContainsThePassword()
     {
         Assert.Equal(KnownPassword, DemoMailServer.TestPassword);
-        await using var app = WebMailServerFactory.WithManagementPort();
+        await using var app = WebMailServerFactory.WithManagementPort(WebMailServerFactory.PlainHttpCookies());
         using var client = new SignInClient(app);
         using var management = new HttpClient { BaseAddress = app.ManagementAddress };
         var user = DemoMailServer.NewTestAccount("secret");
@@ -37,19 +38,24 @@ public sealed class PasswordSecrecyTests
     }
 
     [Fact]
-    public async Task SessionCookie_Decrypted_CarriesOnlyTheSessionId()
+    public async Task SessionCookie_ProductionDefaults_SecureHostPrefixedAndCarriesOnlyTheSessionId()
     {
         await using var app = new WebMailAppFactory();
         using var client = new SignInClient(app);
 
         using var response = await client.SignInAsync(DemoMailServer.NewTestAccount("cookie"), KnownPassword, cancellationToken: _timeout);
 
-        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("webmail.session=", StringComparison.Ordinal));
+        const string name = AuthenticationRegistration.SecureCookieName + "=";
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name, StringComparison.Ordinal));
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        // What browsers require of a __Host- cookie: Secure, Path=/ and no Domain.
+        Assert.Contains("; secure", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; path=/;", setCookie + ";", StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", setCookie, StringComparison.OrdinalIgnoreCase);
         var cookieOptions = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
             .Get(CookieAuthenticationDefaults.AuthenticationScheme);
-        var ticket = cookieOptions.TicketDataFormat.Unprotect(setCookie.Split(';')[0]["webmail.session=".Length..]);
+        var ticket = cookieOptions.TicketDataFormat.Unprotect(setCookie.Split(';')[0][name.Length..]);
         var claim = Assert.Single(ticket!.Principal.Claims);
         Assert.Equal("sid", claim.Type);
         Assert.True(claim.Value.Length >= 40, "the session id is long and random");

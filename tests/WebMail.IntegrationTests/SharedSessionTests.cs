@@ -13,7 +13,7 @@ namespace WebMail.IntegrationTests;
 /// </summary>
 public sealed class SharedSessionTests : IAsyncLifetime
 {
-    private const string SessionCookie = AuthenticationRegistration.CookieName;
+    private const string SessionCookie = AuthenticationRegistration.SecureCookieName;
 
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
     private LocalServerProcess _redis = null!;

@@ -1,4 +1,5 @@
 using System.Net;
+using WebMail.Server.Hosting;
 using WebMail.Testing;
 
 namespace WebMail.IntegrationTests;
@@ -152,6 +153,6 @@ public sealed class SignInTests(WebMailAppFactory app) : IClassFixture<WebMailAp
     }
 
     private string SessionCookie(SignInClient client) =>
-        client.Responses.SelectMany(r => r.Split('\n')).Last(l => l.StartsWith("Set-Cookie: webmail.session=", StringComparison.Ordinal))
+        client.Responses.SelectMany(r => r.Split('\n')).Last(l => l.StartsWith($"Set-Cookie: {AuthenticationRegistration.SecureCookieName}=", StringComparison.Ordinal))
             ["Set-Cookie: ".Length..].Split(';')[0];
 }

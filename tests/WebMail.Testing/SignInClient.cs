@@ -14,8 +14,7 @@ public sealed partial class SignInClient : IDisposable
         {
             AllowAutoRedirect = false,
             HandleCookies = true,
-            // An app on a real port (Kestrel) is reached there; the in-memory test server answers any address.
-            BaseAddress = app is WebMailServerFactory server ? server.BaseAddress : new Uri("http://localhost"),
+            BaseAddress = app.ClientOptions.BaseAddress,
         });
 
     public HttpClient Http { get; }

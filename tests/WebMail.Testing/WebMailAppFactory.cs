@@ -28,6 +28,10 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+
+        // Clients of the in-memory server ask for https, as the school's users do: the session cookie is Secure
+        // (and __Host-), and the cookie container sends such cookies only over https.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     /// <summary>An app with <paramref name="settings"/> on top of the demo server's configuration.</summary>

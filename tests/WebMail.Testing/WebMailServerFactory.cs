@@ -25,6 +25,7 @@ public sealed class WebMailServerFactory : WebMailAppFactory
         }
 
         StartServer();
+        ClientOptions.BaseAddress = BaseAddress;
     }
 
     public static new WebMailServerFactory With(Dictionary<string, string?> settings) => new(settings);
@@ -47,6 +48,12 @@ public sealed class WebMailServerFactory : WebMailAppFactory
             ManagementAddress = new Uri($"http://127.0.0.1:{managementPort}/"),
         };
     }
+
+    /// <summary>
+    /// Settings for an app on a plain-HTTP port that an HttpClient signs in to: its cookie container sends Secure
+    /// cookies only over HTTPS (Chromium also sends them to a loopback address, so browser tests keep them Secure).
+    /// </summary>
+    public static Dictionary<string, string?> PlainHttpCookies() => new() { ["Sessions:SecureCookie"] = "false" };
 
     /// <summary>Where metrics and readiness are served, when made by <see cref="WithManagementPort"/>.</summary>
     public Uri? ManagementAddress { get; private init; }

@@ -16,6 +16,7 @@ public static class EndpointMapping
     public static WebApplication UseWebMailPipeline(this WebApplication app)
     {
         app.UseWebMailManagementEndpoints();
+        app.UseWebMailHostFiltering();
         app.UseForwardedHeaders();
         app.UseWebMailSecurityHeaders();
         if (!app.Environment.IsDevelopment())

@@ -29,6 +29,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         builder.AddWebMailTelemetry();
         builder.AddWebMailManagementPort();
+        builder.AddWebMailHostFiltering();
 
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
