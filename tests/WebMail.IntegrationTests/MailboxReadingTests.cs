@@ -128,12 +128,32 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var ids = await _clients.AppendAsync(user, [TestMessages.Plain("flag me")], _timeout);
         var mail = SignIn(user, ReadingProtocol.Imap);
         await mail.OpenAsync(ids[0], _timeout);
+        Assert.False(await IsSeenAsync(user)); // downloaded with BODY.PEEK: nothing the user did yet
+        await mail.ReadAsync(ids[0], _timeout);
         Assert.True(await IsSeenAsync(user));
 
         await mail.SetReadAsync([ids[0]], read: false, _timeout);
 
         Assert.False(await IsSeenAsync(user));
         Assert.False((await mail.ListAsync(0, 10, refresh: true, _timeout)).Messages.Single().IsRead);
+    }
+
+    [Theory]
+    [InlineData(ReadingProtocol.Imap)]
+    [InlineData(ReadingProtocol.Pop3)]
+    public async Task Read_AfterTheBodyWasFetchedUnread_MarksItReadInTheList(ReadingProtocol protocol)
+    {
+        var user = DemoMailServer.NewTestAccount("read");
+        await _clients.AppendAsync(user, [TestMessages.Plain("open me")], _timeout);
+        var mail = SignIn(user, protocol);
+        var id = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().Id;
+        await mail.OpenAsync(id, _timeout);
+        Assert.False((await mail.ListAsync(0, 10, refresh: true, _timeout)).Messages.Single().IsRead);
+
+        await mail.ReadAsync(id, _timeout);
+
+        Assert.True((await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().IsRead);
+        Assert.True((await mail.ListAsync(0, 10, refresh: true, _timeout)).Messages.Single().IsRead);
     }
 
     [Fact]

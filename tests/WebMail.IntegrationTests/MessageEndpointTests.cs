@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using MailKit;
 using WebMail.Testing;
 using Xunit.Abstractions;
 
@@ -79,9 +80,30 @@ public sealed class MessageEndpointTests(WebMailAppFactory app, ITestOutputHelpe
         Assert.Equal("/signin", response.Headers.Location!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task BodyAndAttachment_Fetched_LeaveTheMessagesUnreadOnTheServer()
+    {
+        // A GET can come from a prefetching browser or a pasted link, not only from the user opening the message.
+        var (client, ids, _) = await SignedInWithMessagesAsync("peek");
+        using var _ = client;
+
+        using (await client.GetAsync($"/mail/messages/{ids[0]}/body", _timeout))
+        using (await client.GetAsync($"/mail/messages/{ids[1]}/attachments/0", _timeout))
+        {
+        }
+
+        using var imap = await _clients.ImapAsync(_lastUser!, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
+        var flags = await imap.Inbox.FetchAsync(0, -1, MailKit.MessageSummaryItems.Flags, _timeout);
+        Assert.Equal(2, flags.Count);
+        Assert.All(flags, f => Assert.False(f.Flags!.Value.HasFlag(MailKit.MessageFlags.Seen)));
+    }
+
+    private string? _lastUser;
+
     private async Task<(SignInClient Client, IReadOnlyList<string> Ids, byte[] Attachment)> SignedInWithMessagesAsync(string purpose)
     {
-        var user = DemoMailServer.NewTestAccount(purpose);
+        var user = _lastUser = DemoMailServer.NewTestAccount(purpose);
         var attachment = RandomNumberGenerator.GetBytes(10_000);
         var ids = await _clients.AppendAsync(user, [TestMessages.Html("html"), TestMessages.WithAttachment("file", attachment)], _timeout);
         var client = new SignInClient(app);

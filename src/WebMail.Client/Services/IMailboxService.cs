@@ -25,7 +25,10 @@ public interface IMailboxService
     /// <summary>Every folder, special ones first, then the others as a tree, with message and unread counts (POP3: the inbox only).</summary>
     Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default);
 
-    /// <summary>Downloads (once; later from the session's cache) and decodes a message. IMAP marks it read.</summary>
+    /// <summary>
+    /// The message the user opened: downloaded (once; later from the session's cache), decoded and marked read (IMAP
+    /// on the server; POP3 for this session). The body and attachment URLs read it without marking it.
+    /// </summary>
     Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default);
 
     /// <summary>The messages listed just before and after this one where the user last listed it (null at the ends, or when not listed).</summary>

@@ -28,7 +28,7 @@ public sealed class MailboxService(
         await (await ContextAsync()).ListFoldersAsync(refresh, cancellationToken);
 
     public async Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
-        (await (await ContextAsync()).OpenAsync(messageId, cancellationToken)).View;
+        (await (await ContextAsync()).ReadAsync(messageId, cancellationToken)).View;
 
     public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId) =>
         (await ContextAsync()).Neighbours(messageId);

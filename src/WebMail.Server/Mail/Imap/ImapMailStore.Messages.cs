@@ -14,6 +14,7 @@ public sealed partial class ImapMailStore
             using var buffer = new MemoryStream();
             try
             {
+                // BODY.PEEK[]: reading leaves \Seen alone; the user's opening marks read (MailSessionContext.ReadAsync).
                 using var stream = await folder.GetStreamAsync(uids[0], token);
                 await stream.CopyToAsync(buffer, token);
             }
@@ -22,7 +23,6 @@ public sealed partial class ImapMailStore
                 throw new MailOperationException(MailProblem.MessageNotFound, exception);
             }
 
-            await folder.AddFlagsAsync(uids[0], MessageFlags.Seen, silent: true, token);
             return buffer.ToArray();
         }, cancellationToken);
 

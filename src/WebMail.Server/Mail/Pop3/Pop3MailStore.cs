@@ -85,11 +85,7 @@ public sealed class Pop3MailStore(
                 await stream.CopyToAsync(buffer, token);
             }
 
-            lock (_opened)
-            {
-                _opened.Add(messageId);
-            }
-
+            // Read only when the user opens it (MailSessionContext.ReadAsync), as over IMAP.
             return buffer.ToArray();
         }, cancellationToken);
 

@@ -104,7 +104,23 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         return folders;
     }
 
-    /// <summary>The decoded message, from the cache or downloaded (and then cached).</summary>
+    /// <summary>
+    /// The message the user opened in the reading pane, marked read. Only this marks read: the body frame and
+    /// attachment URLs (plain GETs, which a prefetching browser or a pasted link may request) use
+    /// <see cref="OpenAsync"/>, which leaves the flags alone.
+    /// </summary>
+    public async Task<RenderedMessage> ReadAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var rendered = await OpenAsync(messageId, cancellationToken);
+        if (!KnownRead(messageId))
+        {
+            await SetReadAsync([messageId], read: true, cancellationToken);
+        }
+
+        return rendered;
+    }
+
+    /// <summary>The decoded message, from the cache or downloaded (and then cached); read flags are left as they are.</summary>
     public async Task<RenderedMessage> OpenAsync(string messageId, CancellationToken cancellationToken)
     {
         if (Cache.TryGet(messageId, out var cached))
@@ -117,7 +133,6 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         var raw = await Store.DownloadAsync(messageId, cancellationToken);
         var rendered = MessageRenderer.Render(messageId, raw);
         Cache.Add(rendered);
-        UpdateInPages([messageId], m => m with { IsRead = true }, countsChange: true);
         return rendered;
     }
 
@@ -252,6 +267,15 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
     }
 
     /// <summary>Changes what cached pages show for these messages (flags): no listing has to ask the server again.</summary>
+    /// <summary>Whether a listed page shows the message as read already (then opening it needs no server command).</summary>
+    private bool KnownRead(string messageId)
+    {
+        lock (_pagesLock)
+        {
+            return _pages.Values.SelectMany(page => page.Messages).Any(m => m.Id == messageId && m.IsRead);
+        }
+    }
+
     private void UpdateInPages(IReadOnlyList<string> messageIds, Func<MessageSummary, MessageSummary> change, bool countsChange = false)
     {
         var ids = messageIds.ToHashSet(StringComparer.Ordinal);
