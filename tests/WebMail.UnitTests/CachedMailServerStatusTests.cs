@@ -1,5 +1,6 @@
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Diagnostics;
+using WebMail.Testing;
 
 namespace WebMail.UnitTests;
 

@@ -180,7 +180,7 @@ public sealed partial class Inbox
             _lastSeen ??= counts;
             if (changed)
             {
-                await LoadAsync(refresh: true);
+                await LoadAsync(refresh: true, byUser: false);
                 StateHasChanged();
             }
         }
@@ -201,7 +201,8 @@ public sealed partial class Inbox
 
     private Task RefreshAsync() => LoadAsync(refresh: true);
 
-    private async Task LoadAsync(bool refresh)
+    /// <param name="byUser">False when the new-mail check reloads: that is not the user's activity.</param>
+    private async Task LoadAsync(bool refresh, bool byUser = true)
     {
         if (!RendererInfo.IsInteractive)
         {
@@ -216,10 +217,18 @@ public sealed partial class Inbox
         _problem = null;
         try
         {
-            _features = await Mailbox.GetFeaturesAsync();
-            var folders = _features.Folders ? Mailbox.ListFoldersAsync(refresh, token) : null;
-            _page = await Mailbox.ListAsync(Query, refresh, token);
-            _folders = folders is null ? null : await folders;
+            if (byUser || _features is null)
+            {
+                _features = await Mailbox.GetFeaturesAsync();
+                var folders = _features.Folders ? Mailbox.ListFoldersAsync(refresh, token) : null;
+                _page = await Mailbox.ListAsync(Query, refresh, token);
+                _folders = folders is null ? null : await folders;
+            }
+            else
+            {
+                (_page, _folders) = await Mailbox.ReloadAfterNewMailAsync(Query, _features.Folders, token);
+            }
+
             // What the next check compares with: the folder's counts as listed with this page (POP3: unknown until then).
             _lastSeen = CurrentFolder is { } current ? (current.Total, current.Unread) : null;
         }

@@ -22,6 +22,14 @@ public interface IMailboxService
     /// </summary>
     Task<MailFolder?> CheckFolderAsync(string path, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The page and (when <paramref name="withFolders"/>) the folders afresh from the server, after the new-mail check
+    /// saw the folder change. Like <see cref="ListAsync(MessageQuery, bool, CancellationToken)"/> with refresh, but not
+    /// the user's activity: mail arriving at an unattended inbox on a lab computer must not keep it signed in.
+    /// </summary>
+    Task<(MessagePage Page, IReadOnlyList<MailFolder>? Folders)> ReloadAfterNewMailAsync(
+        MessageQuery query, bool withFolders, CancellationToken cancellationToken = default);
+
     /// <summary>Every folder, special ones first, then the others as a tree, with message and unread counts (POP3: the inbox only).</summary>
     Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default);
 

@@ -21,8 +21,16 @@ public sealed class MailboxService(
     }
 
     public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default) =>
-        await (await ContextAsync()).ListAsync(
-            query with { PageIndex = Math.Max(0, query.PageIndex), PageSize = Math.Clamp(query.PageSize, 1, MaxPageSize) }, refresh, cancellationToken);
+        await (await ContextAsync()).ListAsync(Bounded(query), refresh, cancellationToken);
+
+    public async Task<(MessagePage Page, IReadOnlyList<MailFolder>? Folders)> ReloadAfterNewMailAsync(
+        MessageQuery query, bool withFolders, CancellationToken cancellationToken = default)
+    {
+        var context = await current.ForAsync(authentication, activity: false);
+        var folders = withFolders ? await context.ListFoldersAsync(refresh: true, cancellationToken) : null;
+        var page = await context.ListAsync(Bounded(query), refresh: true, cancellationToken);
+        return (page, folders);
+    }
 
     public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).ListFoldersAsync(refresh, cancellationToken);
@@ -68,4 +76,7 @@ public sealed class MailboxService(
         await (await ContextAsync()).EmptyTrashAsync(cancellationToken);
 
     private Task<MailSessionContext> ContextAsync() => current.ForAsync(authentication);
+
+    private static MessageQuery Bounded(MessageQuery query) =>
+        query with { PageIndex = Math.Max(0, query.PageIndex), PageSize = Math.Clamp(query.PageSize, 1, MaxPageSize) };
 }

@@ -1,7 +1,7 @@
-namespace WebMail.UnitTests;
+namespace WebMail.Testing;
 
 /// <summary>A clock that only moves when a test moves it.</summary>
-internal sealed class ManualClock : TimeProvider
+public sealed class ManualClock : TimeProvider
 {
     private DateTimeOffset _now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
 
