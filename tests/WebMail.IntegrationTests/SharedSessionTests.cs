@@ -1,7 +1,12 @@
 using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using WebMail.Client.Services;
 using WebMail.Server.Hosting;
+using WebMail.Server.Mail.Sessions;
 using WebMail.Testing;
 
 namespace WebMail.IntegrationTests;
@@ -54,30 +59,81 @@ public sealed class SharedSessionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Redis_HoldsNoPasswordAndNoSessionId_InTheClear()
+    public async Task RedisDump_Alone_RevealsNoPasswordDraftAddressOrSessionId()
     {
+        const string draftText = "期末考试答案 draft-marker-7d1f";
         await using var app = Instance();
         using var client = new SignInClient(app);
-        using var signedIn = await client.SignInAsync(DemoMailServer.NewTestAccount("redis-secrets"), DemoMailServer.TestPassword, "Imap", _timeout);
-        var sessionId = SessionCookieOf(signedIn);
+        var user = DemoMailServer.NewTestAccount("redis-secrets");
+        using var signedIn = await client.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
+        var sessionId = SessionCookieOf(signedIn).Split('=', 2)[1];
+        var store = app.Services.GetRequiredService<UserSessionStore>();
+        var session = store.ForAddress(user).Single();
+        await store.SaveDraftAsync(session, new DraftRecord(new OutgoingMessage("bob@school.test", "", "", "Exam", draftText, []), null), _timeout);
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString(_redis));
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var keys = server.Keys(pattern: "*").Select(k => k.ToString()).ToList();
-        Assert.Contains(SharedStateRegistration.DataProtectionKey, keys);
-        Assert.Contains(keys, k => k.StartsWith(SharedStateRegistration.SessionKeyPrefix + "session:", StringComparison.Ordinal));
-        foreach (var key in keys)
+        var dump = await DumpAsync();
+
+        // What a copy of Redis holds: the key ring, one session record and one draft, none readable as text.
+        Assert.Contains(SharedStateRegistration.DataProtectionKey, dump.Keys);
+        Assert.Contains(dump.Keys, k => k.StartsWith(SharedStateRegistration.SessionKeyPrefix + "session:", StringComparison.Ordinal));
+        Assert.Contains(dump.Keys, k => k.StartsWith(SharedStateRegistration.SessionKeyPrefix + "draft:", StringComparison.Ordinal));
+        foreach (var (key, values) in dump)
         {
-            var type = await redis.GetDatabase().KeyTypeAsync(key);
-            var values = type == RedisType.Hash
-                ? (await redis.GetDatabase().HashGetAllAsync(key)).Select(e => e.Value.ToString())
-                : type == RedisType.List ? (await redis.GetDatabase().ListRangeAsync(key)).Select(v => v.ToString()) : [];
             foreach (var text in values.Append(key))
             {
                 Assert.DoesNotContain(DemoMailServer.TestPassword, text, StringComparison.Ordinal);
-                Assert.DoesNotContain(sessionId.Split('=', 2)[1][..40], text, StringComparison.Ordinal);
+                Assert.DoesNotContain(sessionId[..40], text, StringComparison.Ordinal);
+                Assert.DoesNotContain("draft-marker-7d1f", text, StringComparison.Ordinal);
+                Assert.DoesNotContain(user, text, StringComparison.Ordinal);
             }
         }
+
+        // The key ring is there, but encrypted to the certificate, which is not in Redis: its master key is not.
+        var keyRing = string.Join("\n", dump[SharedStateRegistration.DataProtectionKey]);
+        Assert.Contains("EncryptedData", keyRing, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", keyRing, StringComparison.Ordinal);
+
+        // Someone with the dump and the app's code but not the certificate cannot open the session record.
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString(_redis));
+        var services = new ServiceCollection();
+        services.AddDataProtection().SetApplicationName("WebMail")
+            .PersistKeysToStackExchangeRedis(() => redis.GetDatabase(), SharedStateRegistration.DataProtectionKey);
+        using var provider = services.BuildServiceProvider();
+        var attacker = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("WebMail.SharedSessionRecord.v1");
+        var sealedRecord = (byte[])(await redis.GetDatabase().HashGetAsync(dump.Keys.First(k => k.Contains("session:", StringComparison.Ordinal)), "data"))!;
+        Assert.ThrowsAny<CryptographicException>(() => attacker.Unprotect(sealedRecord));
+    }
+
+    [Fact]
+    public async Task Redis_WithoutKeyEncryptionCertificate_RefusesToStart()
+    {
+        var settings = KeyEncryptionCertificate.RedisSettings(RedisServer.ConnectionString(_redis));
+        settings.Remove(KeyRingProtection.CertificateKey);
+        await using var app = WebMailAppFactory.With(settings);
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(KeyRingProtection.CertificateKey, failure.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every key in Redis with its values as text (strings, hashes, lists), as a dump would hold them.</summary>
+    private async Task<Dictionary<string, List<string>>> DumpAsync()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString(_redis));
+        var database = redis.GetDatabase();
+        var dump = new Dictionary<string, List<string>>();
+        foreach (var key in redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: "*"))
+        {
+            dump[key.ToString()] = await database.KeyTypeAsync(key) switch
+            {
+                RedisType.Hash => (await database.HashGetAllAsync(key)).Select(e => e.Value.ToString()).ToList(),
+                RedisType.List => (await database.ListRangeAsync(key)).Select(v => v.ToString()).ToList(),
+                RedisType.String => [(await database.StringGetAsync(key)).ToString()],
+                _ => [],
+            };
+        }
+
+        return dump;
     }
 
     [Fact]
@@ -123,11 +179,12 @@ public sealed class SharedSessionTests : IAsyncLifetime
     private static TimeSpan UserSessionRenewal => TimeSpan.FromSeconds(1);
 
     /// <param name="quickRenewal">An idle timeout of 4 s, so the shared record is renewed (and a sign-out elsewhere noticed) every second.</param>
-    private WebMailAppFactory Instance(bool quickRenewal = false) => WebMailAppFactory.With(new()
+    private WebMailAppFactory Instance(bool quickRenewal = false)
     {
-        ["ConnectionStrings:" + SharedStateRegistration.RedisConnectionName] = RedisServer.ConnectionString(_redis),
-        ["Sessions:IdleTimeout"] = quickRenewal ? "00:00:04" : "00:30:00",
-    });
+        var settings = KeyEncryptionCertificate.RedisSettings(RedisServer.ConnectionString(_redis));
+        settings["Sessions:IdleTimeout"] = quickRenewal ? "00:00:04" : "00:30:00";
+        return WebMailAppFactory.With(settings);
+    }
 
     /// <summary>A browser-like client of <paramref name="app"/> that already has the session cookie another instance issued.</summary>
     private static HttpClient ClientWithCookie(WebMailAppFactory app, string cookie)

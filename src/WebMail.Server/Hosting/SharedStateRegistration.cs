@@ -6,8 +6,9 @@ namespace WebMail.Server.Hosting;
 
 /// <summary>
 /// What instances of the webmail share. With <c>ConnectionStrings:Redis</c> set, the Data Protection key ring
-/// (cookies, antiforgery tokens, the sessions' encrypted passwords) and the session records and drafts live in
-/// Redis, so any instance can carry on a session. Without it, sessions live in this process only (one instance).
+/// (cookies, antiforgery tokens, the sessions' encrypted records and drafts), encrypted itself with a certificate
+/// kept outside Redis (<see cref="KeyRingProtection"/>), and the session records and drafts live in Redis, so any
+/// instance can carry on a session. Without it, sessions live in this process only (one instance).
 /// </summary>
 public static class SharedStateRegistration
 {
@@ -27,7 +28,8 @@ public static class SharedStateRegistration
         {
             var redis = new LazyRedisConnection(RedisOptions(redisConfiguration));
             services.AddSingleton(redis);
-            dataProtection.PersistKeysToStackExchangeRedis(() => redis.Connection.GetDatabase(), DataProtectionKey);
+            dataProtection.PersistKeysToStackExchangeRedis(() => redis.Connection.GetDatabase(), DataProtectionKey)
+                .ProtectKeysAsConfigured(builder.Configuration, keysLeaveTheProcess: true);
             services.AddStackExchangeRedisCache(options =>
             {
                 options.InstanceName = SessionKeyPrefix;
@@ -42,6 +44,8 @@ public static class SharedStateRegistration
             // Keys that survive a restart keep users signed in across deployments; without it they live in the user profile.
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
         }
+
+        dataProtection.ProtectKeysAsConfigured(builder.Configuration, keysLeaveTheProcess: false);
 
         services.AddSingleton<ISharedSessionRecords, InProcessSessionRecords>();
         return builder;

@@ -54,10 +54,11 @@ public sealed class ScaleOutFixture : BrowserFixture
     /// <summary>Before the first instance starts: it reads the key ring at start-up, as a deployment would with Redis already up.</summary>
     private static LocalServerProcess StartRedis() => RedisServer.StartAsync().GetAwaiter().GetResult();
 
-    private static WebMailServerFactory Instance(int redisPort) => WebMailServerFactory.With(new()
+    private static WebMailServerFactory Instance(int redisPort)
     {
-        ["ConnectionStrings:" + SharedStateRegistration.RedisConnectionName] = $"127.0.0.1:{redisPort}",
+        var settings = KeyEncryptionCertificate.RedisSettings($"127.0.0.1:{redisPort}");
         // A stopped instance lets go of its live connections within a second or two (the default waits 30 s).
-        ["shutdownTimeoutSeconds"] = "2",
-    });
+        settings["shutdownTimeoutSeconds"] = "2";
+        return WebMailServerFactory.With(settings);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 
@@ -9,11 +10,18 @@ namespace WebMail.Server.Mail.Sessions;
 /// <summary>
 /// Session records and drafts in a distributed cache (Redis) that every instance shares. Entries expire as the
 /// sessions do: after the idle timeout without activity (sliding), and at the absolute timeout after sign-in.
-/// Keys are hashes of the session id, so a listing of the store does not hand out live session ids.
+/// Keys are hashes of the session id, so a listing of the store does not hand out live session ids, and values are
+/// encrypted with Data Protection (whose key ring is itself encrypted with a certificate kept outside the store): a
+/// copy of Redis shows how many sessions and drafts there are and when they expire, not whose they are or what
+/// they say.
 /// </summary>
-public sealed class DistributedSessionRecords(IDistributedCache cache, IOptionsMonitor<UserSessionOptions> options)
+public sealed class DistributedSessionRecords(
+    IDistributedCache cache, IOptionsMonitor<UserSessionOptions> options, IDataProtectionProvider dataProtection)
     : ISharedSessionRecords
 {
+    private readonly IDataProtector _sessionProtector = dataProtection.CreateProtector("WebMail.SharedSessionRecord.v1");
+    private readonly IDataProtector _draftProtector = dataProtection.CreateProtector("WebMail.SharedDraft.v1");
+
     /// <summary>A slow store must not hold up a page for long: the user gets a clear message instead.</summary>
     private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(5);
 
@@ -22,11 +30,11 @@ public sealed class DistributedSessionRecords(IDistributedCache cache, IOptionsM
     public bool IsShared => true;
 
     public Task SaveAsync(string sessionId, SessionRecord record, CancellationToken cancellationToken) =>
-        RunAsync(token => cache.SetAsync(SessionKey(sessionId), JsonSerializer.SerializeToUtf8Bytes(record, Json), EntryOptions(record.CreatedAt), token), cancellationToken);
+        RunAsync(token => cache.SetAsync(SessionKey(sessionId), Seal(_sessionProtector, record), EntryOptions(record.CreatedAt), token), cancellationToken);
 
     public Task<SessionRecord?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
         RunAsync(async token => await cache.GetAsync(SessionKey(sessionId), token) is { } bytes
-            ? JsonSerializer.Deserialize<SessionRecord>(bytes, Json)
+            ? Open<SessionRecord>(_sessionProtector, bytes)
             : null, cancellationToken);
 
     public Task<bool> KeepAliveAsync(string sessionId, CancellationToken cancellationToken) =>
@@ -52,13 +60,17 @@ public sealed class DistributedSessionRecords(IDistributedCache cache, IOptionsM
     public Task SaveDraftAsync(string sessionId, DateTimeOffset sessionCreatedAt, DraftRecord? draft, CancellationToken cancellationToken) =>
         RunAsync(token => draft is null
             ? cache.RemoveAsync(DraftKey(sessionId), token)
-            : cache.SetAsync(DraftKey(sessionId), JsonSerializer.SerializeToUtf8Bytes(draft, Json), EntryOptions(sessionCreatedAt), token),
+            : cache.SetAsync(DraftKey(sessionId), Seal(_draftProtector, draft), EntryOptions(sessionCreatedAt), token),
             cancellationToken);
 
     public Task<DraftRecord?> FindDraftAsync(string sessionId, CancellationToken cancellationToken) =>
         RunAsync(async token => await cache.GetAsync(DraftKey(sessionId), token) is { } bytes
-            ? JsonSerializer.Deserialize<DraftRecord>(bytes, Json)
+            ? Open<DraftRecord>(_draftProtector, bytes)
             : null, cancellationToken);
+
+    private static byte[] Seal<T>(IDataProtector protector, T value) => protector.Protect(JsonSerializer.SerializeToUtf8Bytes(value, Json));
+
+    private static T? Open<T>(IDataProtector protector, byte[] sealedValue) => JsonSerializer.Deserialize<T>(protector.Unprotect(sealedValue), Json);
 
     private DistributedCacheEntryOptions EntryOptions(DateTimeOffset createdAt)
     {

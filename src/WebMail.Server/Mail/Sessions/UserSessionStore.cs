@@ -22,6 +22,10 @@ public sealed class UserSessionStore(
     /// <summary>Sessions held by this process.</summary>
     public int Count => _sessions.Count;
 
+    /// <summary>The sessions this process holds for <paramref name="address"/> (expired ones included until swept).</summary>
+    public IReadOnlyList<UserSession> ForAddress(string address) =>
+        _sessions.Values.Where(s => string.Equals(s.Address, address, StringComparison.OrdinalIgnoreCase)).ToList();
+
     /// <exception cref="SessionStoreUnavailableException">The shared store is configured but cannot be reached: no session was started.</exception>
     public async Task<UserSession> CreateAsync(string address, string domain, ReadingProtocol protocol, string password, CancellationToken cancellationToken = default)
     {
