@@ -16,7 +16,7 @@ public sealed class AccountService(
     IHttpContextAccessor httpContextAccessor,
     IOptionsMonitor<MailOptions> mailOptions,
     MailAuthenticator authenticator,
-    SignInThrottle throttle,
+    ISignInThrottle throttle,
     UserSessionStore sessions,
     Mail.Diagnostics.WebMailMetrics metrics,
     ILogger<AccountService> logger) : IAccountService
@@ -78,7 +78,8 @@ public sealed class AccountService(
 
         var clientAddress = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         MailProblem problem;
-        using (var attempt = throttle.TryBegin(address, clientAddress, out var wait))
+        var (attempt, wait) = await throttle.TryBeginAsync(address, clientAddress, cancellationToken);
+        await using (attempt)
         {
             if (attempt is null)
             {

@@ -11,7 +11,7 @@ namespace WebMail.Server.Auth;
 /// or are trying right now: a student whose number someone else is guessing still signs in from their own device
 /// (as large providers do), while the guesser's address is held to the account's few attempts.
 /// </summary>
-public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> options, TimeProvider clock)
+public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> options, TimeProvider clock) : ISignInThrottle
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.OrdinalIgnoreCase);
@@ -35,6 +35,12 @@ public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> option
             BucketFor(addressKey).InFlight++;
             return new SignInAttempt(this, accountKey, addressKey);
         }
+    }
+
+    public Task<(ISignInAttempt? Attempt, TimeSpan Wait)> TryBeginAsync(string account, string clientAddress, CancellationToken cancellationToken)
+    {
+        var attempt = TryBegin(account, clientAddress, out var wait);
+        return Task.FromResult<(ISignInAttempt?, TimeSpan)>((attempt, wait));
     }
 
     /// <summary>How long until an attempt is allowed, or null when it is allowed now.</summary>
@@ -168,7 +174,8 @@ public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> option
         }
     }
 
-    private static string AccountKey(string account) => "account:" + account;
+    /// <summary>The key an account is counted under (case does not make another account).</summary>
+    public static string AccountKey(string account) => "account:" + account.ToLowerInvariant();
 
     private sealed class Bucket
     {
@@ -178,7 +185,7 @@ public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> option
     }
 
     /// <summary>One sign-in waiting for the mail server; counted as a failure until it is known not to be one.</summary>
-    public sealed class SignInAttempt : IDisposable
+    public sealed class SignInAttempt : ISignInAttempt, IDisposable
     {
         private readonly SignInThrottle _throttle;
         private readonly string _accountKey;
@@ -201,6 +208,12 @@ public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> option
             {
                 _throttle.End(_accountKey, _addressKey, _failed);
             }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
+using WebMail.Server.Auth;
 using WebMail.Server.Mail.Sessions;
 
 namespace WebMail.Server.Hosting;
@@ -36,6 +37,7 @@ public static class SharedStateRegistration
                 options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Connection);
             });
             services.AddSingleton<ISharedSessionRecords, DistributedSessionRecords>();
+            services.AddSingleton<ISignInThrottle, SharedSignInThrottle>();
             return builder;
         }
 
@@ -48,6 +50,7 @@ public static class SharedStateRegistration
         dataProtection.ProtectKeysAsConfigured(builder.Configuration, keysLeaveTheProcess: false);
 
         services.AddSingleton<ISharedSessionRecords, InProcessSessionRecords>();
+        services.AddSingleton<ISignInThrottle>(sp => sp.GetRequiredService<SignInThrottle>());
         return builder;
     }
 
