@@ -233,21 +233,20 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
 
     private static string Account(string purpose) => DemoMailServer.NewTestAccount(purpose);
 
-    private static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol) =>
+    internal static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol) =>
         ComposeFor(host, user, protocol, out _);
 
-    private static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol, out MailSessionContext mail)
+    internal static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol, out MailSessionContext mail)
     {
         var services = host.Services;
         var session = services.GetRequiredService<UserSessionStore>().CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword).GetAwaiter().GetResult(); // in-process store: completes at once
         mail = services.GetRequiredService<MailSessionContexts>().For(session);
         return new ComposeService(
             services.GetRequiredService<CurrentMailSession>(), new SignedIn(SessionCookieEvents.PrincipalFor(session)),
-            services.GetRequiredService<UserSessionStore>(),
-            services.GetRequiredService<MailClientFactory>(), services.GetRequiredService<IOptionsMonitor<MailOptions>>(),
-            services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(),
+            services.GetRequiredService<UserSessionStore>(), services.GetRequiredService<Submission>(),
+            services.GetRequiredService<IOptionsMonitor<MailOptions>>(), services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(),
             services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText>>(),
-            services.GetRequiredService<Outbox>(), services.GetRequiredService<WebMail.Server.Mail.Diagnostics.WebMailMetrics>(), NullLogger<ComposeService>.Instance);
+            services.GetRequiredService<Outbox>(), TimeProvider.System, NullLogger<ComposeService>.Instance);
     }
 
     private static void AssertIntact(MimeMessage received, string from, byte[] data, byte[] report)

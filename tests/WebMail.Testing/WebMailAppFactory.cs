@@ -10,6 +10,12 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = DemoMailServer.AppConfiguration();
 
+    /// <summary>
+    /// This app's own outbox folder (held messages during the undo delay): apps of other tests in the process must not
+    /// send its messages as a restarted instance would. A test that restarts an instance passes the same folder again.
+    /// </summary>
+    public string OutboxFolder => _settings["Compose:OutboxFolder"]!;
+
     static WebMailAppFactory()
     {
         // Where the app's content lives, for hosts (such as the benchmarks) that are not test projects of it.
@@ -24,6 +30,7 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
     /// <param name="settings">Configuration added to (or overriding) the demo server's, e.g. a short idle timeout.</param>
     protected WebMailAppFactory(IReadOnlyDictionary<string, string?>? settings)
     {
+        _settings["Compose:OutboxFolder"] = Path.Combine(Path.GetTempPath(), "webmail-test-outbox-" + Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using WebMail.Server.Auth;
 using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sessions;
+using WebMail.Server.Mail.Smtp;
 using WebMail.Testing;
 
 namespace WebMail.UnitTests;
@@ -22,8 +23,9 @@ public sealed partial class DeploymentConfigurationTests
         var options = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>(o => o.ErrorOnUnknownConfiguration = true);
         var sessions = configuration.GetSection(UserSessionOptions.SectionName).Get<UserSessionOptions>(o => o.ErrorOnUnknownConfiguration = true);
         var signIn = configuration.GetSection(SignInThrottleOptions.SectionName).Get<SignInThrottleOptions>(o => o.ErrorOnUnknownConfiguration = true);
+        var composeOptions = configuration.GetSection(ComposeOptions.SectionName).Get<ComposeOptions>(o => o.ErrorOnUnknownConfiguration = true);
         var otherSections = settings.Keys.Select(k => k.Split(':')[0]).Distinct()
-            .Except([MailOptions.SectionName, UserSessionOptions.SectionName, SignInThrottleOptions.SectionName]);
+            .Except([MailOptions.SectionName, UserSessionOptions.SectionName, SignInThrottleOptions.SectionName, ComposeOptions.SectionName]);
 
         var domain = Assert.Single(options!.Domains);
         Assert.Equal("school.edu.cn", options.DefaultDomainName);
@@ -31,6 +33,7 @@ public sealed partial class DeploymentConfigurationTests
         Assert.Equal(MailSecurity.StartTls, domain.Smtp!.Security);
         Assert.Equal(TimeSpan.FromMinutes(30), sessions!.IdleTimeout);
         Assert.Equal(5, signIn!.MaxFailuresPerAccount);
+        Assert.NotNull(composeOptions!.OutboxFolder);
         // Keys read directly by the host (Hosting/AuthenticationRegistration.cs, Hosting/ForwardedHeadersRegistration.cs).
         Assert.Equal(["DataProtection", "ForwardedHeaders"], otherSections.Order());
         Assert.NotNull(configuration["DataProtection:KeysFolder"]);

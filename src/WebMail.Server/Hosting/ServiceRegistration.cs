@@ -50,7 +50,10 @@ public static class ServiceRegistration
             .Validate(o => o.MaxAttachmentBytes > 0 && o.UndoSendDelay >= TimeSpan.Zero && o.UndoSendDelay <= TimeSpan.FromMinutes(2),
                 "Compose:MaxAttachmentBytes must be positive and Compose:UndoSendDelay between 0 and 2 minutes.")
             .ValidateOnStart();
+        services.AddSingleton<Submission>();
+        services.AddSingleton<HeldMessageSender>();
         services.AddSingleton<Outbox>();
+        services.AddHostedService<OutboxRecoveryService>();
         services.AddScoped<IComposeService, ComposeService>();
 
         builder.AddWebMailForwardedHeaders();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
 using WebMail.Server.Auth;
 using WebMail.Server.Mail.Sessions;
+using WebMail.Server.Mail.Smtp;
 
 namespace WebMail.Server.Hosting;
 
@@ -21,6 +22,15 @@ public static class SharedStateRegistration
     /// <summary>Prefix of the session and draft entries in Redis.</summary>
     public const string SessionKeyPrefix = "webmail:";
 
+    /// <summary>Where one instance keeps sent messages during their undo delay, so a restart does not lose them.</summary>
+    public const string OutboxFolderKey = "Compose:OutboxFolder";
+
+    private static string DefaultOutboxFolder()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return Path.Combine(data.Length > 0 ? data : Path.GetTempPath(), "WebMail", "outbox");
+    }
+
     public static WebApplicationBuilder AddWebMailSharedState(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -38,6 +48,7 @@ public static class SharedStateRegistration
             });
             services.AddSingleton<ISharedSessionRecords, DistributedSessionRecords>();
             services.AddSingleton<ISignInThrottle, SharedSignInThrottle>();
+            services.AddSingleton<IHeldMessageStore, RedisHeldMessageStore>();
             return builder;
         }
 
@@ -51,6 +62,8 @@ public static class SharedStateRegistration
 
         services.AddSingleton<ISharedSessionRecords, InProcessSessionRecords>();
         services.AddSingleton<ISignInThrottle>(sp => sp.GetRequiredService<SignInThrottle>());
+        var outboxFolder = builder.Configuration[OutboxFolderKey] is { Length: > 0 } configured ? configured : DefaultOutboxFolder();
+        services.AddSingleton<IHeldMessageStore>(sp => new FolderHeldMessageStore(outboxFolder, sp.GetRequiredService<IDataProtectionProvider>()));
         return builder;
     }
 

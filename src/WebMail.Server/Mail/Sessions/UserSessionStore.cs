@@ -114,6 +114,12 @@ public sealed class UserSessionStore(
         }
     }
 
+    /// <summary>
+    /// A session for one piece of work on behalf of a user whose own session has ended (a held message sent after
+    /// sign-out), from the record kept with that work. Not registered: nobody can sign in with it; end it when done.
+    /// </summary>
+    public UserSession Detached(string id, SessionRecord record) => new(id, record, _passwordProtector, clock.GetUtcNow());
+
     public async Task SaveDraftAsync(UserSession session, DraftRecord? draft, CancellationToken cancellationToken) =>
         await shared.SaveDraftAsync(session.Id, session.CreatedAt, draft, cancellationToken);
 

@@ -13,4 +13,10 @@ public sealed class ComposeOptions
 
     /// <summary>How long a sent message waits on the server, cancellable ("undo send"); zero sends at once.</summary>
     public TimeSpan UndoSendDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Without Redis: the folder where sent messages wait out <see cref="UndoSendDelay"/>, encrypted, so an instance that
+    /// restarts sends them (read at start-up by Hosting/SharedStateRegistration; default under the user's local data).
+    /// </summary>
+    public string? OutboxFolder { get; set; }
 }

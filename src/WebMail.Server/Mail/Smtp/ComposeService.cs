@@ -1,12 +1,9 @@
-using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using WebMail.Client;
 using WebMail.Client.Services;
-using WebMail.Server.Mail.Connections;
-using WebMail.Server.Mail.Diagnostics;
 using WebMail.Server.Mail.Options;
 
 namespace WebMail.Server.Mail.Smtp;
@@ -16,12 +13,12 @@ public sealed class ComposeService(
     CurrentMailSession current,
     AuthenticationStateProvider authentication,
     Sessions.UserSessionStore sessions,
-    MailClientFactory clients,
+    Submission submission,
     IOptionsMonitor<MailOptions> mailOptions,
     IOptionsMonitor<ComposeOptions> composeOptions,
     IStringLocalizer<UiText> text,
     Outbox outbox,
-    WebMailMetrics metrics,
+    TimeProvider clock,
     ILogger<ComposeService> logger) : IComposeService
 {
     public long MaxAttachmentBytes => composeOptions.CurrentValue.MaxAttachmentBytes;
@@ -84,12 +81,25 @@ public sealed class ComposeService(
         var delay = composeOptions.CurrentValue.UndoSendDelay;
         if (delay <= TimeSpan.Zero)
         {
-            return await SubmitAndKeepCopyAsync(domain, context, message, outgoing.RepliedToId, cancellationToken);
+            return await submission.SubmitAndKeepCopyAsync(domain, context, message, outgoing.RepliedToId, cancellationToken);
         }
 
-        // Not the caller's token: once queued, the message goes out even if the page that sent it is gone.
-        var pendingId = outbox.Schedule(session.Id, delay, () => SubmitAndKeepCopyAsync(domain, context, message, outgoing.RepliedToId, CancellationToken.None));
-        return new SendResult(SendProblem.None) { PendingId = pendingId, UndoWindow = delay };
+        Sessions.SessionRecord sender;
+        try
+        {
+            sender = session.ToRecord();
+        }
+        catch (Sessions.SessionEndedException)
+        {
+            return new SendResult(SendProblem.SessionEnded);
+        }
+
+        using var mime = new MemoryStream();
+        await message.WriteToAsync(mime, cancellationToken);
+        var held = new HeldMessage(Outbox.NewId(), session.Id, sender, mime.ToArray(), outgoing.RepliedToId, clock.GetUtcNow() + delay);
+        // Once held, the message goes out even if the page that sent it is gone, or the session.
+        await outbox.HoldAsync(held, cancellationToken);
+        return new SendResult(SendProblem.None) { PendingId = held.Id, UndoWindow = delay };
     }
 
     public async Task SaveDraftAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
@@ -179,81 +189,6 @@ public sealed class ComposeService(
     public async Task<bool> UndoAsync(string pendingId)
     {
         var session = (await current.ForAsync(authentication)).Session;
-        return outbox.TryUndo(pendingId, session.Id);
-    }
-
-    private async Task<SendResult> SubmitAndKeepCopyAsync(
-        MailDomainOptions domain, Sessions.MailSessionContext context, MimeMessage message, string? repliedToId, CancellationToken cancellationToken)
-    {
-        var result = await SubmitAsync(domain, context.Session, message, cancellationToken);
-        metrics.Send(result.Succeeded ? "ok" : result.Problem.ToString());
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-
-        if (repliedToId is not null)
-        {
-            try
-            {
-                // Other clients show the original as answered, as they would had the user replied there.
-                await context.MarkAnsweredAsync(repliedToId, cancellationToken);
-            }
-            catch (MailOperationException exception)
-            {
-                logger.LogInformation("Original of a reply by {Address} not flagged answered: {Problem}", context.Session.Address, exception.Problem);
-            }
-        }
-
-        try
-        {
-            var saved = await context.Store.AppendToSentAsync(message, cancellationToken);
-            context.FolderGrew(SpecialFolderKind.Sent);
-            return result with { SavedToSent = saved };
-        }
-        catch (MailOperationException exception)
-        {
-            // The mail went out; only the copy is missing. Say so rather than invite a second send.
-            logger.LogWarning("Sent message of {Address} not saved to Sent: {Problem}", context.Session.Address, exception.Problem);
-            return result;
-        }
-    }
-
-    private async Task<SendResult> SubmitAsync(MailDomainOptions domain, Sessions.UserSession session, MimeMessage message, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Ended);
-        timeout.CancelAfter(domain.Smtp!.Timeout);
-        try
-        {
-            using var smtp = await clients.ConnectSmtpAsync(domain, timeout.Token);
-            await smtp.AuthenticateAsync(session.Address, session.RevealPassword(), timeout.Token);
-            // The envelope lists Bcc recipients; the transmitted headers do not (MailKit leaves Bcc out).
-            var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes);
-            await smtp.SendAsync(message, message.From.Mailboxes.Single(), recipients, timeout.Token);
-            await smtp.DisconnectAsync(quit: true, timeout.Token);
-            logger.LogInformation("{Address} sent a message to {Count} recipients", session.Address, recipients.Count());
-            return new SendResult(SendProblem.None);
-        }
-        catch (SmtpCommandException exception) when (exception.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
-        {
-            return new SendResult(SendProblem.RecipientRefused, $"{exception.Mailbox?.Address}: {(int)exception.StatusCode} {exception.Message}");
-        }
-        catch (SmtpCommandException exception) when (exception.StatusCode == SmtpStatusCode.ExceededStorageAllocation)
-        {
-            return new SendResult(SendProblem.TooLarge, $"{(int)exception.StatusCode} {exception.Message}");
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            var problem = timeout.IsCancellationRequested && !session.IsEnded ? MailProblem.Timeout : MailProblemClassifier.Classify(exception);
-            logger.LogWarning("Sending for {Address} failed: {Problem} ({ExceptionType})", session.Address, problem, exception.GetType().Name);
-            return new SendResult(session.IsEnded ? SendProblem.SessionEnded : problem switch
-            {
-                MailProblem.AuthenticationFailed => SendProblem.AuthenticationFailed,
-                MailProblem.Unreachable => SendProblem.Unreachable,
-                MailProblem.Timeout => SendProblem.Timeout,
-                MailProblem.CertificateNotTrusted => SendProblem.CertificateNotTrusted,
-                _ => SendProblem.ServerError,
-            });
-        }
+        return await outbox.TryUndoAsync(pendingId, session.Id);
     }
 }
