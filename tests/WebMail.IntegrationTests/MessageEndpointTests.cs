@@ -81,6 +81,27 @@ public sealed class MessageEndpointTests(WebMailAppFactory app, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Source_OwnMessage_ServedAsSandboxedPlainTextOutsideTheLiveConnection()
+    {
+        var (client, ids, _) = await SignedInWithMessagesAsync("source");
+        using var _ = client;
+
+        using var response = await client.GetAsync($"/mail/messages/{ids[0]}/source", _timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("sandbox", string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var raw = await response.Content.ReadAsStringAsync(_timeout);
+        Assert.Contains("Subject: html", raw);
+        Assert.Contains("<script>", raw); // the raw message, as it is: shown as text, never run
+
+        using var other = new SignInClient(app);
+        await other.SignInAsync(DemoMailServer.NewTestAccount("source-other"), DemoMailServer.TestPassword, reading: "Imap", cancellationToken: _timeout);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/mail/messages/{ids[0]}/source", _timeout)).StatusCode);
+    }
+
+    [Fact]
     public async Task BodyAndAttachment_Fetched_LeaveTheMessagesUnreadOnTheServer()
     {
         // A GET can come from a prefetching browser or a pasted link, not only from the user opening the message.

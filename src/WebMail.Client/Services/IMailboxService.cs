@@ -42,8 +42,6 @@ public interface IMailboxService
     /// <summary>The messages listed just before and after this one where the user last listed it (null at the ends, or when not listed).</summary>
     Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId);
 
-    /// <summary>The raw message as text, for "view source".</summary>
-    Task<string> GetSourceAsync(string messageId, CancellationToken cancellationToken = default);
 
     /// <summary>IMAP: moves to Trash; in Trash (or without one) deletes for good. POP3: deletes on the server.</summary>
     Task DeleteAsync(string messageId, CancellationToken cancellationToken = default) => DeleteAsync([messageId], cancellationToken);

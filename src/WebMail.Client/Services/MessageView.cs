@@ -19,6 +19,9 @@ public sealed record MessageView(
     IReadOnlyList<AttachmentInfo> Attachments,
     bool DecodingProblems)
 {
+    /// <summary>MIME parts are nested deeper than the parser follows: what lies deeper is not shown.</summary>
+    public bool TooDeeplyNested { get; init; }
+
     /// <summary>The Message-Id header, without angle brackets; null when the message has none.</summary>
     public string? MessageId { get; init; }
 

@@ -12,7 +12,7 @@ public sealed partial class MessageReader
     private readonly CancellationTokenSource _disposed = new();
     private MessageView? _view;
     private MailProblem? _problem;
-    private string? _source;
+    private bool _showSource;
     private bool _showRemote;
     private bool _busy;
     private bool _confirmingDelete;
@@ -69,6 +69,8 @@ public sealed partial class MessageReader
 
     private string Subject => string.IsNullOrEmpty(_view?.Subject) ? T["Message_NoSubject"] : _view.Subject;
 
+    private string SourceUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/source";
+
     private string BodyUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/body" + (_showRemote ? "?remote=true" : "");
 
     private string ComposeLink(string mode) => $"compose?{mode}={Uri.EscapeDataString(Id)}";
@@ -85,7 +87,7 @@ public sealed partial class MessageReader
 
         _loadedId = Id;
         _view = null;
-        _source = null;
+        _showSource = false;
         _showRemote = false;
         _confirmingDelete = false;
         await LoadAsync();
@@ -137,16 +139,7 @@ public sealed partial class MessageReader
         Navigation.NavigateTo(BackLink);
     });
 
-    private async Task ToggleSourceAsync()
-    {
-        if (_source is not null)
-        {
-            _source = null;
-            return;
-        }
-
-        await RunAsync(async token => _source = await Mailbox.GetSourceAsync(Id, token));
-    }
+    private void ToggleSource() => _showSource = !_showSource;
 
     private async Task RunAsync(Func<CancellationToken, Task> action)
     {

@@ -41,13 +41,6 @@ public sealed class MailboxService(
     public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId) =>
         (await ContextAsync()).Neighbours(messageId);
 
-    public async Task<string> GetSourceAsync(string messageId, CancellationToken cancellationToken = default)
-    {
-        var rendered = await (await ContextAsync()).OpenAsync(messageId, cancellationToken);
-        // Raw mail is mostly ASCII; 8-bit bodies in other charsets show as replacement characters, as in any "view source".
-        return System.Text.Encoding.UTF8.GetString(rendered.Raw);
-    }
-
     public async Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).DeleteAsync(messageIds, cancellationToken);
 

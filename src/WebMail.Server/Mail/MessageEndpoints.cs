@@ -18,6 +18,7 @@ public static class MessageEndpoints
         var mail = endpoints.MapGroup("/mail/messages/{id}").RequireAuthorization();
         mail.MapGet("/body", ServeBodyAsync);
         mail.MapGet("/attachments/{index:int}", ServeAttachmentAsync);
+        mail.MapGet("/source", ServeSourceAsync);
         return endpoints;
     }
 
@@ -44,6 +45,23 @@ public static class MessageEndpoints
             "<style>body{font-family:system-ui,sans-serif;margin:0;padding:.5rem;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style>" +
             $"</head><body>{rendered.SafeHtml}</body></html>";
         return Results.Text(document, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>The raw message as text, for View source: sandboxed, never run, never sniffed into HTML.</summary>
+    private static async Task<IResult> ServeSourceAsync(string id, HttpContext http, CurrentMailSession current)
+    {
+        var rendered = await OpenAsync(id, http, current);
+        if (rendered is null)
+        {
+            return Results.NotFound();
+        }
+
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = "sandbox; default-src 'none'; frame-ancestors 'self'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        // Raw mail is mostly ASCII; 8-bit bodies in other charsets show as replacement characters, as in any "view source".
+        return Results.Bytes(rendered.Raw, "text/plain; charset=utf-8");
     }
 
     private static async Task<IResult> ServeAttachmentAsync(string id, int index, HttpContext http, CurrentMailSession current)

@@ -95,9 +95,14 @@ public sealed class HostileMailTests(HostileMailFixture fixture) : IClassFixture
         await page.EvaluateAsync("() => { window.__pwned = 1; }");
         await page.Locator("#show-remote").ClickAsync();
         await page.FrameLocator("iframe.message-frame").Locator("img").WaitForAsync();
-        await page.WaitForTimeoutAsync(400);
 
-        var incidents = await fixture.TakeIncidentsAsync();
+        // The image request leaves when the frame's document loads it, which may be a moment after the element shows.
+        var incidents = new List<string>();
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && !incidents.Any(i => i.Contains("pixel.gif", StringComparison.Ordinal));)
+        {
+            await page.WaitForTimeoutAsync(200);
+            incidents.AddRange(await fixture.TakeIncidentsAsync());
+        }
 
         Assert.Contains("script ran in the webmail's window", incidents);
         Assert.Contains(incidents, i => i.StartsWith("request to http://evil.invalid/pixel.gif", StringComparison.Ordinal));

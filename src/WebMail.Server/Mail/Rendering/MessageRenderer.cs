@@ -32,8 +32,11 @@ public static class MessageRenderer
                 new MessageView(id, "", "", "", "", "", DateTimeOffset.MinValue, text, false, false, [], true), null, raw);
         }
 
-        string? textBody = SafeGet(() => message.TextBody, ref problems);
         string? htmlBody = SafeGet(() => message.HtmlBody, ref problems);
+        var readable = ReadableParts.Collect(message);
+        problems |= readable.Problems;
+        // Without HTML the text is every readable plain part; with it, MimeKit's choice is the text form of the HTML.
+        string? textBody = htmlBody is null ? readable.Text : SafeGet(() => message.TextBody, ref problems);
         string? safeHtml = null;
         var remote = false;
         if (htmlBody is not null)
@@ -65,6 +68,7 @@ public static class MessageRenderer
             Attachments(message, ref problems),
             problems)
         {
+            TooDeeplyNested = readable.TooDeeplyNested,
             MessageId = message.MessageId,
             References = [.. message.References],
             ReplyTo = (message.ReplyTo.Mailboxes.Any() ? message.ReplyTo.Mailboxes : message.From.Mailboxes).Select(m => m.ToString()).ToList(),
