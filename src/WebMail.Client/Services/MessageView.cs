@@ -19,6 +19,12 @@ public sealed record MessageView(
     IReadOnlyList<AttachmentInfo> Attachments,
     bool DecodingProblems)
 {
+    /// <summary>
+    /// The message's size when it is too large to open here: only its headers are shown, and the original can be
+    /// downloaded. Null for a message opened whole.
+    /// </summary>
+    public long? TooLargeBytes { get; init; }
+
     /// <summary>MIME parts are nested deeper than the parser follows: what lies deeper is not shown.</summary>
     public bool TooDeeplyNested { get; init; }
 

@@ -69,6 +69,8 @@ public sealed partial class MessageReader
 
     private string Subject => string.IsNullOrEmpty(_view?.Subject) ? T["Message_NoSubject"] : _view.Subject;
 
+    private string OriginalUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/original";
+
     private string SourceUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/source";
 
     private string BodyUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/body" + (_showRemote ? "?remote=true" : "");

@@ -42,6 +42,9 @@ public static class ServiceRegistration
                 "MessageCache:MaxBytesPerSession must be positive and at most MaxBytesTotal.")
             .ValidateOnStart();
         services.AddSingleton<MessageCacheBudget>();
+        services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.SectionName)
+            .Validate(o => o.MaxMessageBytes > 0, "Reading:MaxMessageBytes must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<MailSessionContexts>();
         services.AddSingleton<CurrentMailSession>();
         services.AddScoped<IMailboxService, MailboxService>();

@@ -17,6 +17,18 @@ public interface IMailStore : IAsyncDisposable
     /// <summary>The raw message as stored on the server.</summary>
     Task<byte[]> DownloadAsync(string messageId, CancellationToken cancellationToken);
 
+    /// <summary>The message's size on the server, in bytes, asked before downloading it.</summary>
+    Task<long> SizeOfAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Only the message's header section (a message too large to open whole still shows who sent what).</summary>
+    Task<byte[]> DownloadHeadersAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the raw message to <paramref name="destination"/> as it arrives: over IMAP in pieces of a megabyte, so a
+    /// message of any size is never held whole (POP3 has no partial fetch: MailKit holds one message while it copies).
+    /// </summary>
+    Task CopyOriginalToAsync(string messageId, Stream destination, CancellationToken cancellationToken);
+
     /// <summary>Moves to Trash, or deletes for good what is in Trash already (or everything, where there is no Trash).</summary>
     /// <returns>Where the messages moved to Trash are now (for an undo); nothing for what is gone for good.</returns>
     Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken);

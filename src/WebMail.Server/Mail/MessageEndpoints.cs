@@ -19,6 +19,7 @@ public static class MessageEndpoints
         mail.MapGet("/body", ServeBodyAsync);
         mail.MapGet("/attachments/{index:int}", ServeAttachmentAsync);
         mail.MapGet("/source", ServeSourceAsync);
+        mail.MapGet("/original", ServeOriginalAsync);
         return endpoints;
     }
 
@@ -61,8 +62,31 @@ public static class MessageEndpoints
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-store";
         // Raw mail is mostly ASCII; 8-bit bodies in other charsets show as replacement characters, as in any "view source".
-        return Results.Bytes(rendered.Raw, "text/plain; charset=utf-8");
+        return rendered.TooLarge
+            ? StreamOriginal(id, current, http, "text/plain; charset=utf-8")
+            : Results.Bytes(rendered.Raw, "text/plain; charset=utf-8");
     }
+
+    /// <summary>The message as the server has it, as a .eml download streamed from the server.</summary>
+    private static async Task<IResult> ServeOriginalAsync(string id, HttpContext http, CurrentMailSession current)
+    {
+        if (await OpenAsync(id, http, current) is not { } rendered)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"message.eml\"";
+        return rendered.TooLarge ? StreamOriginal(id, current, http, "message/rfc822") : Results.Bytes(rendered.Raw, "message/rfc822");
+    }
+
+    private static IResult StreamOriginal(string id, CurrentMailSession current, HttpContext http, string contentType) =>
+        Results.Stream(async body =>
+        {
+            var context = await current.ForAsync(http.User);
+            await context.Store.CopyOriginalToAsync(id, body, http.RequestAborted);
+        }, contentType);
 
     private static async Task<IResult> ServeAttachmentAsync(string id, int index, HttpContext http, CurrentMailSession current)
     {

@@ -26,6 +26,44 @@ public sealed partial class ImapMailStore
             return buffer.ToArray();
         }, cancellationToken);
 
+    public Task<long> SizeOfAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            var (folder, uids) = await OpenForAsync(ByFolder([messageId]).Single(), token);
+            var summary = (await folder.FetchAsync(uids, MessageSummaryItems.Size, token)).SingleOrDefault()
+                ?? throw new MailOperationException(MailProblem.MessageNotFound);
+            return (long)(summary.Size ?? 0);
+        }, cancellationToken);
+
+    public Task<byte[]> DownloadHeadersAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            var (folder, uids) = await OpenForAsync(ByFolder([messageId]).Single(), token);
+            var headers = await folder.GetHeadersAsync(uids[0], token);
+            using var buffer = new MemoryStream();
+            await headers.WriteToAsync(buffer, token);
+            buffer.Write("\r\n"u8);
+            return buffer.ToArray();
+        }, cancellationToken);
+
+    public Task CopyOriginalToAsync(string messageId, Stream destination, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            const int piece = 1024 * 1024;
+            var (folder, uids) = await OpenForAsync(ByFolder([messageId]).Single(), token);
+            for (var offset = 0; ; offset += piece)
+            {
+                // BODY.PEEK[]<offset.piece>: a megabyte at a time, and \Seen left alone.
+                using var stream = await folder.GetStreamAsync(uids[0], offset, piece, token);
+                var copied = stream.Length;
+                await stream.CopyToAsync(destination, token);
+                if (copied < piece)
+                {
+                    return true;
+                }
+            }
+        }, cancellationToken);
+
     public Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<MovedMessage>>(async (_, token) =>
         {

@@ -89,6 +89,26 @@ public sealed class Pop3MailStore(
             return buffer.ToArray();
         }, cancellationToken);
 
+    public Task<long> SizeOfAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync(async (client, token) => (long)await client.GetMessageSizeAsync(await IndexOfAsync(client, messageId, token), token), cancellationToken);
+
+    public Task<byte[]> DownloadHeadersAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync(async (client, token) =>
+        {
+            using var stream = await client.GetStreamAsync(await IndexOfAsync(client, messageId, token), headersOnly: true, token);
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, token);
+            return buffer.ToArray();
+        }, cancellationToken);
+
+    public Task CopyOriginalToAsync(string messageId, Stream destination, CancellationToken cancellationToken) =>
+        RunAsync(async (client, token) =>
+        {
+            using var stream = await client.GetStreamAsync(await IndexOfAsync(client, messageId, token), headersOnly: false, token);
+            await stream.CopyToAsync(destination, token);
+            return true;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<MovedMessage>>(async (client, token) =>
         {

@@ -10,6 +10,9 @@ namespace WebMail.Server.Mail.Sessions;
 /// </summary>
 public sealed class MailSessionContext(UserSession session, IMailStore store, DecodedMessageCache cache) : IAsyncDisposable
 {
+    /// <summary>Larger messages are shown by their headers, with the original as a streamed download (Reading:MaxMessageBytes).</summary>
+    public long MaxMessageBytes { get; init; } = long.MaxValue;
+
     private readonly Dictionary<MessageQuery, MessagePage> _pages = [];
     private IReadOnlyList<MailFolder>? _folders;
     private MessageQuery? _lastListed;
@@ -130,8 +133,19 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         }
 
         Metrics?.CacheLookup(hit: false);
-        var raw = await Store.DownloadAsync(messageId, cancellationToken);
-        var rendered = MessageRenderer.Render(messageId, raw);
+        var size = await Store.SizeOfAsync(messageId, cancellationToken);
+        RenderedMessage rendered;
+        if (size > MaxMessageBytes)
+        {
+            // Headers only: the original is offered as a download streamed from the server, never held whole here.
+            rendered = MessageRenderer.Render(messageId, await Store.DownloadHeadersAsync(messageId, cancellationToken));
+            rendered = rendered with { View = rendered.View with { TooLargeBytes = size }, TooLarge = true };
+        }
+        else
+        {
+            rendered = MessageRenderer.Render(messageId, await Store.DownloadAsync(messageId, cancellationToken));
+        }
+
         Cache.Add(rendered);
         return rendered;
     }

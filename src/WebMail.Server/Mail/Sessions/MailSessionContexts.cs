@@ -14,6 +14,7 @@ public sealed class MailSessionContexts(
     IOptionsMonitor<MailOptions> mailOptions,
     IOptionsMonitor<MessageCacheOptions> cacheOptions,
     IOptionsMonitor<UserSessionOptions> sessionOptions,
+    IOptionsMonitor<ReadingOptions> readingOptions,
     MessageCacheBudget budget,
     MailClientFactory clients,
     ILoggerFactory loggers,
@@ -39,7 +40,11 @@ public sealed class MailSessionContexts(
         IMailStore store = session.Protocol == ReadingProtocol.Imap
             ? new ImapMailStore(session, domain, clients, sessionOptions.CurrentValue.ImapIdleDisconnect, logger, metrics)
             : new Pop3MailStore(session, domain, clients, logger, metrics);
-        var context = new MailSessionContext(session, store, new DecodedMessageCache(cacheOptions, budget)) { Metrics = metrics };
+        var context = new MailSessionContext(session, store, new DecodedMessageCache(cacheOptions, budget))
+        {
+            Metrics = metrics,
+            MaxMessageBytes = readingOptions.CurrentValue.MaxMessageBytes,
+        };
         session.Own(context);
         return context;
     }
