@@ -23,13 +23,13 @@ public sealed class ExhaustingMailTests(ExhaustingMailTests.Fixture fixture) : I
     private const long RetainedBound = 64L * 1024 * 1024;
     private const long PeakBound = 512L * 1024 * 1024;
 
-    public static TheoryData<string> Subjects => new(ExhaustingMessages.All().Select(m => m.Subject));
+    public static TheoryData<string> Subjects => new(ExhaustingMessages.VisibleText.Keys);
 
     [Theory]
     [MemberData(nameof(Subjects))]
     public async Task Opened_ShowsItsTextKeepsAnsweringAndStaysWithinTheMemoryBound(string subject)
     {
-        var visible = ExhaustingMessages.All().Single(m => m.Subject == subject).Visible;
+        var visible = ExhaustingMessages.VisibleText[subject];
         var page = fixture.Page;
         await page.GotoAsync("/");
         await page.Locator("main[data-interactive=true]").WaitForAsync();
@@ -100,8 +100,8 @@ public sealed class ExhaustingMailTests(ExhaustingMailTests.Fixture fixture) : I
             var user = DemoMailServer.NewTestAccount("exhausting");
             var messages = ExhaustingMessages.All();
             var ids = await new MailTestClients(new NoOutput()).AppendAsync(
-                user, messages.Select(m => m.Message).ToList(), CancellationToken.None);
-            _ids = messages.Select((m, i) => (m.Subject, Id: ids[i])).ToDictionary(p => p.Subject, p => p.Id);
+                user, messages, CancellationToken.None);
+            _ids = messages.Select((m, i) => (Subject: m.Subject ?? "", Id: ids[i])).ToDictionary(p => p.Subject, p => p.Id);
             Page = await NewPageAsync();
             await SignInAsync(Page, user);
         }
