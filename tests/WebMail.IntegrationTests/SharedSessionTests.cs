@@ -105,6 +105,38 @@ public sealed class SharedSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignedInOnTwoInstances_EachListsBoth_AndSignOutEverywhereElseReachesTheOther()
+    {
+        await using var first = Instance(quickRenewal: true);
+        await using var second = Instance(quickRenewal: true);
+        var user = DemoMailServer.NewTestAccount("devices-shared");
+        using var lab = new SignInClient(first);
+        lab.Http.DefaultRequestHeaders.UserAgent.ParseAdd(SignedInDevicesTests.LabComputer);
+        await lab.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
+        using var phone = new SignInClient(second);
+        phone.Http.DefaultRequestHeaders.UserAgent.ParseAdd(SignedInDevicesTests.Phone);
+        await phone.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
+        var store = second.Services.GetRequiredService<UserSessionStore>();
+        var onPhone = store.ForAddress(user).Single();
+
+        var listed = await store.ListForAsync(onPhone, _timeout);
+        Assert.Equal(["WeChat · Android", "Chrome · Windows"], listed.Select(s => s.Device));
+
+        Assert.Equal(1, await store.EndOthersAsync(onPhone, _timeout));
+
+        // The first instance lets go of the lab session at its next renewal of the shared record (a second here).
+        await Task.Delay(UserSessionRenewal + TimeSpan.FromMilliseconds(500), _timeout);
+        using (await lab.GetAsync("/", _timeout))
+        {
+        }
+
+        using var labPage = await lab.GetAsync("/", _timeout);
+        Assert.Equal(HttpStatusCode.Redirect, labPage.StatusCode);
+        Assert.Equal("/signin", labPage.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/", _timeout)).StatusCode);
+    }
+
+    [Fact]
     public async Task Redis_WithoutKeyEncryptionCertificate_RefusesToStart()
     {
         var settings = KeyEncryptionCertificate.RedisSettings(RedisServer.ConnectionString(_redis));

@@ -106,7 +106,8 @@ public sealed class AccountService(
         UserSession session;
         try
         {
-            session = await sessions.CreateAsync(address, domain.Name, protocol, request.Password, cancellationToken);
+            var origin = new SessionOrigin(DeviceName.From(http.Request.Headers.UserAgent), clientAddress);
+            session = await sessions.CreateAsync(address, domain.Name, protocol, request.Password, cancellationToken, origin);
         }
         catch (SessionStoreUnavailableException exception)
         {

@@ -42,6 +42,7 @@ public static class AuthenticationRegistration
         services.AddSingleton<MailAuthenticator>();
         services.AddHttpContextAccessor();
         services.AddScoped<IAccountService, AccountService>();
+        services.AddScoped<ISessionsService, SessionsService>();
         services.AddScoped<SessionCookieEvents>();
 
         var secure = SecureCookies(builder.Configuration, builder.Environment);

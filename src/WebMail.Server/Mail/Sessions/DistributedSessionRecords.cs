@@ -16,7 +16,8 @@ namespace WebMail.Server.Mail.Sessions;
 /// they say.
 /// </summary>
 public sealed class DistributedSessionRecords(
-    IDistributedCache cache, IOptionsMonitor<UserSessionOptions> options, IDataProtectionProvider dataProtection)
+    IDistributedCache cache, IOptionsMonitor<UserSessionOptions> options, IDataProtectionProvider dataProtection,
+    Hosting.SharedStateRegistration.LazyRedisConnection redis)
     : ISharedSessionRecords
 {
     private readonly IDataProtector _sessionProtector = dataProtection.CreateProtector("WebMail.SharedSessionRecord.v1");
@@ -30,7 +31,49 @@ public sealed class DistributedSessionRecords(
     public bool IsShared => true;
 
     public Task SaveAsync(string sessionId, SessionRecord record, CancellationToken cancellationToken) =>
-        RunAsync(token => cache.SetAsync(SessionKey(sessionId), Seal(_sessionProtector, record), EntryOptions(record.CreatedAt), token), cancellationToken);
+        RunAsync(async token =>
+        {
+            await cache.SetAsync(SessionKey(sessionId), Seal(_sessionProtector, record), EntryOptions(record.CreatedAt), token);
+            // The user's own list of sessions: keys only (hashes), expiring with the longest a session can live.
+            var database = redis.Connection.GetDatabase();
+            await database.SetAddAsync(UserKey(record.Address), KeyOf(sessionId)).WaitAsync(token);
+            await database.KeyExpireAsync(UserKey(record.Address), options.CurrentValue.AbsoluteTimeout).WaitAsync(token);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<(string Key, SessionRecord Record)>> ListForAddressAsync(string address, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<(string, SessionRecord)>>(async token =>
+        {
+            var database = redis.Connection.GetDatabase();
+            var result = new List<(string, SessionRecord)>();
+            foreach (var member in await database.SetMembersAsync(UserKey(address)).WaitAsync(token))
+            {
+                var key = member.ToString();
+                if (await cache.GetAsync("session:" + key, token) is { } bytes && Open<SessionRecord>(_sessionProtector, bytes) is { } record)
+                {
+                    result.Add((key, record));
+                }
+                else
+                {
+                    await database.SetRemoveAsync(UserKey(address), member).WaitAsync(token); // signed out or expired
+                }
+            }
+
+            return result;
+        }, cancellationToken);
+
+    public Task RemoveByKeyAsync(string address, string key, CancellationToken cancellationToken) =>
+        RunAsync(async token =>
+        {
+            await cache.RemoveAsync("session:" + key, token);
+            await cache.RemoveAsync("draft:" + key, token);
+            await redis.Connection.GetDatabase().SetRemoveAsync(UserKey(address), key).WaitAsync(token);
+        }, cancellationToken);
+
+    /// <summary>The key a session's entries are stored under: a hash of its id, which is never stored.</summary>
+    public static string KeyOf(string sessionId) => Hash(sessionId);
+
+    private static string UserKey(string address) =>
+        Hosting.SharedStateRegistration.SessionKeyPrefix + "user-sessions:" + Hash(address.ToLowerInvariant());
 
     public Task<SessionRecord?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
         RunAsync(async token => await cache.GetAsync(SessionKey(sessionId), token) is { } bytes

@@ -6,7 +6,12 @@ namespace WebMail.Server.Mail.Sessions;
 /// What another instance needs to carry on a session it did not start: who signed in, how they read mail, the
 /// password as Data Protection encrypted it (the keys are shared too, so any instance can decrypt it), and when.
 /// </summary>
-public sealed record SessionRecord(string Address, string Domain, ReadingProtocol Protocol, byte[] ProtectedPassword, DateTimeOffset CreatedAt);
+/// <param name="Device">What the user signed in with ("Chrome · Windows"), for their list of signed-in devices.</param>
+/// <param name="ClientAddress">The address they signed in from.</param>
+/// <param name="LastActivity">As of the last renewal of the shared record (at most a minute behind).</param>
+public sealed record SessionRecord(
+    string Address, string Domain, ReadingProtocol Protocol, byte[] ProtectedPassword, DateTimeOffset CreatedAt,
+    string Device = "", string ClientAddress = "", DateTimeOffset? LastActivity = null);
 
 /// <summary>The unsent draft of a session and the id of its copy in the IMAP Drafts folder (if one was saved).</summary>
 public sealed record DraftRecord(OutgoingMessage Message, string? CopyId);
@@ -35,6 +40,12 @@ public interface ISharedSessionRecords
     Task SaveDraftAsync(string sessionId, DateTimeOffset sessionCreatedAt, DraftRecord? draft, CancellationToken cancellationToken);
 
     Task<DraftRecord?> FindDraftAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>The records of every session of <paramref name="address"/>, by their key (a hash, not the session id).</summary>
+    Task<IReadOnlyList<(string Key, SessionRecord Record)>> ListForAddressAsync(string address, CancellationToken cancellationToken);
+
+    /// <summary>Ends a session known only by its key: the instance holding it lets go at its next renewal.</summary>
+    Task RemoveByKeyAsync(string address, string key, CancellationToken cancellationToken);
 }
 
 /// <summary>One instance: sessions live only in its memory, as the in-process store keeps them.</summary>
@@ -53,6 +64,11 @@ public sealed class InProcessSessionRecords : ISharedSessionRecords
     public Task SaveDraftAsync(string sessionId, DateTimeOffset sessionCreatedAt, DraftRecord? draft, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<DraftRecord?> FindDraftAsync(string sessionId, CancellationToken cancellationToken) => Task.FromResult<DraftRecord?>(null);
+
+    public Task<IReadOnlyList<(string Key, SessionRecord Record)>> ListForAddressAsync(string address, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<(string, SessionRecord)>>([]);
+
+    public Task RemoveByKeyAsync(string address, string key, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The shared session store (Redis) could not be reached or did not answer in time.</summary>

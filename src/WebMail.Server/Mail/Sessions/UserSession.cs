@@ -18,9 +18,11 @@ public sealed class UserSession
     private long _lastSharedRenewalTicks;
 
     internal UserSession(string id, string address, string domain, ReadingProtocol protocol, string password,
-        IDataProtector protector, DateTimeOffset now)
+        IDataProtector protector, DateTimeOffset now, SessionOrigin? origin = null)
     {
         Id = id;
+        Device = origin?.Device ?? "";
+        ClientAddress = origin?.ClientAddress ?? "";
         Address = address;
         Domain = domain;
         Protocol = protocol;
@@ -35,6 +37,8 @@ public sealed class UserSession
     internal UserSession(string id, SessionRecord record, IDataProtector protector, DateTimeOffset now)
     {
         Id = id;
+        Device = record.Device;
+        ClientAddress = record.ClientAddress;
         Address = record.Address;
         Domain = record.Domain;
         Protocol = record.Protocol;
@@ -52,6 +56,12 @@ public sealed class UserSession
     public string Address { get; }
 
     public string Domain { get; }
+
+    /// <summary>What the user signed in with, e.g. "Chrome · Windows" (<see cref="Auth.DeviceName"/>).</summary>
+    public string Device { get; }
+
+    /// <summary>The client address at sign-in.</summary>
+    public string ClientAddress { get; }
 
     public ReadingProtocol Protocol { get; }
 
@@ -79,7 +89,7 @@ public sealed class UserSession
 
     /// <exception cref="SessionEndedException">The session has ended and its password is gone.</exception>
     internal SessionRecord ToRecord() =>
-        new(Address, Domain, Protocol, _protectedPassword ?? throw new SessionEndedException(), CreatedAt);
+        new(Address, Domain, Protocol, _protectedPassword ?? throw new SessionEndedException(), CreatedAt, Device, ClientAddress, LastActivity);
 
     public bool IsExpired(DateTimeOffset now, UserSessionOptions options) =>
         IsEnded || now - LastActivity > options.IdleTimeout || now - CreatedAt > options.AbsoluteTimeout;

@@ -27,10 +27,11 @@ public sealed class UserSessionStore(
         _sessions.Values.Where(s => string.Equals(s.Address, address, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <exception cref="SessionStoreUnavailableException">The shared store is configured but cannot be reached: no session was started.</exception>
-    public async Task<UserSession> CreateAsync(string address, string domain, ReadingProtocol protocol, string password, CancellationToken cancellationToken = default)
+    public async Task<UserSession> CreateAsync(
+        string address, string domain, ReadingProtocol protocol, string password, CancellationToken cancellationToken = default, SessionOrigin? origin = null)
     {
         var id = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var session = new UserSession(id, address, domain, protocol, password, _passwordProtector, clock.GetUtcNow());
+        var session = new UserSession(id, address, domain, protocol, password, _passwordProtector, clock.GetUtcNow(), origin);
         await shared.SaveAsync(id, session.ToRecord(), cancellationToken);
         _sessions[id] = session;
         logger.LogInformation("Session started for {Address} reading over {Protocol}", address, protocol);
@@ -77,7 +78,11 @@ public sealed class UserSessionStore(
             if (!await shared.KeepAliveAsync(session.Id, cancellationToken))
             {
                 await ReleaseAsync(session.Id, "ended on another instance");
+                return;
             }
+
+            // The last activity other instances show in the user's list of signed-in devices.
+            await shared.SaveAsync(session.Id, session.ToRecord(), cancellationToken);
         }
         catch (SessionStoreUnavailableException exception)
         {
@@ -112,6 +117,46 @@ public sealed class UserSessionStore(
                 await ReleaseAsync(id, "expired");
             }
         }
+    }
+
+    /// <summary>
+    /// Every live session of the user of <paramref name="current"/>: those this instance holds, and with a shared store
+    /// those of other instances (their last activity as of their last renewal).
+    /// </summary>
+    public async Task<IReadOnlyList<SignedInSession>> ListForAsync(UserSession current, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var list = ForAddress(current.Address).Where(s => !s.IsExpired(now, options.CurrentValue))
+            .Select(s => new SignedInSession(DistributedSessionRecords.KeyOf(s.Id), s.Device, s.ClientAddress, s.CreatedAt, s.LastActivity, s.Id == current.Id))
+            .ToList();
+        foreach (var (key, record) in await shared.ListForAddressAsync(current.Address, cancellationToken))
+        {
+            if (list.All(s => s.Key != key))
+            {
+                list.Add(new SignedInSession(key, record.Device, record.ClientAddress, record.CreatedAt, record.LastActivity ?? record.CreatedAt, false));
+            }
+        }
+
+        return list.OrderByDescending(s => s.IsCurrent).ThenByDescending(s => s.LastActivity).ToList();
+    }
+
+    /// <summary>Signs out every other session of the user of <paramref name="current"/>, on every instance; returns how many.</summary>
+    public async Task<int> EndOthersAsync(UserSession current, CancellationToken cancellationToken)
+    {
+        var others = (await ListForAsync(current, cancellationToken)).Where(s => !s.IsCurrent).ToList();
+        foreach (var other in others)
+        {
+            if (ForAddress(current.Address).FirstOrDefault(s => DistributedSessionRecords.KeyOf(s.Id) == other.Key) is { } local)
+            {
+                await EndAsync(local.Id, "signed out from another device");
+            }
+            else
+            {
+                await shared.RemoveByKeyAsync(current.Address, other.Key, cancellationToken);
+            }
+        }
+
+        return others.Count;
     }
 
     /// <summary>
