@@ -91,7 +91,7 @@ public static class MessageEndpoints
     private static async Task<IResult> ServeAttachmentAsync(string id, int index, HttpContext http, CurrentMailSession current)
     {
         var rendered = await OpenAsync(id, http, current);
-        if (rendered is null || Rendering.MessageRenderer.Attachment(rendered.Raw, index) is not { } attachment)
+        if (rendered is null || Rendering.MessageRenderer.FindAttachment(rendered.Raw, index) is not { } attachment)
         {
             return Results.NotFound();
         }
@@ -102,7 +102,7 @@ public static class MessageEndpoints
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(attachment.FileName);
         http.Response.Headers.ContentDisposition = disposition.ToString();
-        return Results.Bytes(attachment.Content, "application/octet-stream");
+        return Results.Stream(body => attachment.CopyToAsync(body, http.RequestAborted), "application/octet-stream");
     }
 
     private static async Task<Rendering.RenderedMessage?> OpenAsync(string id, HttpContext http, CurrentMailSession current)

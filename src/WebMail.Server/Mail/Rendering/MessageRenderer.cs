@@ -84,6 +84,22 @@ public static class MessageRenderer
     /// <summary>Every attachment's safe name and decoded content, in view order, from one parse of the message.</summary>
     public static IEnumerable<(string FileName, byte[] Content)> AttachmentContents(byte[] raw)
     {
+        foreach (var source in AttachmentSources(raw))
+        {
+            using var content = new MemoryStream();
+            source.CopyTo(content);
+            yield return (source.FileName, content.ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Attachment <paramref name="index"/> (as listed in the view), to be decoded straight into a response: the
+    /// download does not build a second copy of the file in memory.
+    /// </summary>
+    public static AttachmentSource? FindAttachment(byte[] raw, int index) => AttachmentSources(raw).Skip(index).FirstOrDefault();
+
+    private static IEnumerable<AttachmentSource> AttachmentSources(byte[] raw)
+    {
         // Not even headers: Render showed such bytes as text, with no attachments to ask for.
         if (TryLoad(raw, out _) is not { } message)
         {
@@ -93,18 +109,7 @@ public static class MessageRenderer
         var index = 0;
         foreach (var entity in AttachmentsOf(message))
         {
-            using var content = new MemoryStream();
-            switch (entity)
-            {
-                case MimePart { Content: not null } part:
-                    part.Content.DecodeTo(content);
-                    break;
-                case MessagePart { Message: not null } attached:
-                    attached.Message.WriteTo(content);
-                    break;
-            }
-
-            yield return (SafeFileName.From(FileNameOf(entity), index++), content.ToArray());
+            yield return new AttachmentSource(SafeFileName.From(FileNameOf(entity), index++), entity);
         }
     }
 
