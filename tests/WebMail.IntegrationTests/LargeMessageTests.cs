@@ -23,7 +23,8 @@ public sealed class LargeMessageTests(ITestOutputHelper output)
     {
         await using var app = WebMailAppFactory.With(new() { ["Reading:MaxMessageBytes"] = "1000000" });
         var user = DemoMailServer.NewTestAccount("large");
-        var ids = await _clients.AppendAsync(user, [TestMessages.WithAttachment("lecture recording", RandomNumberGenerator.GetBytes(2_500_000))], _timeout);
+        var recording = RandomNumberGenerator.GetBytes(2_500_000);
+        var ids = await _clients.AppendAsync(user, [TestMessages.WithAttachment("lecture recording", recording)], _timeout);
         var stored = await StoredBytesAsync(user);
         var mail = app.MailFor(user, protocol);
         var id = protocol == ReadingProtocol.Imap ? ids[0] : (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().Id;
@@ -42,6 +43,20 @@ public sealed class LargeMessageTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, original.StatusCode);
         Assert.Equal("message/rfc822", original.Content.Headers.ContentType?.MediaType);
         Assert.Equal(SHA256.HashData(stored), SHA256.HashData(await original.Content.ReadAsByteArrayAsync(_timeout)));
+
+        if (protocol == ReadingProtocol.Imap)
+        {
+            // IMAP describes the structure without sending it: the attachment is listed, and streams decoded.
+            var listedAttachment = Assert.Single(opened.View.Attachments);
+            Assert.Equal(TestMessages.ChineseFileName, listedAttachment.FileName);
+            using var file = await client.GetAsync($"/mail/messages/{listed}/attachments/0", _timeout);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(SHA256.HashData(recording), SHA256.HashData(await file.Content.ReadAsByteArrayAsync(_timeout)));
+        }
+        else
+        {
+            Assert.Empty(opened.View.Attachments); // POP3 cannot describe a message without sending it: the original it is
+        }
     }
 
     [Fact]

@@ -29,6 +29,15 @@ public interface IMailStore : IAsyncDisposable
     /// </summary>
     Task CopyOriginalToAsync(string messageId, Stream destination, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The attachments of a message too large to open, from the server's description of its structure (IMAP
+    /// BODYSTRUCTURE; empty over POP3, which has none: the original is downloaded whole there).
+    /// </summary>
+    Task<IReadOnlyList<AttachmentInfo>> ListAttachmentsAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Writes attachment <paramref name="index"/> of <see cref="ListAttachmentsAsync"/> decoded, a megabyte at a time.</summary>
+    Task CopyAttachmentToAsync(string messageId, int index, Stream destination, CancellationToken cancellationToken);
+
     /// <summary>Moves to Trash, or deletes for good what is in Trash already (or everything, where there is no Trash).</summary>
     /// <returns>Where the messages moved to Trash are now (for an undo); nothing for what is gone for good.</returns>
     Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken);

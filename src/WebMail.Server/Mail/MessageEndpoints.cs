@@ -91,18 +91,30 @@ public static class MessageEndpoints
     private static async Task<IResult> ServeAttachmentAsync(string id, int index, HttpContext http, CurrentMailSession current)
     {
         var rendered = await OpenAsync(id, http, current);
+        if (rendered?.TooLarge == true && rendered.View.Attachments.ElementAtOrDefault(index) is { } listed)
+        {
+            // The message stays on the server: the part is fetched and decoded as it streams to the browser.
+            return Download(http, listed.FileName, Results.Stream(async body =>
+                await (await current.ForAsync(http.User)).Store.CopyAttachmentToAsync(id, index, body, http.RequestAborted), "application/octet-stream"));
+        }
+
         if (rendered is null || Rendering.MessageRenderer.FindAttachment(rendered.Raw, index) is not { } attachment)
         {
             return Results.NotFound();
         }
 
+        return Download(http, attachment.FileName, Results.Stream(body => attachment.CopyToAsync(body, http.RequestAborted), "application/octet-stream"));
+    }
+
+    /// <summary>Always a download of opaque bytes: an HTML or SVG attachment must never render in our origin.</summary>
+    private static IResult Download(HttpContext http, string fileName, IResult content)
+    {
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "no-store";
-        // Always a download of opaque bytes: an HTML or SVG attachment must never render in our origin.
         var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(attachment.FileName);
+        disposition.SetHttpFileName(fileName);
         http.Response.Headers.ContentDisposition = disposition.ToString();
-        return Results.Stream(body => attachment.CopyToAsync(body, http.RequestAborted), "application/octet-stream");
+        return content;
     }
 
     private static async Task<Rendering.RenderedMessage?> OpenAsync(string id, HttpContext http, CurrentMailSession current)

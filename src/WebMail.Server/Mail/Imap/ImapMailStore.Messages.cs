@@ -64,6 +64,54 @@ public sealed partial class ImapMailStore
             }
         }, cancellationToken);
 
+    public Task<IReadOnlyList<AttachmentInfo>> ListAttachmentsAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<AttachmentInfo>>(async (_, token) =>
+        {
+            var (_, _, parts) = await AttachmentPartsAsync(messageId, token);
+            return parts.Select((part, index) => new AttachmentInfo(
+                index, Rendering.SafeFileName.From(part.FileName, index), part.ContentType.MimeType, EncodedToDecodedSize(part))).ToList();
+        }, cancellationToken);
+
+    public Task CopyAttachmentToAsync(string messageId, int index, Stream destination, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            const int piece = 1024 * 1024;
+            var (folder, uid, parts) = await AttachmentPartsAsync(messageId, token);
+            var part = parts.ElementAtOrDefault(index) ?? throw new MailOperationException(MailProblem.MessageNotFound);
+            MimeKit.Utils.MimeUtils.TryParse(part.ContentTransferEncoding, out MimeKit.ContentEncoding encoding);
+            using var decoded = new MimeKit.IO.FilteredStream(destination);
+            decoded.Add(MimeKit.IO.Filters.DecoderFilter.Create(encoding));
+            for (var offset = 0; ; offset += piece)
+            {
+                // BODY.PEEK[section]<offset.piece>: the part's encoded text, decoded as it streams through.
+                using var stream = await folder.GetStreamAsync(uid, part.PartSpecifier, offset, piece, token);
+                var copied = stream.Length;
+                await stream.CopyToAsync(decoded, token);
+                if (copied < piece)
+                {
+                    break;
+                }
+            }
+
+            await decoded.FlushAsync(token);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>The parts the reading pane offers as attachments, as the renderer picks them, from BODYSTRUCTURE.</summary>
+    private async Task<(IMailFolder Folder, UniqueId Uid, List<BodyPartBasic> Parts)> AttachmentPartsAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var (folder, uids) = await OpenForAsync(ByFolder([messageId]).Single(), cancellationToken);
+        var summary = (await folder.FetchAsync(uids, MessageSummaryItems.BodyStructure, cancellationToken)).SingleOrDefault()
+            ?? throw new MailOperationException(MailProblem.MessageNotFound);
+        var parts = summary.BodyParts.Where(part => part.IsAttachment
+            || part is { ContentDisposition: null, ContentId: null or "", FileName.Length: > 0 }
+                && !part.ContentType.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase)).ToList();
+        return (folder, uids[0], parts);
+    }
+
+    private static long EncodedToDecodedSize(BodyPartBasic part) =>
+        part.ContentTransferEncoding?.Equals("base64", StringComparison.OrdinalIgnoreCase) == true ? (long)part.Octets * 3 / 4 * 76 / 78 : (long)part.Octets;
+
     public Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<MovedMessage>>(async (_, token) =>
         {

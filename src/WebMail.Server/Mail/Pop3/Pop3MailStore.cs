@@ -109,6 +109,12 @@ public sealed class Pop3MailStore(
             return true;
         }, cancellationToken);
 
+    public Task<IReadOnlyList<AttachmentInfo>> ListAttachmentsAsync(string messageId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AttachmentInfo>>([]);
+
+    public Task CopyAttachmentToAsync(string messageId, int index, Stream destination, CancellationToken cancellationToken) =>
+        throw new MailOperationException(MailProblem.MessageNotFound);
+
     public Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<MovedMessage>>(async (client, token) =>
         {

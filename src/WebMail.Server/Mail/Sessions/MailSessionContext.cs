@@ -139,7 +139,8 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         {
             // Headers only: the original is offered as a download streamed from the server, never held whole here.
             rendered = MessageRenderer.Render(messageId, await Store.DownloadHeadersAsync(messageId, cancellationToken));
-            rendered = rendered with { View = rendered.View with { TooLargeBytes = size }, TooLarge = true };
+            var attachments = await Store.ListAttachmentsAsync(messageId, cancellationToken);
+            rendered = rendered with { View = rendered.View with { TooLargeBytes = size, Attachments = attachments }, TooLarge = true };
         }
         else
         {
