@@ -45,10 +45,17 @@ public sealed class ScaleOutFixture : BrowserFixture
 
     public override async Task DisposeAsync()
     {
-        await base.DisposeAsync();
-        await Second.DisposeAsync();
-        await Proxy.DisposeAsync();
-        await Redis.DisposeAsync();
+        // Also after a start that failed half-way (no second instance or proxy yet): Redis must not outlive the run.
+        try
+        {
+            await base.DisposeAsync();
+            await (Second?.DisposeAsync() ?? ValueTask.CompletedTask);
+            await (Proxy?.DisposeAsync() ?? ValueTask.CompletedTask);
+        }
+        finally
+        {
+            await Redis.DisposeAsync();
+        }
     }
 
     /// <summary>Before the first instance starts: it reads the key ring at start-up, as a deployment would with Redis already up.</summary>
