@@ -39,8 +39,9 @@ public interface IMailboxService
     /// </summary>
     Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default);
 
-    /// <summary>The messages listed just before and after this one where the user last listed it (null at the ends, or when not listed).</summary>
-    Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId);
+    /// <summary>The messages listed just before and after this one in the given list, else in a listed page holding it (null at the ends, or when not listed).</summary>
+    /// <param name="listedIn">The list the reader came from (the tab's own query), so two tabs each get their own neighbours.</param>
+    Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null);
 
 
     /// <summary>IMAP: moves to Trash; in Trash (or without one) deletes for good. POP3: deletes on the server.</summary>

@@ -40,6 +40,10 @@ public sealed partial class MessageReader
     [Parameter]
     public EventCallback OnOpened { get; set; }
 
+    /// <summary>The list this reader was opened from, in this tab: previous and next come from it.</summary>
+    [Parameter]
+    public MessageQuery? ListedIn { get; set; }
+
     /// <summary>Where to go when the message is closed, deleted or moved (default: its folder).</summary>
     [Parameter]
     public string? CloseLink { get; set; }
@@ -106,7 +110,7 @@ public sealed partial class MessageReader
         await RunAsync(async token =>
         {
             _view = await Mailbox.OpenAsync(Id, token);
-            _neighbours = await Mailbox.GetNeighboursAsync(Id);
+            _neighbours = await Mailbox.GetNeighboursAsync(Id, ListedIn);
             await OnOpened.InvokeAsync();
             _features = await Mailbox.GetFeaturesAsync();
             _folders = _features.Folders ? await Mailbox.ListFoldersAsync(cancellationToken: token) : null;

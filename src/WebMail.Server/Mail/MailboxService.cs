@@ -38,8 +38,8 @@ public sealed class MailboxService(
     public async Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
         (await (await ContextAsync()).ReadAsync(messageId, cancellationToken)).View;
 
-    public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId) =>
-        (await ContextAsync()).Neighbours(messageId);
+    public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null) =>
+        (await ContextAsync()).Neighbours(messageId, listedIn is null ? null : Bounded(listedIn));
 
     public async Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).DeleteAsync(messageIds, cancellationToken);

@@ -15,7 +15,6 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
 
     private readonly Dictionary<MessageQuery, MessagePage> _pages = [];
     private IReadOnlyList<MailFolder>? _folders;
-    private MessageQuery? _lastListed;
     private readonly Lock _pagesLock = new();
     private const int MaxKnownAddresses = 5_000;
     private readonly HashSet<string> _knownAddresses = new(StringComparer.OrdinalIgnoreCase);
@@ -52,7 +51,6 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
             }
             else if (_pages.TryGetValue(query, out var cached))
             {
-                _lastListed = query;
                 return cached;
             }
         }
@@ -64,18 +62,21 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         lock (_pagesLock)
         {
             _pages[query] = page;
-            _lastListed = query;
         }
 
         return page;
     }
 
     /// <summary>The messages before and after this one in the list the user last looked at (within its page), for next/previous.</summary>
-    public (MessageSummary? Newer, MessageSummary? Older) Neighbours(string messageId)
+    /// <summary>
+    /// The messages beside <paramref name="messageId"/> in the list the reader came from (<paramref name="listedIn"/>,
+    /// the tab's own query), not in whatever another tab of the session listed last.
+    /// </summary>
+    public (MessageSummary? Newer, MessageSummary? Older) Neighbours(string messageId, MessageQuery? listedIn)
     {
         lock (_pagesLock)
         {
-            var page = _lastListed is { } last && _pages.TryGetValue(last, out var listed) && listed.Messages.Any(m => m.Id == messageId)
+            var page = listedIn is not null && _pages.TryGetValue(listedIn, out var listed) && listed.Messages.Any(m => m.Id == messageId)
                 ? listed
                 : _pages.Values.FirstOrDefault(p => p.Messages.Any(m => m.Id == messageId));
             if (page is null)
