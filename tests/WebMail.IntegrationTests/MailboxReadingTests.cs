@@ -157,6 +157,21 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
     }
 
     [Fact]
+    public async Task FolderAndFlagActions_OverPop3_RefusedWithAProblemTheUiCanSay()
+    {
+        var user = DemoMailServer.NewTestAccount("pop3-refuse");
+        await _clients.AppendAsync(user, [TestMessages.Plain("only inbox")], _timeout);
+        var mail = SignIn(user, ReadingProtocol.Pop3);
+        var id = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().Id;
+
+        var move = await Assert.ThrowsAsync<MailOperationException>(() => mail.MoveAsync([id], "Archive", _timeout));
+        var star = await Assert.ThrowsAsync<MailOperationException>(() => mail.SetFlaggedAsync([id], true, _timeout));
+
+        Assert.Equal(MailProblem.NotAvailableOverPop3, move.Problem);
+        Assert.Equal(MailProblem.NotAvailableOverPop3, star.Problem);
+    }
+
+    [Fact]
     public async Task Open_UnknownOrForeignId_IsMessageNotFound()
     {
         var user = DemoMailServer.NewTestAccount("unknown");

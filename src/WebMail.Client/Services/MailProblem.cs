@@ -23,4 +23,7 @@ public enum MailProblem
 
     /// <summary>The mail server refused a connection: the account has too many open (other devices, mail programs).</summary>
     TooManyConnections,
+
+    /// <summary>Reading over POP3, which has one mailbox and no folders or flags: the action does not exist there.</summary>
+    NotAvailableOverPop3,
 }

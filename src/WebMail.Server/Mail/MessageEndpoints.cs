@@ -10,9 +10,6 @@ namespace WebMail.Server.Mail;
 /// </summary>
 public static class MessageEndpoints
 {
-    public const string BodyPathFormat = "/mail/messages/{0}/body";
-    public const string AttachmentPathFormat = "/mail/messages/{0}/attachments/{1}";
-
     public static IEndpointRouteBuilder MapMessageEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var mail = endpoints.MapGroup("/mail/messages/{id}").RequireAuthorization();

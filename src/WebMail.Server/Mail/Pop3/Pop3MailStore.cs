@@ -173,7 +173,9 @@ public sealed class Pop3MailStore(
 
     public Task EmptyTrashAsync(CancellationToken cancellationToken) => throw NotOverPop3();
 
-    private static NotSupportedException NotOverPop3() => new("POP3 has one mailbox, no folders and no flags.");
+    /// <summary>Inside the store's contract (MailOperationException), so a page that offers such an action by mistake
+    /// shows a sentence instead of losing its live connection.</summary>
+    private static MailOperationException NotOverPop3() => new(MailProblem.NotAvailableOverPop3);
 
     public Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
 
