@@ -67,7 +67,6 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         return page;
     }
 
-    /// <summary>The messages before and after this one in the list the user last looked at (within its page), for next/previous.</summary>
     /// <summary>
     /// The messages beside <paramref name="messageId"/> in the list the reader came from (<paramref name="listedIn"/>,
     /// the tab's own query), not in whatever another tab of the session listed last.
@@ -282,7 +281,6 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         }
     }
 
-    /// <summary>Changes what cached pages show for these messages (flags): no listing has to ask the server again.</summary>
     /// <summary>Whether a listed page shows the message as read already (then opening it needs no server command).</summary>
     private bool KnownRead(string messageId)
     {
@@ -292,6 +290,7 @@ public sealed class MailSessionContext(UserSession session, IMailStore store, De
         }
     }
 
+    /// <summary>Changes what cached pages show for these messages (flags): no listing has to ask the server again.</summary>
     private void UpdateInPages(IReadOnlyList<string> messageIds, Func<MessageSummary, MessageSummary> change, bool countsChange = false)
     {
         var ids = messageIds.ToHashSet(StringComparer.Ordinal);
