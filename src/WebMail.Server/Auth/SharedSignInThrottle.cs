@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WebMail.Server.Hosting;
@@ -101,12 +99,10 @@ public sealed class SharedSignInThrottle(
 
     private static RedisKey[] Keys(string account, string clientAddress)
     {
-        var (accountKey, addressKey) = (Hash(SignInThrottle.AccountKey(account)), Hash(SignInThrottle.AddressKey(clientAddress)));
+        var (accountKey, addressKey) = (SharedStoreKey.Hash(SignInThrottle.AccountKey(account)), SharedStoreKey.Hash(SignInThrottle.AddressKey(clientAddress)));
         const string prefix = SharedStateRegistration.SessionKeyPrefix + "signin:";
         return [$"{prefix}{accountKey}:failures", $"{prefix}{accountKey}:inflight", $"{prefix}{addressKey}:failures", $"{prefix}{addressKey}:inflight"];
     }
-
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private sealed class Attempt(SharedSignInThrottle throttle, RedisKey[] keys) : ISignInAttempt
     {

@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
+using WebMail.Server.Hosting;
 
 namespace WebMail.Server.Mail.Sessions;
 
@@ -17,7 +16,7 @@ namespace WebMail.Server.Mail.Sessions;
 /// </summary>
 public sealed class DistributedSessionRecords(
     IDistributedCache cache, IOptionsMonitor<UserSessionOptions> options, IDataProtectionProvider dataProtection,
-    Hosting.SharedStateRegistration.LazyRedisConnection redis)
+    SharedStateRegistration.LazyRedisConnection redis)
     : ISharedSessionRecords
 {
     private readonly IDataProtector _sessionProtector = dataProtection.CreateProtector("WebMail.SharedSessionRecord.v1");
@@ -36,7 +35,7 @@ public sealed class DistributedSessionRecords(
             await cache.SetAsync(SessionKey(sessionId), Seal(_sessionProtector, record), EntryOptions(record.CreatedAt), token);
             // The user's own list of sessions: keys only (hashes), expiring with the longest a session can live.
             var database = redis.Connection.GetDatabase();
-            await database.SetAddAsync(UserKey(record.Address), KeyOf(sessionId)).WaitAsync(token);
+            await database.SetAddAsync(UserKey(record.Address), SharedStoreKey.Hash(sessionId)).WaitAsync(token);
             await database.KeyExpireAsync(UserKey(record.Address), options.CurrentValue.AbsoluteTimeout).WaitAsync(token);
         }, cancellationToken);
 
@@ -48,7 +47,7 @@ public sealed class DistributedSessionRecords(
             foreach (var member in await database.SetMembersAsync(UserKey(address)).WaitAsync(token))
             {
                 var key = member.ToString();
-                if (await cache.GetAsync("session:" + key, token) is { } bytes && Open<SessionRecord>(_sessionProtector, bytes) is { } record)
+                if (await cache.GetAsync(SessionEntry(key), token) is { } bytes && Open<SessionRecord>(_sessionProtector, bytes) is { } record)
                 {
                     result.Add((key, record));
                 }
@@ -64,16 +63,13 @@ public sealed class DistributedSessionRecords(
     public Task RemoveByKeyAsync(string address, string key, CancellationToken cancellationToken) =>
         RunAsync(async token =>
         {
-            await cache.RemoveAsync("session:" + key, token);
-            await cache.RemoveAsync("draft:" + key, token);
+            await cache.RemoveAsync(SessionEntry(key), token);
+            await cache.RemoveAsync(DraftEntry(key), token);
             await redis.Connection.GetDatabase().SetRemoveAsync(UserKey(address), key).WaitAsync(token);
         }, cancellationToken);
 
-    /// <summary>The key a session's entries are stored under: a hash of its id, which is never stored.</summary>
-    public static string KeyOf(string sessionId) => Hash(sessionId);
-
     private static string UserKey(string address) =>
-        Hosting.SharedStateRegistration.SessionKeyPrefix + "user-sessions:" + Hash(address.ToLowerInvariant());
+        SharedStateRegistration.SessionKeyPrefix + "user-sessions:" + SharedStoreKey.Hash(address.ToLowerInvariant());
 
     public Task<SessionRecord?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
         RunAsync(async token => await cache.GetAsync(SessionKey(sessionId), token) is { } bytes
@@ -125,11 +121,14 @@ public sealed class DistributedSessionRecords(
         };
     }
 
-    private static string SessionKey(string sessionId) => "session:" + Hash(sessionId);
+    private static string SessionKey(string sessionId) => SessionEntry(SharedStoreKey.Hash(sessionId));
 
-    private static string DraftKey(string sessionId) => "draft:" + Hash(sessionId);
+    private static string DraftKey(string sessionId) => DraftEntry(SharedStoreKey.Hash(sessionId));
 
-    private static string Hash(string sessionId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
+    /// <summary>A session's entries by its key (<see cref="SharedStoreKey.Hash"/> of its id, which is never stored).</summary>
+    private static string SessionEntry(string key) => "session:" + key;
+
+    private static string DraftEntry(string key) => "draft:" + key;
 
     private static async Task RunAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken) =>
         await RunAsync(async token =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using WebMail.Client.Services;
+using WebMail.Server.Hosting;
 
 namespace WebMail.Server.Mail.Sessions;
 
@@ -127,7 +128,7 @@ public sealed class UserSessionStore(
     {
         var now = clock.GetUtcNow();
         var list = ForAddress(current.Address).Where(s => !s.IsExpired(now, options.CurrentValue))
-            .Select(s => new SignedInSession(DistributedSessionRecords.KeyOf(s.Id), s.Device, s.ClientAddress, s.CreatedAt, s.LastActivity, s.Id == current.Id))
+            .Select(s => new SignedInSession(SharedStoreKey.Hash(s.Id), s.Device, s.ClientAddress, s.CreatedAt, s.LastActivity, s.Id == current.Id))
             .ToList();
         foreach (var (key, record) in await shared.ListForAddressAsync(current.Address, cancellationToken))
         {
@@ -144,9 +145,10 @@ public sealed class UserSessionStore(
     public async Task<int> EndOthersAsync(UserSession current, CancellationToken cancellationToken)
     {
         var others = (await ListForAsync(current, cancellationToken)).Where(s => !s.IsCurrent).ToList();
+        var heldHere = ForAddress(current.Address).ToDictionary(s => SharedStoreKey.Hash(s.Id));
         foreach (var other in others)
         {
-            if (ForAddress(current.Address).FirstOrDefault(s => DistributedSessionRecords.KeyOf(s.Id) == other.Key) is { } local)
+            if (heldHere.TryGetValue(other.Key, out var local))
             {
                 await EndAsync(local.Id, "signed out from another device");
             }
