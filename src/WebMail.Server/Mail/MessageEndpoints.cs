@@ -22,8 +22,7 @@ public static class MessageEndpoints
 
     private static async Task<IResult> ServeBodyAsync(string id, bool? remote, HttpContext http, CurrentMailSession current)
     {
-        var rendered = await OpenAsync(id, http, current);
-        if (rendered?.SafeHtml is null)
+        if (await OpenAsync(id, http, current) is not { Rendered.SafeHtml: { } safeHtml })
         {
             return Results.NotFound();
         }
@@ -41,61 +40,67 @@ public static class MessageEndpoints
         headers.CacheControl = "no-store";
         var document = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">" +
             "<style>body{font-family:system-ui,sans-serif;margin:0;padding:.5rem;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style>" +
-            $"</head><body>{rendered.SafeHtml}</body></html>";
+            $"</head><body>{safeHtml}</body></html>";
         return Results.Text(document, "text/html; charset=utf-8", Encoding.UTF8);
     }
 
     /// <summary>The raw message as text, for View source: sandboxed, never run, never sniffed into HTML.</summary>
     private static async Task<IResult> ServeSourceAsync(string id, HttpContext http, CurrentMailSession current)
     {
-        var rendered = await OpenAsync(id, http, current);
-        if (rendered is null)
+        if (await OpenAsync(id, http, current) is not { } opened)
         {
             return Results.NotFound();
         }
+
+        var (context, rendered) = opened;
 
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = "sandbox; default-src 'none'; frame-ancestors 'self'";
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-store";
         // Raw mail is mostly ASCII; 8-bit bodies in other charsets show as replacement characters, as in any "view source".
-        return rendered.TooLarge
-            ? StreamOriginal(id, current, http, "text/plain; charset=utf-8")
-            : Results.Bytes(rendered.Raw, "text/plain; charset=utf-8");
+        return Original(context, rendered, http, "text/plain; charset=utf-8");
     }
 
     /// <summary>The message as the server has it, as a .eml download streamed from the server.</summary>
     private static async Task<IResult> ServeOriginalAsync(string id, HttpContext http, CurrentMailSession current)
     {
-        if (await OpenAsync(id, http, current) is not { } rendered)
+        if (await OpenAsync(id, http, current) is not { } opened)
         {
             return Results.NotFound();
         }
 
+        var (context, rendered) = opened;
+
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"message.eml\"";
-        return rendered.TooLarge ? StreamOriginal(id, current, http, "message/rfc822") : Results.Bytes(rendered.Raw, "message/rfc822");
+        return Original(context, rendered, http, "message/rfc822");
     }
 
-    private static IResult StreamOriginal(string id, CurrentMailSession current, HttpContext http, string contentType) =>
-        Results.Stream(async body =>
-        {
-            var context = await current.ForAsync(http.User);
-            await context.Store.CopyOriginalToAsync(id, body, http.RequestAborted);
-        }, contentType);
+    /// <summary>The raw message: from the cache, or streamed from the server when it was too large to keep.</summary>
+    private static IResult Original(Sessions.MailSessionContext context, Rendering.RenderedMessage rendered, HttpContext http, string contentType) =>
+        rendered.TooLarge
+            ? Results.Stream(body => context.Store.CopyOriginalToAsync(rendered.View.Id, body, http.RequestAborted), contentType)
+            : Results.Bytes(rendered.Raw, contentType);
 
     private static async Task<IResult> ServeAttachmentAsync(string id, int index, HttpContext http, CurrentMailSession current)
     {
-        var rendered = await OpenAsync(id, http, current);
-        if (rendered?.TooLarge == true && rendered.View.Attachments.ElementAtOrDefault(index) is { } listed)
+        if (await OpenAsync(id, http, current) is not { } opened)
         {
-            // The message stays on the server: the part is fetched and decoded as it streams to the browser.
-            return Download(http, listed.FileName, Results.Stream(async body =>
-                await (await current.ForAsync(http.User)).Store.CopyAttachmentToAsync(id, index, body, http.RequestAborted), "application/octet-stream"));
+            return Results.NotFound();
         }
 
-        if (rendered is null || Rendering.MessageRenderer.FindAttachment(rendered.Raw, index) is not { } attachment)
+        var (context, rendered) = opened;
+
+        if (rendered.TooLarge && rendered.View.Attachments.ElementAtOrDefault(index) is { } listed)
+        {
+            // The message stays on the server: the part is fetched and decoded as it streams to the browser.
+            return Download(http, listed.FileName, Results.Stream(body =>
+                context.Store.CopyAttachmentToAsync(id, index, body, http.RequestAborted), "application/octet-stream"));
+        }
+
+        if (Rendering.MessageRenderer.FindAttachment(rendered.Raw, index) is not { } attachment)
         {
             return Results.NotFound();
         }
@@ -114,12 +119,14 @@ public static class MessageEndpoints
         return content;
     }
 
-    private static async Task<Rendering.RenderedMessage?> OpenAsync(string id, HttpContext http, CurrentMailSession current)
+    /// <summary>The message of the caller's own session, with that session's mail context (for what streams from the server).</summary>
+    private static async Task<(Sessions.MailSessionContext Context, Rendering.RenderedMessage Rendered)?> OpenAsync(
+        string id, HttpContext http, CurrentMailSession current)
     {
         try
         {
             var context = await current.ForAsync(http.User);
-            return await context.OpenAsync(id, http.RequestAborted);
+            return (context, await context.OpenAsync(id, http.RequestAborted));
         }
         catch (MailOperationException exception) when (exception.Problem is MailProblem.MessageNotFound or MailProblem.SessionEnded)
         {
