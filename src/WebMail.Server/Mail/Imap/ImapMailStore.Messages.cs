@@ -49,19 +49,9 @@ public sealed partial class ImapMailStore
     public Task CopyOriginalToAsync(string messageId, Stream destination, CancellationToken cancellationToken) =>
         RunAsync(async (_, token) =>
         {
-            const int piece = 1024 * 1024;
             var (folder, uids) = await OpenForAsync(ByFolder([messageId]).Single(), token);
-            for (var offset = 0; ; offset += piece)
-            {
-                // BODY.PEEK[]<offset.piece>: a megabyte at a time, and \Seen left alone.
-                using var stream = await folder.GetStreamAsync(uids[0], offset, piece, token);
-                var copied = stream.Length;
-                await stream.CopyToAsync(destination, token);
-                if (copied < piece)
-                {
-                    return true;
-                }
-            }
+            await CopyInPiecesAsync((offset, count) => folder.GetStreamAsync(uids[0], offset, count, token), destination, token);
+            return true;
         }, cancellationToken);
 
     public Task<IReadOnlyList<AttachmentInfo>> ListAttachmentsAsync(string messageId, CancellationToken cancellationToken) =>
@@ -75,27 +65,35 @@ public sealed partial class ImapMailStore
     public Task CopyAttachmentToAsync(string messageId, int index, Stream destination, CancellationToken cancellationToken) =>
         RunAsync(async (_, token) =>
         {
-            const int piece = 1024 * 1024;
             var (folder, uid, parts) = await AttachmentPartsAsync(messageId, token);
             var part = parts.ElementAtOrDefault(index) ?? throw new MailOperationException(MailProblem.MessageNotFound);
             MimeKit.Utils.MimeUtils.TryParse(part.ContentTransferEncoding, out MimeKit.ContentEncoding encoding);
+            // The part's encoded text, decoded as it streams through.
             using var decoded = new MimeKit.IO.FilteredStream(destination);
             decoded.Add(MimeKit.IO.Filters.DecoderFilter.Create(encoding));
-            for (var offset = 0; ; offset += piece)
-            {
-                // BODY.PEEK[section]<offset.piece>: the part's encoded text, decoded as it streams through.
-                using var stream = await folder.GetStreamAsync(uid, part.PartSpecifier, offset, piece, token);
-                var copied = stream.Length;
-                await stream.CopyToAsync(decoded, token);
-                if (copied < piece)
-                {
-                    break;
-                }
-            }
-
+            await CopyInPiecesAsync((offset, count) => folder.GetStreamAsync(uid, part.PartSpecifier, offset, count, token), decoded, token);
             await decoded.FlushAsync(token);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// A message or one of its parts, fetched a megabyte at a time (BODY.PEEK with a range, so \Seen is left alone):
+    /// however large it is, no more than a piece is held here.
+    /// </summary>
+    private static async Task CopyInPiecesAsync(Func<int, int, Task<Stream>> fetchPiece, Stream destination, CancellationToken cancellationToken)
+    {
+        const int piece = 1024 * 1024;
+        for (var offset = 0; ; offset += piece)
+        {
+            using var stream = await fetchPiece(offset, piece);
+            var copied = stream.Length;
+            await stream.CopyToAsync(destination, cancellationToken);
+            if (copied < piece)
+            {
+                return;
+            }
+        }
+    }
 
     /// <summary>The parts the reading pane offers as attachments, as the renderer picks them, from BODYSTRUCTURE.</summary>
     private async Task<(IMailFolder Folder, UniqueId Uid, List<BodyPartBasic> Parts)> AttachmentPartsAsync(string messageId, CancellationToken cancellationToken)
@@ -103,14 +101,13 @@ public sealed partial class ImapMailStore
         var (folder, uids) = await OpenForAsync(ByFolder([messageId]).Single(), cancellationToken);
         var summary = (await folder.FetchAsync(uids, MessageSummaryItems.BodyStructure, cancellationToken)).SingleOrDefault()
             ?? throw new MailOperationException(MailProblem.MessageNotFound);
-        var parts = summary.BodyParts.Where(part => part.IsAttachment
-            || part is { ContentDisposition: null, ContentId: null or "", FileName.Length: > 0 }
-                && !part.ContentType.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase)).ToList();
+        var parts = summary.BodyParts.Where(part => Rendering.AttachmentRules.IsOffered(
+            part.IsAttachment, part.ContentDisposition is not null, part.ContentId, part.FileName, part.ContentType.MediaType)).ToList();
         return (folder, uids[0], parts);
     }
 
     private static long EncodedToDecodedSize(BodyPartBasic part) =>
-        part.ContentTransferEncoding?.Equals("base64", StringComparison.OrdinalIgnoreCase) == true ? (long)part.Octets * 3 / 4 * 76 / 78 : (long)part.Octets;
+        Rendering.AttachmentRules.DecodedSize((long)part.Octets, part.ContentTransferEncoding?.Equals("base64", StringComparison.OrdinalIgnoreCase) == true);
 
     public Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<MovedMessage>>(async (_, token) =>

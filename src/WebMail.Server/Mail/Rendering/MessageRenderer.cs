@@ -149,14 +149,12 @@ public static class MessageRenderer
     }
 
     /// <summary>
-    /// What the reader offers to download, in message order: the parts marked as attachments, and also named
-    /// non-text parts with no disposition at all, which some mail programs send files as (MimeKit's own list leaves
-    /// those out, and the user would never see the file). Inline images carry a Content-ID and stay in the body.
+    /// What the reader offers to download, in message order, as <see cref="AttachmentRules.IsOffered"/> says (MimeKit's
+    /// own list leaves out named parts without a disposition, and the user would never see those files).
     /// </summary>
     private static IEnumerable<MimeEntity> AttachmentsOf(MimeMessage message) =>
-        message.BodyParts.Where(entity => entity.IsAttachment
-            || entity is MimePart { ContentDisposition: null, ContentId: null or "", FileName: { Length: > 0 } } part
-                && !part.ContentType.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase));
+        message.BodyParts.Where(entity => AttachmentRules.IsOffered(
+            entity.IsAttachment, entity.ContentDisposition is not null, entity.ContentId, (entity as MimePart)?.FileName, entity.ContentType.MediaType));
 
     private static string? FileNameOf(MimeEntity entity) => entity switch
     {
@@ -173,8 +171,7 @@ public static class MessageRenderer
             return 0;
         }
 
-        // Base64 carries 3 bytes in 4 characters (plus line breaks).
-        return part.ContentTransferEncoding == ContentEncoding.Base64 ? stream.Length * 3 / 4 * 76 / 78 : stream.Length;
+        return AttachmentRules.DecodedSize(stream.Length, part.ContentTransferEncoding == ContentEncoding.Base64);
     }
 
     /// <summary>
