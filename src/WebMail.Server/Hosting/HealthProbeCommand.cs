@@ -12,8 +12,8 @@ public static class HealthProbeCommand
         var url = args.Length > 1 ? args[1] : DefaultUrl();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        // With AllowedHosts set, the public port answers only to the school's host name (a wildcard is no name).
-        if (Environment.GetEnvironmentVariable("AllowedHosts")?.Split(';')[0].Trim() is { Length: > 0 } host && !host.Contains('*'))
+        // With AllowedHosts set, the public port answers only to the school's host names.
+        if (PublicHostFilter.ConcreteHost(new ConfigurationBuilder().AddEnvironmentVariables().Build()) is { } host)
         {
             request.Headers.Host = host;
         }

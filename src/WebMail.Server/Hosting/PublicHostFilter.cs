@@ -41,6 +41,10 @@ public static class PublicHostFilter
         return app;
     }
 
+    /// <summary>A host name the public port answers to, for a request the app makes to itself (the container's probe).</summary>
+    public static string? ConcreteHost(IConfiguration configuration) =>
+        AllowedHosts(configuration).Select(host => host.Value).FirstOrDefault(host => host is { Length: > 0 } && !host.Contains('*'));
+
     /// <summary>The configured host patterns; empty when any host is allowed (unset or <c>*</c>).</summary>
     public static List<StringSegment> AllowedHosts(IConfiguration configuration)
     {
