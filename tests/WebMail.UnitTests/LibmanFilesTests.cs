@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using WebMail.Testing;
 
@@ -9,11 +5,12 @@ namespace WebMail.UnitTests;
 
 /// <summary>
 /// The client libraries under wwwroot/lib are committed (LibMan's CDNs are unreachable on our build machines),
-/// so these tests prove they are exactly what libman.json declares and exactly what the npm registry publishes.
+/// so these tests prove they are exactly what libman.json declares; <c>LibmanRegistryTests</c> in the integration
+/// tier proves they are exactly what the npm registry publishes.
 /// </summary>
 public sealed partial class LibmanFilesTests
 {
-    private static readonly LibmanLibrary[] Libraries = ReadLibman();
+    private static readonly IReadOnlyList<LibmanLibrary> Libraries = LibmanManifest.Libraries;
 
     [Fact]
     public void Libman_DeclaredFiles_AreAllPresent()
@@ -44,44 +41,6 @@ public sealed partial class LibmanFilesTests
         Assert.DoesNotMatch("https?://", app);
     }
 
-    [Fact]
-    public async Task Libman_CommittedFiles_AreByteIdenticalToTheNpmPackage()
-    {
-        foreach (var library in Libraries)
-        {
-            var package = await NpmPackage.FilesAsync(library.Name, library.Version);
-            foreach (var file in library.Files)
-            {
-                Assert.True(package.TryGetValue(file, out var published), $"{library.Name}@{library.Version} has no {file}");
-                var committed = await File.ReadAllBytesAsync(library.PathOf(file));
-                Assert.True(published.AsSpan().SequenceEqual(committed),
-                    $"{library.PathOf(file)} differs from {file} of {library.Name}@{library.Version} in the npm registry");
-            }
-        }
-    }
-
-    private static LibmanLibrary[] ReadLibman()
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "libman.json")));
-        return json.RootElement.GetProperty("libraries").EnumerateArray().Select(library =>
-        {
-            var id = library.GetProperty("library").GetString()!;
-            var at = id.LastIndexOf('@');
-            return new LibmanLibrary(
-                id[..at], id[(at + 1)..], library.GetProperty("destination").GetString()!,
-                library.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToArray());
-        }).ToArray();
-    }
-
     [GeneratedRegex("""@Assets\["(?<path>lib/[^"]+)"\]""")]
     private static partial Regex LibReference();
-
-    private sealed record LibmanLibrary(string Name, string Version, string Destination, string[] Files)
-    {
-        public string PathOf(string file) => Path.Combine(RepositoryPaths.Root, Destination, file);
-
-        /// <summary>The URL path the browser asks for (destination relative to wwwroot).</summary>
-        public string WebPathOf(string file) =>
-            Destination[(Destination.IndexOf("wwwroot/", StringComparison.Ordinal) + "wwwroot/".Length)..] + file;
-    }
 }

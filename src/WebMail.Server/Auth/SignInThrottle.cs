@@ -43,24 +43,6 @@ public sealed class SignInThrottle(IOptionsMonitor<SignInThrottleOptions> option
         return Task.FromResult<(ISignInAttempt?, TimeSpan)>((attempt, wait));
     }
 
-    /// <summary>How long until an attempt is allowed, or null when it is allowed now.</summary>
-    public TimeSpan? RetryAfter(string account, string clientAddress)
-    {
-        lock (_gate)
-        {
-            var wait = WaitLocked(AccountKey(account), AddressKey(clientAddress));
-            return wait > TimeSpan.Zero ? wait : null;
-        }
-    }
-
-    public void RecordFailure(string account, string clientAddress)
-    {
-        lock (_gate)
-        {
-            RecordFailureLocked(AccountKey(account), AddressKey(clientAddress));
-        }
-    }
-
     /// <summary>The key an address is counted under: IPv6 clients by their /64, which one device or home can fill.</summary>
     public static string AddressKey(string clientAddress)
     {
