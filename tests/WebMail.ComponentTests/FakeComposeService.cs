@@ -22,7 +22,7 @@ public sealed class FakeComposeService : IComposeService
         Task.FromResult(Prepared ?? throw new InvalidOperationException("no prepared message"));
 
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new SendResult(SendProblem.None));
+        Task.FromResult(new SendResult(MailProblem.None));
 
     public Task SaveDraftAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
     {
@@ -39,7 +39,7 @@ public sealed class FakeComposeService : IComposeService
     }
 
     public Task<SendResult> CompleteAsync(string pendingId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new SendResult(SendProblem.None));
+        Task.FromResult(new SendResult(MailProblem.None));
 
     public Task<bool> UndoAsync(string pendingId) => Task.FromResult(false);
 }

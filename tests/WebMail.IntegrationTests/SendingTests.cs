@@ -39,7 +39,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
             $"王老师 <{bob}>", carol, dave, Subject, Body,
             [new("实验数据 第三周.bin", "application/octet-stream", data), new("report.txt", "text/plain", report)]), _timeout);
 
-        Assert.Equal(SendProblem.None, result.Problem);
+        Assert.Equal(MailProblem.None, result.Problem);
         Assert.True(result.SavedToSent);
         await _clients.WaitForInboxAsync(bob, 1, _timeout);
         await _clients.WaitForInboxAsync(carol, 1, _timeout);
@@ -81,8 +81,8 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
             bob, "", "", $"Hello\r\nBcc: {victim}\r\nX-Injected: yes", "body",
             [new($"evil\r\nX-File: yes.txt", "text/plain\r\nX-Type: yes", [1, 2, 3])]), _timeout);
 
-        Assert.Equal(SendProblem.InvalidAddresses, injectedAddress.Problem);
-        Assert.Equal(SendProblem.None, injectedSubject.Problem);
+        Assert.Equal(MailProblem.InvalidAddresses, injectedAddress.Problem);
+        Assert.Equal(MailProblem.None, injectedSubject.Problem);
         await _clients.WaitForInboxAsync(bob, 1, _timeout);
         using var imap = await _clients.ImapAsync(bob, DemoMailServer.TestPassword, _timeout);
         await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
@@ -104,7 +104,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
 
         var result = await SendNowAsync(compose, new OutgoingMessage($"nobody@{DemoMailServer.Domain}", "", "", "hi", "body", []), _timeout);
 
-        Assert.Equal(SendProblem.RecipientRefused, result.Problem);
+        Assert.Equal(MailProblem.RecipientRefused, result.Problem);
         Assert.Contains($"nobody@{DemoMailServer.Domain}", result.Detail);
         Assert.Contains("550", result.Detail);
     }
@@ -117,7 +117,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
 
         var result = await SendNowAsync(compose, new OutgoingMessage(Account("bob"), "", "", "hi", "body", []), _timeout);
 
-        Assert.Equal(SendProblem.Unreachable, result.Problem);
+        Assert.Equal(MailProblem.Unreachable, result.Problem);
     }
 
     [Fact]
@@ -155,9 +155,9 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
     }
 
     [Theory]
-    [InlineData("", SendProblem.NoRecipients)]
-    [InlineData("not an address", SendProblem.InvalidAddresses)]
-    public async Task Send_BadRecipients_RefusedBeforeTheServer(string to, SendProblem expected)
+    [InlineData("", MailProblem.NoRecipients)]
+    [InlineData("not an address", MailProblem.InvalidAddresses)]
+    public async Task Send_BadRecipients_RefusedBeforeTheServer(string to, MailProblem expected)
     {
         var compose = ComposeFor(app, Account("alice"), ReadingProtocol.Imap);
 
@@ -174,7 +174,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
 
         var result = await SendNowAsync(compose, new OutgoingMessage(Account("bob"), "", "", "big", "body", [new("big.bin", "application/octet-stream", new byte[1001])]), _timeout);
 
-        Assert.Equal(SendProblem.TooLarge, result.Problem);
+        Assert.Equal(MailProblem.TooLarge, result.Problem);
         Assert.Equal(1000, compose.MaxAttachmentBytesPerFile);
     }
 
@@ -204,7 +204,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         Assert.NotNull(pending.PendingId);
         Assert.True(await compose.UndoAsync(pending.PendingId));
 
-        Assert.Equal(SendProblem.Undone, (await compose.CompleteAsync(pending.PendingId, _timeout)).Problem);
+        Assert.Equal(MailProblem.Undone, (await compose.CompleteAsync(pending.PendingId, _timeout)).Problem);
         await Task.Delay(TimeSpan.FromSeconds(2.5), _timeout);
         using var imap = await _clients.ImapAsync(bob, DemoMailServer.TestPassword, _timeout);
         await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);

@@ -14,7 +14,7 @@ public sealed partial class Compose
     private string _subject = "";
     private string _body = "";
     private bool _sending;
-    private SendProblem? _problem;
+    private MailProblem? _problem;
     private string? _problemDetail;
     private string? _attachmentProblem;
     private SendResult? _sent;
@@ -109,7 +109,7 @@ public sealed partial class Compose
         catch (MailOperationException exception)
         {
             await TakeTypedValuesAsync();
-            _problem = exception.Problem == MailProblem.SessionEnded ? SendProblem.SessionEnded : SendProblem.ServerError;
+            _problem = exception.Problem;
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
@@ -349,7 +349,7 @@ public sealed partial class Compose
 
         if (_fields.Any(f => f.Check is { IsValid: false }))
         {
-            _problem = SendProblem.InvalidAddresses;
+            _problem = MailProblem.InvalidAddresses;
             _problemDetail = null;
             return;
         }
@@ -370,7 +370,7 @@ public sealed partial class Compose
                 _pending = null;
             }
 
-            if (result.Problem == SendProblem.Undone)
+            if (result.Problem == MailProblem.Undone)
             {
                 _undone = true;
             }

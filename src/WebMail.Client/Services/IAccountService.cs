@@ -6,7 +6,7 @@ public interface IAccountService
     SignInChoices GetSignInChoices();
 
     /// <summary>A problem to show on the sign-in page before the user submits anything, e.g. the session store is down.</summary>
-    SignInProblem? PendingProblem();
+    MailProblem? PendingProblem();
 
     /// <summary>
     /// Proves the user to their domain's mail server and, on success, starts a session and issues its cookie.

@@ -1,6 +1,10 @@
 namespace WebMail.Client.Services;
 
-/// <summary>What went wrong talking to a mail server, in terms a user can be told (each has a localized text).</summary>
+/// <summary>
+/// What went wrong, in terms a user can be told: the one vocabulary of the mail layer, signing in and sending.
+/// Each value has a general text (<c>Problem_X</c>); a page may word it for its own place (<c>SignInProblem_X</c>,
+/// <c>SendProblem_X</c>), see <c>ProblemText</c>.
+/// </summary>
 public enum MailProblem
 {
     None,
@@ -8,6 +12,8 @@ public enum MailProblem
     Timeout,
     CertificateNotTrusted,
     AuthenticationFailed,
+
+    /// <summary>The server answered in a way WebMail did not expect (a refusal with no more specific meaning).</summary>
     ProtocolError,
     MessageNotFound,
     SessionEnded,
@@ -26,4 +32,31 @@ public enum MailProblem
 
     /// <summary>Reading over POP3, which has one mailbox and no folders or flags: the action does not exist there.</summary>
     NotAvailableOverPop3,
+
+    /// <summary>Signing in: the user name or the password was left empty.</summary>
+    MissingCredentials,
+
+    /// <summary>Signing in: the address's domain is not one this webmail serves.</summary>
+    UnknownDomain,
+
+    /// <summary>Signing in: the chosen way of reading (IMAP or POP3) is not offered for the domain.</summary>
+    ProtocolNotOffered,
+
+    /// <summary>Signing in: too many wrong passwords from this address or for this account; wait and try again.</summary>
+    TooManyAttempts,
+
+    /// <summary>Sending: no recipient was given.</summary>
+    NoRecipients,
+
+    /// <summary>Sending: some recipient addresses cannot be parsed.</summary>
+    InvalidAddresses,
+
+    /// <summary>Sending: the message is larger than the server or the webmail accepts.</summary>
+    TooLarge,
+
+    /// <summary>Sending: the server refused a recipient (the detail says which and why).</summary>
+    RecipientRefused,
+
+    /// <summary>Sending: the user pressed Undo in time, so nothing was sent (not a failure, but not a send).</summary>
+    Undone,
 }

@@ -22,9 +22,9 @@ public sealed class AccountService(
     ILogger<AccountService> logger) : IAccountService
 {
     /// <summary>A problem the sign-in page should show before anyone submits (the session store is down).</summary>
-    public SignInProblem? PendingProblem() =>
+    public MailProblem? PendingProblem() =>
         httpContextAccessor.HttpContext?.Items.ContainsKey(SessionCookieEvents.SessionStoreUnavailableItem) == true
-            ? SignInProblem.SessionStoreUnavailable
+            ? MailProblem.SessionStoreUnavailable
             : null;
 
     public SignInChoices GetSignInChoices()
@@ -38,13 +38,13 @@ public sealed class AccountService(
         var http = httpContextAccessor.HttpContext
             ?? throw new InvalidOperationException("Sign-in needs the HTTP request of the sign-in form.");
         var result = await TrySignInAsync(http, request, cancellationToken);
-        metrics.SignIn(result.Problem == SignInProblem.None ? "ok" : result.Problem.ToString());
+        metrics.SignIn(result.Problem == MailProblem.None ? "ok" : result.Problem.ToString());
         http.Response.StatusCode = result.Problem switch
         {
-            SignInProblem.None => StatusCodes.Status200OK,
-            SignInProblem.TooManyAttempts => StatusCodes.Status429TooManyRequests,
-            SignInProblem.AuthenticationFailed => StatusCodes.Status401Unauthorized,
-            SignInProblem.MissingCredentials or SignInProblem.UnknownDomain or SignInProblem.ProtocolNotOffered
+            MailProblem.None => StatusCodes.Status200OK,
+            MailProblem.TooManyAttempts => StatusCodes.Status429TooManyRequests,
+            MailProblem.AuthenticationFailed => StatusCodes.Status401Unauthorized,
+            MailProblem.MissingCredentials or MailProblem.UnknownDomain or MailProblem.ProtocolNotOffered
                 => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status503ServiceUnavailable,
         };
@@ -60,20 +60,20 @@ public sealed class AccountService(
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
-            return new SignInResult(SignInProblem.MissingCredentials);
+            return new SignInResult(MailProblem.MissingCredentials);
         }
 
         var options = mailOptions.CurrentValue;
         var address = UserNames.ToAddress(request.UserName, options.DefaultDomainName);
         if (address is null || options.FindDomain(UserNames.DomainOf(address)) is not { } domain)
         {
-            return new SignInResult(SignInProblem.UnknownDomain);
+            return new SignInResult(MailProblem.UnknownDomain);
         }
 
         var protocol = request.Reading ?? domain.DefaultReadingProtocol;
         if ((protocol == ReadingProtocol.Imap ? domain.Imap : domain.Pop3) is null)
         {
-            return new SignInResult(SignInProblem.ProtocolNotOffered);
+            return new SignInResult(MailProblem.ProtocolNotOffered);
         }
 
         var clientAddress = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -84,7 +84,7 @@ public sealed class AccountService(
             if (attempt is null)
             {
                 logger.LogWarning("Sign-in for {Address} from {Client} refused: too many failures", address, clientAddress);
-                return new SignInResult(SignInProblem.TooManyAttempts, wait);
+                return new SignInResult(MailProblem.TooManyAttempts, wait);
             }
 
             problem = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, cancellationToken);
@@ -100,7 +100,7 @@ public sealed class AccountService(
 
         if (problem != MailProblem.None)
         {
-            return new SignInResult(ToSignInProblem(problem));
+            return new SignInResult(problem);
         }
 
         UserSession session;
@@ -112,21 +112,11 @@ public sealed class AccountService(
         catch (SessionStoreUnavailableException exception)
         {
             logger.LogError("Sign-in for {Address} failed: the shared session store is unavailable ({Problem})", address, exception.InnerException?.Message);
-            return new SignInResult(SignInProblem.SessionStoreUnavailable);
+            return new SignInResult(MailProblem.SessionStoreUnavailable);
         }
 
         var identity = new ClaimsIdentity([new Claim(SessionClaims.SessionId, session.Id)], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return SignInResult.Success;
     }
-
-    private static SignInProblem ToSignInProblem(MailProblem problem) => problem switch
-    {
-        MailProblem.AuthenticationFailed => SignInProblem.AuthenticationFailed,
-        MailProblem.Unreachable => SignInProblem.Unreachable,
-        MailProblem.Timeout => SignInProblem.Timeout,
-        MailProblem.CertificateNotTrusted => SignInProblem.CertificateNotTrusted,
-        MailProblem.TooManyConnections => SignInProblem.TooManyConnections,
-        _ => SignInProblem.ServerError,
-    };
 }

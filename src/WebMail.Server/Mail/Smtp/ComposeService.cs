@@ -45,18 +45,18 @@ public sealed class ComposeService(
         var invalid = badTo.Concat(badCc).Concat(badBcc).ToList();
         if (invalid.Count > 0)
         {
-            return new SendResult(SendProblem.InvalidAddresses, string.Join(", ", invalid));
+            return new SendResult(MailProblem.InvalidAddresses, string.Join(", ", invalid));
         }
 
         if (to.Count + cc.Count + bcc.Count == 0)
         {
-            return new SendResult(SendProblem.NoRecipients);
+            return new SendResult(MailProblem.NoRecipients);
         }
 
         if (outgoing.Attachments.Sum(a => (long)a.Content.Length) > MaxAttachmentBytes
             || outgoing.Attachments.Any(a => a.Content.Length > MaxAttachmentBytesPerFile))
         {
-            return new SendResult(SendProblem.TooLarge);
+            return new SendResult(MailProblem.TooLarge);
         }
 
         Sessions.MailSessionContext context;
@@ -66,14 +66,14 @@ public sealed class ComposeService(
         }
         catch (MailOperationException)
         {
-            return new SendResult(SendProblem.SessionEnded);
+            return new SendResult(MailProblem.SessionEnded);
         }
 
         var session = context.Session;
         var domain = mailOptions.CurrentValue.FindDomain(session.Domain);
         if (domain?.Smtp is null)
         {
-            return new SendResult(SendProblem.ServerError);
+            return new SendResult(MailProblem.ProtocolError);
         }
 
         var message = OutgoingMessageBuilder.Build(session.Address, outgoing, to, cc, bcc);
@@ -91,7 +91,7 @@ public sealed class ComposeService(
         }
         catch (Sessions.SessionEndedException)
         {
-            return new SendResult(SendProblem.SessionEnded);
+            return new SendResult(MailProblem.SessionEnded);
         }
 
         using var mime = new MemoryStream();
@@ -99,7 +99,7 @@ public sealed class ComposeService(
         var held = new HeldMessage(Outbox.NewId(), session.Id, sender, mime.ToArray(), outgoing.RepliedToId, clock.GetUtcNow() + delay);
         // Once held, the message goes out even if the page that sent it is gone, or the session.
         await outbox.HoldAsync(held, cancellationToken);
-        return new SendResult(SendProblem.None) { PendingId = held.Id, UndoWindow = delay };
+        return new SendResult(MailProblem.None) { PendingId = held.Id, UndoWindow = delay };
     }
 
     public async Task SaveDraftAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ public sealed class ComposeService(
     {
         var session = (await current.ForAsync(authentication)).Session;
         var completion = outbox.Find(pendingId, session.Id);
-        return completion is null ? new SendResult(SendProblem.ServerError) : await completion.WaitAsync(cancellationToken);
+        return completion is null ? new SendResult(MailProblem.ProtocolError) : await completion.WaitAsync(cancellationToken);
     }
 
     public async Task<bool> UndoAsync(string pendingId)

@@ -20,7 +20,7 @@ public sealed class HeldMessageSender(
         if (domain?.Smtp is null)
         {
             logger.LogError("A held message of {Address} cannot be sent: its domain is no longer configured", held.Sender.Address);
-            return new SendResult(SendProblem.ServerError);
+            return new SendResult(MailProblem.ProtocolError);
         }
 
         var message = MimeMessage.Load(new MemoryStream(held.Mime, writable: false));

@@ -115,7 +115,7 @@ public sealed class Outbox(IHeldMessageStore store, HeldMessageSender sender, Ti
             if (_stopping.IsCancellationRequested && !pending.Undone)
             {
                 logger.LogInformation("Instance stopping: a held message is left {Where}", pending.Durable ? "in the store for the next instance" : "unsent");
-                return new SendResult(SendProblem.ServerError);
+                return new SendResult(MailProblem.ProtocolError);
             }
 
             await pending.Gate.WaitAsync();
@@ -123,7 +123,7 @@ public sealed class Outbox(IHeldMessageStore store, HeldMessageSender sender, Ti
             {
                 if (pending.Undone)
                 {
-                    return new SendResult(SendProblem.Undone);
+                    return new SendResult(MailProblem.Undone);
                 }
 
                 pending.Started = true;
@@ -140,7 +140,7 @@ public sealed class Outbox(IHeldMessageStore store, HeldMessageSender sender, Ti
                 if (taken && stored is null)
                 {
                     // Another instance found it overdue and is sending it.
-                    return new SendResult(SendProblem.None);
+                    return new SendResult(MailProblem.None);
                 }
             }
 
@@ -149,7 +149,7 @@ public sealed class Outbox(IHeldMessageStore store, HeldMessageSender sender, Ti
         catch (Exception exception)
         {
             logger.LogError("A held message could not be sent: {ExceptionType}", exception.GetType().Name);
-            return new SendResult(SendProblem.ServerError);
+            return new SendResult(MailProblem.ProtocolError);
         }
         finally
         {
@@ -194,6 +194,6 @@ public sealed class Outbox(IHeldMessageStore store, HeldMessageSender sender, Ti
 
         public bool Undone { get; set; }
 
-        public Task<SendResult> Completion { get; set; } = Task.FromResult(new SendResult(SendProblem.ServerError));
+        public Task<SendResult> Completion { get; set; } = Task.FromResult(new SendResult(MailProblem.ProtocolError));
     }
 }

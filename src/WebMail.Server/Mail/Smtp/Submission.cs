@@ -65,28 +65,21 @@ public sealed class Submission(MailClientFactory clients, WebMailMetrics metrics
             await smtp.SendAsync(message, message.From.Mailboxes.Single(), recipients, timeout.Token);
             await smtp.DisconnectAsync(quit: true, timeout.Token);
             logger.LogInformation("{Address} sent a message to {Count} recipients", session.Address, recipients.Count());
-            return new SendResult(SendProblem.None);
+            return new SendResult(MailProblem.None);
         }
         catch (SmtpCommandException exception) when (exception.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
         {
-            return new SendResult(SendProblem.RecipientRefused, $"{exception.Mailbox?.Address}: {(int)exception.StatusCode} {exception.Message}");
+            return new SendResult(MailProblem.RecipientRefused, $"{exception.Mailbox?.Address}: {(int)exception.StatusCode} {exception.Message}");
         }
         catch (SmtpCommandException exception) when (exception.StatusCode == SmtpStatusCode.ExceededStorageAllocation)
         {
-            return new SendResult(SendProblem.TooLarge, $"{(int)exception.StatusCode} {exception.Message}");
+            return new SendResult(MailProblem.TooLarge, $"{(int)exception.StatusCode} {exception.Message}");
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             var problem = timeout.IsCancellationRequested && !session.IsEnded ? MailProblem.Timeout : MailProblemClassifier.Classify(exception);
             logger.LogWarning("Sending for {Address} failed: {Problem} ({ExceptionType})", session.Address, problem, exception.GetType().Name);
-            return new SendResult(session.IsEnded ? SendProblem.SessionEnded : problem switch
-            {
-                MailProblem.AuthenticationFailed => SendProblem.AuthenticationFailed,
-                MailProblem.Unreachable => SendProblem.Unreachable,
-                MailProblem.Timeout => SendProblem.Timeout,
-                MailProblem.CertificateNotTrusted => SendProblem.CertificateNotTrusted,
-                _ => SendProblem.ServerError,
-            });
+            return new SendResult(session.IsEnded ? MailProblem.SessionEnded : problem);
         }
     }
 }
