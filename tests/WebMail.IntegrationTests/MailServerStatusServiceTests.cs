@@ -76,6 +76,6 @@ public sealed class MailServerStatusServiceTests
 
     private static MailServerStatusService StatusServiceFor(MailDomainOptions domain) =>
         new(new MailClientFactory(),
-            new OptionsMonitorStub<MailOptions>(new MailOptions { Domains = [domain] }),
-            NullLogger<MailServerStatusService>.Instance);
+            new MailServerCalls(null, NullLogger<MailServerCalls>.Instance),
+            new OptionsMonitorStub<MailOptions>(new MailOptions { Domains = [domain] }));
 }

@@ -1,41 +1,37 @@
 using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Net.Pop3;
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Connections;
-using WebMail.Server.Mail.Diagnostics;
 using WebMail.Server.Mail.Options;
 
 namespace WebMail.Server.Auth;
 
-/// <summary>Proves a user name and password to the domain's reading server (IMAP or POP3).</summary>
-public sealed class MailAuthenticator(MailClientFactory clients, ILogger<MailAuthenticator> logger)
+/// <summary>Proves a user name and password to the domain's reading server (IMAP or POP3), through the one path.</summary>
+public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls calls)
 {
     /// <returns><see cref="MailProblem.None"/> when the server accepted the credentials.</returns>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
     public async Task<MailProblem> AuthenticateAsync(
         MailDomainOptions domain, ReadingProtocol protocol, string address, string password, CancellationToken cancellationToken)
     {
-        var endpoint = protocol == ReadingProtocol.Imap ? domain.Imap! : domain.Pop3!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(endpoint.Timeout);
+        var imap = protocol == ReadingProtocol.Imap;
+        var target = new MailCallTarget(imap ? "imap" : "pop3", "signin", imap ? domain.Imap! : domain.Pop3!, address);
         try
         {
-            using IMailService client = protocol == ReadingProtocol.Imap
-                ? await clients.ConnectImapAsync(domain, timeout.Token)
-                : await clients.ConnectPop3Async(domain, timeout.Token);
-            await MailSignIn.AuthenticateAsync(client, address, password, timeout.Token);
-            // POP3 locks the maildrop while connected: leave at once. IMAP sessions reconnect when needed.
-            await client.DisconnectAsync(quit: true, timeout.Token);
+            // POP3 locks the maildrop while connected: the path leaves at once. IMAP sessions reconnect when needed.
+            await calls.RunOnNewConnectionAsync<IMailService, bool>(
+                target,
+                async token => imap ? await clients.ConnectImapAsync(domain, token) : await clients.ConnectPop3Async(domain, token),
+                async (client, token) =>
+                {
+                    await MailSignIn.AuthenticateAsync(client, address, password, token);
+                    return true;
+                },
+                cancellationToken);
             return MailProblem.None;
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (MailOperationException exception)
         {
-            var problem = timeout.IsCancellationRequested ? MailProblem.Timeout : MailProblemClassifier.Classify(exception);
-            // The exception's type, never its message or data: those can echo what the client sent.
-            logger.LogInformation("{Protocol} authentication of {Address} failed: {Problem} ({ExceptionType})",
-                protocol, address, problem, exception.GetType().Name);
-            return problem;
+            return exception.Problem;
         }
     }
 }

@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<MailClientFactory>();
+        services.AddSingleton<MailServerCalls>();
         services.AddSingleton<MailServerStatusService>();
         services.AddSingleton<IMailServerStatusService>(sp =>
             new CachedMailServerStatus(sp.GetRequiredService<MailServerStatusService>(), sp.GetRequiredService<TimeProvider>()));

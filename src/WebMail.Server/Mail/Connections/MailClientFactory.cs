@@ -10,8 +10,9 @@ namespace WebMail.Server.Mail.Connections;
 
 /// <summary>
 /// Makes MailKit clients for a domain's servers and connects them with the domain's TLS mode, certificate
-/// trust and timeout. It never authenticates: that is the caller's business, through <see cref="MailSignIn"/> (which
-/// reads the <see cref="ConnectionLimitWatcher"/> given to IMAP and POP3 clients here).
+/// trust and read timeout. It never authenticates: that is the caller's business, through <see cref="MailSignIn"/>
+/// (which reads the <see cref="ConnectionLimitWatcher"/> given to IMAP and POP3 clients here). The bound on the whole
+/// call is not set here but by the one path, <see cref="MailServerCalls"/>, which connects through this.
 /// </summary>
 public sealed class MailClientFactory
 {
@@ -27,8 +28,7 @@ public sealed class MailClientFactory
         ConnectAsync(new SmtpClient(), domain, Require(domain.Smtp, domain, "SMTP"), cancellationToken);
 
     /// <summary>Connects <paramref name="client"/>, disposing it when connecting fails.</summary>
-    /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    /// <exception cref="TimeoutException">The server did not answer within the endpoint's timeout.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled (or its bound fired).</exception>
     /// <exception cref="System.Net.Sockets.SocketException">Nothing listens there.</exception>
     /// <exception cref="SslHandshakeException">TLS failed, typically an untrusted certificate.</exception>
     public async Task<TClient> ConnectAsync<TClient>(
@@ -37,18 +37,10 @@ public sealed class MailClientFactory
     {
         client.Timeout = (int)endpoint.Timeout.TotalMilliseconds;
         client.ServerCertificateValidationCallback = ValidatorFor(domain).Validate;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(endpoint.Timeout);
         try
         {
-            await client.ConnectAsync(endpoint.Host, endpoint.Port, ToSocketOptions(endpoint.Security), timeout.Token);
+            await client.ConnectAsync(endpoint.Host, endpoint.Port, ToSocketOptions(endpoint.Security), cancellationToken);
             return client;
-        }
-        catch (Exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            // Whatever MailKit threw (a TLS handshake cut short surfaces as SslHandshakeException), our bound fired.
-            client.Dispose();
-            throw new TimeoutException($"{endpoint} did not answer within {endpoint.TimeoutSeconds} s.");
         }
         catch
         {

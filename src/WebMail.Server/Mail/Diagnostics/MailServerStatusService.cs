@@ -11,7 +11,7 @@ using WebMail.Server.Mail.Options;
 namespace WebMail.Server.Mail.Diagnostics;
 
 public sealed class MailServerStatusService(
-    MailClientFactory clients, IOptionsMonitor<MailOptions> options, ILogger<MailServerStatusService> logger)
+    MailClientFactory clients, MailServerCalls calls, IOptionsMonitor<MailOptions> options)
     : IMailServerStatusService
 {
     public async Task<IReadOnlyList<MailServerStatus>> CheckAllAsync(CancellationToken cancellationToken = default)
@@ -28,14 +28,16 @@ public sealed class MailServerStatusService(
         var problem = MailProblem.None;
         try
         {
-            using IMailService client = await clients.ConnectAsync(NewClient(protocol), domain, endpoint, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            // Connecting (with TLS and the certificate check) and a polite goodbye; no one signs in.
+            await calls.RunOnNewConnectionAsync(
+                new MailCallTarget(protocol.ToLowerInvariant(), "check", endpoint, ""),
+                token => clients.ConnectAsync(NewClient(protocol), domain, endpoint, token),
+                (_, _) => Task.FromResult(true),
+                cancellationToken);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (MailOperationException exception)
         {
-            problem = MailProblemClassifier.Classify(exception);
-            logger.LogWarning("{Protocol} server {Endpoint} of {Domain} failed its check: {Problem} ({ExceptionType})",
-                protocol, endpoint, domain.Name, problem, exception.GetType().Name);
+            problem = exception.Problem;
         }
 
         return new MailServerStatus(domain.Name, protocol, endpoint.ToString(), problem, stopwatch.Elapsed);

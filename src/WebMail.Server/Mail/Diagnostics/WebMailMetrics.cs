@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using WebMail.Server.Mail.Caching;
 using WebMail.Server.Mail.Sessions;
@@ -25,7 +24,7 @@ public sealed class WebMailMetrics
         _signIns = meter.CreateCounter<long>("webmail.signins", "{attempt}", "Sign-in attempts, by outcome (ok, or the problem).");
         _sends = meter.CreateCounter<long>("webmail.sends", "{message}", "Messages handed to the submission server, by outcome.");
         _cacheLookups = meter.CreateCounter<long>("webmail.cache.lookups", "{lookup}", "Opening a message: served from the session's cache (hit) or downloaded (miss).");
-        _mailCommands = meter.CreateHistogram<double>("webmail.mail_server.duration", "s", "Time of one mail-server operation (connect and log in when needed, then the work), by protocol and outcome.");
+        _mailCommands = meter.CreateHistogram<double>("webmail.mail_server.duration", "s", "Time of one mail-server operation (connect and log in when needed, then the work), by protocol, purpose and outcome.");
         meter.CreateObservableUpDownCounter("webmail.sessions.active", () => sessions.Count, "{session}", "Signed-in sessions on this instance.");
         meter.CreateObservableUpDownCounter("webmail.cache.bytes", () => cacheBudget.Used, "By", "Decoded messages held by all sessions' caches.");
     }
@@ -36,9 +35,10 @@ public sealed class WebMailMetrics
 
     public void CacheLookup(bool hit) => _cacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
 
-    public void MailCommand(string protocol, string outcome, TimeSpan elapsed) =>
-        _mailCommands.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("protocol", protocol), new KeyValuePair<string, object?>("outcome", outcome));
-
-    /// <summary>Times one mail-server operation; <see cref="MailCommand"/> is called when it ends.</summary>
-    public static long Start() => Stopwatch.GetTimestamp();
+    public void MailCommand(string protocol, string purpose, string outcome, TimeSpan elapsed) =>
+        _mailCommands.Record(
+            elapsed.TotalSeconds,
+            new KeyValuePair<string, object?>("protocol", protocol),
+            new KeyValuePair<string, object?>("purpose", purpose),
+            new KeyValuePair<string, object?>("outcome", outcome));
 }

@@ -13,10 +13,10 @@ namespace WebMail.Server.Mail.Imap;
 /// holds the connection; listing, message actions and folder actions live in the other parts of the class.
 /// </summary>
 public sealed partial class ImapMailStore(
-    UserSession session, MailDomainOptions domain, MailClientFactory clients, TimeSpan idleDisconnect, ILogger logger,
-    Diagnostics.WebMailMetrics? metrics = null) : IMailStore
+    UserSession session, MailDomainOptions domain, MailClientFactory clients, MailServerCalls calls, TimeSpan idleDisconnect) : IMailStore
 {
-    private readonly MailOperationRunner _runner = new(session, domain.Imap!, logger, "imap", metrics);
+    private readonly MailOperationRunner _runner = new(
+        session, new MailCallTarget("imap", "read", domain.Imap!, session.Address, session.Ended), calls);
     // Folder objects by path for this connection, so working in a folder does not LIST it first every time.
     private readonly Dictionary<string, IMailFolder> _folders = new(StringComparer.Ordinal);
     private ImapClient? _client;

@@ -15,9 +15,10 @@ namespace WebMail.Server.Mail.Pop3;
 /// POP3 has no read flags: what the user opened in this session counts as read.
 /// </summary>
 public sealed class Pop3MailStore(
-    UserSession session, MailDomainOptions domain, MailClientFactory clients, ILogger logger, Diagnostics.WebMailMetrics? metrics = null) : IMailStore
+    UserSession session, MailDomainOptions domain, MailClientFactory clients, MailServerCalls calls) : IMailStore
 {
-    private readonly MailOperationRunner _runner = new(session, domain.Pop3!, logger, "pop3", metrics);
+    private readonly MailOperationRunner _runner = new(
+        session, new MailCallTarget("pop3", "read", domain.Pop3!, session.Address, session.Ended), calls);
     private readonly Dictionary<string, MessageSummary> _headers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _opened = new(StringComparer.Ordinal);
 

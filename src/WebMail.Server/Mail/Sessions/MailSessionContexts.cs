@@ -17,7 +17,7 @@ public sealed class MailSessionContexts(
     IOptionsMonitor<ReadingOptions> readingOptions,
     MessageCacheBudget budget,
     MailClientFactory clients,
-    ILoggerFactory loggers,
+    MailServerCalls calls,
     Diagnostics.WebMailMetrics metrics)
 {
     private readonly ConditionalWeakTable<UserSession, MailSessionContext> _contexts = [];
@@ -36,10 +36,9 @@ public sealed class MailSessionContexts(
     private MailSessionContext Create(UserSession session)
     {
         var domain = mailOptions.CurrentValue.FindDomain(session.Domain) ?? throw new MailOperationException(MailProblem.SessionEnded);
-        var logger = loggers.CreateLogger("WebMail.Server.Mail." + session.Protocol);
         IMailStore store = session.Protocol == ReadingProtocol.Imap
-            ? new ImapMailStore(session, domain, clients, sessionOptions.CurrentValue.ImapIdleDisconnect, logger, metrics)
-            : new Pop3MailStore(session, domain, clients, logger, metrics);
+            ? new ImapMailStore(session, domain, clients, calls, sessionOptions.CurrentValue.ImapIdleDisconnect)
+            : new Pop3MailStore(session, domain, clients, calls);
         var context = new MailSessionContext(session, store, new DecodedMessageCache(cacheOptions, budget))
         {
             Metrics = metrics,

@@ -13,7 +13,7 @@ namespace WebMail.Server.Mail.Smtp;
 /// reply answered and keeps a copy in Sent. One home for sending, whether the page waits for it (no undo delay) or
 /// the outbox sends it later, possibly after the session that wrote it has ended.
 /// </summary>
-public sealed class Submission(MailClientFactory clients, WebMailMetrics metrics, ILogger<Submission> logger)
+public sealed class Submission(MailClientFactory clients, MailServerCalls calls, WebMailMetrics metrics, ILogger<Submission> logger)
 {
     public async Task<SendResult> SubmitAndKeepCopyAsync(
         MailDomainOptions domain, MailSessionContext context, MimeMessage message, string? repliedToId, CancellationToken cancellationToken)
@@ -54,18 +54,33 @@ public sealed class Submission(MailClientFactory clients, WebMailMetrics metrics
 
     private async Task<SendResult> SubmitAsync(MailDomainOptions domain, UserSession session, MimeMessage message, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Ended);
-        timeout.CancelAfter(domain.Smtp!.Timeout);
+        var target = new MailCallTarget("smtp", "send", domain.Smtp!, session.Address, session.Ended);
         try
         {
-            using var smtp = await clients.ConnectSmtpAsync(domain, timeout.Token);
-            await smtp.AuthenticateAsync(session.Address, session.RevealPassword(), timeout.Token);
-            // The envelope lists Bcc recipients; the transmitted headers do not (MailKit leaves Bcc out).
-            var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes);
-            await smtp.SendAsync(message, message.From.Mailboxes.Single(), recipients, timeout.Token);
-            await smtp.DisconnectAsync(quit: true, timeout.Token);
-            logger.LogInformation("{Address} sent a message to {Count} recipients", session.Address, recipients.Count());
-            return new SendResult(MailProblem.None);
+            return await calls.RunOnNewConnectionAsync(
+                target,
+                token => clients.ConnectSmtpAsync(domain, token),
+                async (smtp, token) =>
+                {
+                    await smtp.AuthenticateAsync(session.Address, session.RevealPassword(), token);
+                    return await TransmitAsync(smtp, session, message, token);
+                },
+                cancellationToken);
+        }
+        catch (MailOperationException exception)
+        {
+            return new SendResult(exception.Problem);
+        }
+    }
+
+    /// <summary>The refusals a user can act on (a recipient, the size) are answers, not failures of the call.</summary>
+    private async Task<SendResult> TransmitAsync(SmtpClient smtp, UserSession session, MimeMessage message, CancellationToken cancellationToken)
+    {
+        // The envelope lists Bcc recipients; the transmitted headers do not (MailKit leaves Bcc out).
+        var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).ToList();
+        try
+        {
+            await smtp.SendAsync(message, message.From.Mailboxes.Single(), recipients, cancellationToken);
         }
         catch (SmtpCommandException exception) when (exception.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
         {
@@ -75,11 +90,8 @@ public sealed class Submission(MailClientFactory clients, WebMailMetrics metrics
         {
             return new SendResult(MailProblem.TooLarge, $"{(int)exception.StatusCode} {exception.Message}");
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            var problem = timeout.IsCancellationRequested && !session.IsEnded ? MailProblem.Timeout : MailProblemClassifier.Classify(exception);
-            logger.LogWarning("Sending for {Address} failed: {Problem} ({ExceptionType})", session.Address, problem, exception.GetType().Name);
-            return new SendResult(session.IsEnded ? MailProblem.SessionEnded : problem);
-        }
+
+        logger.LogInformation("{Address} sent a message to {Count} recipients", session.Address, recipients.Count);
+        return new SendResult(MailProblem.None);
     }
 }
