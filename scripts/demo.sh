@@ -2,7 +2,7 @@
 # Runs WebMail against the local demo mail server, with demo accounts and seeded mailboxes.
 #   scripts/demo.sh                      start the demo mail server (scripts/mailserver.sh) and the webmail
 #   WEBMAIL_HTTP_PORT=8080 scripts/demo.sh
-#   WEBMAIL_USE_DEMO_MAILSERVER=0 scripts/demo.sh   use the Mail settings you configured instead (see README)
+#   WEBMAIL_USE_DEMO_MAILSERVER=0 scripts/demo.sh   use the Mail settings you configured instead (see docs/configuration.md)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
