@@ -31,7 +31,7 @@ if (mailboxSize < 10_000)
 
 await using var app = WebMailAppFactory.With(new() { ["Logging:LogLevel:Default"] = "Warning" });
 var sessions = app.Services.GetRequiredService<UserSessionStore>();
-var contexts = app.Services.GetRequiredService<MailSessionContexts>();
+var contexts = app.Services.GetRequiredService<SessionMailboxes>();
 var rows = new List<string>();
 foreach (var protocol in new[] { ReadingProtocol.Imap, ReadingProtocol.Pop3 })
 {
@@ -55,7 +55,7 @@ foreach (var protocol in new[] { ReadingProtocol.Imap, ReadingProtocol.Pop3 })
     var cachedIndex = 0;
     var cached = await Measure.MedianAsync(iterations * 20, () => reader.OpenAsync(opened[cachedIndex++ % opened.Count], CancellationToken.None));
     rows.Add($"| {protocol.ToString().ToUpperInvariant()} | {mailboxSize:N0} | {rawPage:F1} | {servicePage:F1} | {servicePage / rawPage:F2}× | " +
-        $"{uncached:F1} | {cached * 1000:F1} | {reader.Cache.Count} msgs, {reader.Cache.Bytes / 1024.0:F0} KiB ({reader.Cache.Bytes / 1024.0 / Math.Max(1, reader.Cache.Count):F0} KiB/msg) |");
+        $"{uncached:F1} | {cached * 1000:F1} | {reader.Cache.Messages.Count} msgs, {reader.Cache.Messages.Bytes / 1024.0:F0} KiB ({reader.Cache.Messages.Bytes / 1024.0 / Math.Max(1, reader.Cache.Messages.Count):F0} KiB/msg) |");
 }
 
 Console.WriteLine();

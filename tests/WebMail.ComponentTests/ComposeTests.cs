@@ -20,6 +20,8 @@ public sealed class ComposeTests : BunitContext
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<IComposeService>(_sender);
+        Services.AddSingleton<IDraftService>(_sender);
+        Services.AddSingleton<IAddressBookService>(_sender);
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

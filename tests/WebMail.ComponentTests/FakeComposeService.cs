@@ -2,8 +2,8 @@ using WebMail.Client.Services;
 
 namespace WebMail.ComponentTests;
 
-/// <summary>The compose service as the page sees it, with a saved draft and a prepared reply the test chooses.</summary>
-public sealed class FakeComposeService : IComposeService
+/// <summary>The compose page's services as it sees them, with a saved draft and a prepared reply the test chooses.</summary>
+public sealed class FakeComposeService : IComposeService, IDraftService, IAddressBookService
 {
     public OutgoingMessage? Draft { get; set; }
 
@@ -13,7 +13,7 @@ public sealed class FakeComposeService : IComposeService
 
     public long MaxAttachmentBytesPerFile => 25_000_000;
 
-    public Task<IReadOnlyList<string>> SuggestAddressesAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<string>> SuggestAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>([]);
 
     public AddressCheck CheckAddresses(string field) => new(field.Contains('@', StringComparison.Ordinal) ? 1 : 0, field.Contains('@', StringComparison.Ordinal) ? [] : [field]);
@@ -24,15 +24,15 @@ public sealed class FakeComposeService : IComposeService
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) =>
         Task.FromResult(new SendResult(MailProblem.None));
 
-    public Task SaveDraftAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
+    public Task SaveAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
     {
         Draft = draft;
         return Task.CompletedTask;
     }
 
-    public Task<OutgoingMessage?> GetDraftAsync(CancellationToken cancellationToken = default) => Task.FromResult(Draft);
+    public Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult(Draft);
 
-    public Task DiscardDraftAsync(CancellationToken cancellationToken = default)
+    public Task DiscardAsync(CancellationToken cancellationToken = default)
     {
         Draft = null;
         return Task.CompletedTask;

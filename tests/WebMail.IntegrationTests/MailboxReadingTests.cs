@@ -98,7 +98,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var again = await mail.OpenAsync(id, _timeout);
 
         Assert.Equal("Cached body.", again.View.TextBody?.Trim());
-        Assert.Equal(1, mail.Cache.Count);
+        Assert.Equal(1, mail.Cache.Messages.Count);
         Assert.Equal(0, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);
     }
 
@@ -197,10 +197,10 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
             await mail.OpenAsync(id, _timeout);
         }
 
-        Assert.InRange(mail.Cache.Count, 1, 2);
-        Assert.InRange(mail.Cache.Bytes, 1, 150_000);
-        Assert.True(mail.Cache.TryGet(ids[^1], out _), "the most recently opened message stays");
-        Assert.False(mail.Cache.TryGet(ids[0], out _), "the least recently opened message goes first");
+        Assert.InRange(mail.Cache.Messages.Count, 1, 2);
+        Assert.InRange(mail.Cache.Messages.Bytes, 1, 150_000);
+        Assert.True(mail.Cache.Messages.TryGet(ids[^1], out _), "the most recently opened message stays");
+        Assert.False(mail.Cache.Messages.TryGet(ids[0], out _), "the least recently opened message goes first");
     }
 
     [Fact]
@@ -211,13 +211,13 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var store = app.Services.GetRequiredService<UserSessionStore>();
         var budget = app.Services.GetRequiredService<MessageCacheBudget>();
         var session = await store.CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
-        var mail = app.Services.GetRequiredService<MailSessionContexts>().For(session);
+        var mail = app.Services.GetRequiredService<SessionMailboxes>().For(session);
         await mail.OpenAsync(ids[0], _timeout);
         var before = budget.Used;
 
         await store.EndAsync(session.Id, "test");
 
-        Assert.Equal(0, mail.Cache.Count);
+        Assert.Equal(0, mail.Cache.Messages.Count);
         Assert.True(budget.Used <= before - 1);
         Assert.Throws<SessionEndedException>(session.RevealPassword);
         var problem = await Assert.ThrowsAsync<MailOperationException>(() => mail.ListAsync(0, 10, refresh: true, _timeout));
@@ -270,12 +270,12 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         Assert.Equal(1, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);
     }
 
-    private MailSessionContext SignIn(string user, ReadingProtocol protocol) => SignIn(app, user, protocol);
+    private SessionMailbox SignIn(string user, ReadingProtocol protocol) => SignIn(app, user, protocol);
 
-    private static MailSessionContext SignIn(WebMailAppFactory host, string user, ReadingProtocol protocol)
+    private static SessionMailbox SignIn(WebMailAppFactory host, string user, ReadingProtocol protocol)
     {
         var session = host.Services.GetRequiredService<UserSessionStore>().CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword).GetAwaiter().GetResult(); // in-process store: completes at once
-        return host.Services.GetRequiredService<MailSessionContexts>().For(session);
+        return host.Services.GetRequiredService<SessionMailboxes>().For(session);
     }
 
     private async Task ExpungeAllAsync(string user)

@@ -11,6 +11,7 @@ using WebMail.Client.Services;
 using WebMail.Server.Auth;
 using WebMail.Server.Mail;
 using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Contacts;
 using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sessions;
 using WebMail.Server.Mail.Smtp;
@@ -187,7 +188,8 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         await mail.ListAsync(0, 50, refresh: false, _timeout);
         await SendNowAsync(compose, new OutgoingMessage($"Bob <{bob}>", "", "", "hi", "body", []), _timeout);
 
-        var suggestions = await compose.SuggestAddressesAsync(_timeout);
+        var suggestions = await new AddressBookService(app.Services.GetRequiredService<CurrentMailbox>(), new SignedInState(mail.Session))
+            .SuggestAsync(_timeout);
 
         Assert.Contains("Test Sender <sender@school.test>", suggestions);
         Assert.Contains(suggestions, s => s.Contains(bob, StringComparison.OrdinalIgnoreCase));
@@ -236,17 +238,16 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
     internal static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol) =>
         ComposeFor(host, user, protocol, out _);
 
-    internal static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol, out MailSessionContext mail)
+    internal static ComposeService ComposeFor(WebMailAppFactory host, string user, ReadingProtocol protocol, out SessionMailbox mail)
     {
         var services = host.Services;
         var session = services.GetRequiredService<UserSessionStore>().CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword).GetAwaiter().GetResult(); // in-process store: completes at once
-        mail = services.GetRequiredService<MailSessionContexts>().For(session);
+        mail = services.GetRequiredService<SessionMailboxes>().For(session);
         return new ComposeService(
-            services.GetRequiredService<CurrentMailSession>(), new SignedIn(SessionCookieEvents.PrincipalFor(session)),
-            services.GetRequiredService<UserSessionStore>(), services.GetRequiredService<Submission>(),
+            services.GetRequiredService<CurrentMailbox>(), new SignedInState(session), services.GetRequiredService<Submission>(),
             services.GetRequiredService<IOptionsMonitor<MailOptions>>(), services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(),
             services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText>>(),
-            services.GetRequiredService<Outbox>(), TimeProvider.System, NullLogger<ComposeService>.Instance);
+            services.GetRequiredService<Outbox>(), TimeProvider.System);
     }
 
     private static void AssertIntact(MimeMessage received, string from, byte[] data, byte[] report)
@@ -267,10 +268,5 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         using var stream = new MemoryStream();
         part.Content!.DecodeTo(stream);
         return stream.ToArray();
-    }
-
-    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 }

@@ -69,14 +69,8 @@ public sealed class UnattendedSessionTests(ITestOutputHelper output)
         var user = DemoMailServer.NewTestAccount(purpose);
         var session = await app.Services.GetRequiredService<UserSessionStore>()
             .CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(SessionClaims.SessionId, session.Id)], "test"));
-        var service = new MailboxService(app.Services.GetRequiredService<CurrentMailSession>(), new SignedIn(principal),
+        var service = new MailboxService(app.Services.GetRequiredService<CurrentMailbox>(), new SignedInState(session),
             app.Services.GetRequiredService<IOptionsMonitor<UserSessionOptions>>());
         return (service, session);
-    }
-
-    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 }

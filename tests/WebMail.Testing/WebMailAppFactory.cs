@@ -47,12 +47,12 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>A signed-in session's mail layer for <paramref name="user"/>, without going through the sign-in page.</summary>
-    public WebMail.Server.Mail.Sessions.MailSessionContext MailFor(string user, WebMail.Client.Services.ReadingProtocol protocol)
+    public WebMail.Server.Mail.Sessions.SessionMailbox MailFor(string user, WebMail.Client.Services.ReadingProtocol protocol)
     {
         var session = Services.GetRequiredService<WebMail.Server.Mail.Sessions.UserSessionStore>()
             .CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword)
             .GetAwaiter().GetResult(); // the in-process session store completes at once
-        return Services.GetRequiredService<WebMail.Server.Mail.Sessions.MailSessionContexts>().For(session);
+        return Services.GetRequiredService<WebMail.Server.Mail.Sessions.SessionMailboxes>().For(session);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -32,6 +32,12 @@ public sealed partial class Compose
     private IComposeService Sender { get; set; } = null!;
 
     [Inject]
+    private IDraftService Drafts { get; set; } = null!;
+
+    [Inject]
+    private IAddressBookService AddressBook { get; set; } = null!;
+
+    [Inject]
     private IJSRuntime Js { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "to")]
@@ -80,7 +86,7 @@ public sealed partial class Compose
     {
         try
         {
-            _suggestions = await Sender.SuggestAddressesAsync(_disposed.Token);
+            _suggestions = await AddressBook.SuggestAsync(_disposed.Token);
         }
         catch (MailOperationException)
         {
@@ -95,7 +101,7 @@ public sealed partial class Compose
         {
             if (mode is null || original is null)
             {
-                var draft = PrefillTo is null ? await Sender.GetDraftAsync(_disposed.Token) : null;
+                var draft = PrefillTo is null ? await Drafts.GetAsync(_disposed.Token) : null;
                 await TakeTypedValuesAsync();
                 RestoreDraft(draft);
             }
@@ -248,7 +254,7 @@ public sealed partial class Compose
 
         try
         {
-            await Sender.SaveDraftAsync(CurrentMessage(), _disposed.Token);
+            await Drafts.SaveAsync(CurrentMessage(), _disposed.Token);
         }
         catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
         {
@@ -258,7 +264,7 @@ public sealed partial class Compose
 
     private async Task DiscardDraftAsync()
     {
-        await Sender.DiscardDraftAsync(_disposed.Token);
+        await Drafts.DiscardAsync(_disposed.Token);
         StartNew();
     }
 
@@ -378,7 +384,7 @@ public sealed partial class Compose
             {
                 _sent = result;
                 _draftTimer?.Change(Timeout.Infinite, Timeout.Infinite);
-                await Sender.DiscardDraftAsync(_disposed.Token);
+                await Drafts.DiscardAsync(_disposed.Token);
             }
             else
             {

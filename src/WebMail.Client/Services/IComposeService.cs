@@ -9,9 +9,6 @@ public interface IComposeService
     /// <summary>Largest single attachment (bytes).</summary>
     long MaxAttachmentBytesPerFile { get; }
 
-    /// <summary>Addresses the user has read mail from or written to in this session, for suggestions while typing.</summary>
-    Task<IReadOnlyList<string>> SuggestAddressesAsync(CancellationToken cancellationToken = default);
-
     /// <summary>Parses an address field (comma or semicolon separated, display names and international domains allowed).</summary>
     AddressCheck CheckAddresses(string field);
 
@@ -33,18 +30,6 @@ public interface IComposeService
     /// </remarks>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
     Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Keeps what the user has typed so far on the server for the session (and, over IMAP, in the Drafts folder),
-    /// so a reload, a dropped connection or a closed tab loses nothing.
-    /// </summary>
-    Task SaveDraftAsync(OutgoingMessage draft, CancellationToken cancellationToken = default);
-
-    /// <summary>The draft kept for this session, if any.</summary>
-    Task<OutgoingMessage?> GetDraftAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Forgets the session's draft (and removes its copy from the Drafts folder).</summary>
-    Task DiscardDraftAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Waits for a pending message to go out (or fail) and returns how it went.</summary>
     Task<SendResult> CompleteAsync(string pendingId, CancellationToken cancellationToken = default);

@@ -6,7 +6,7 @@ using WebMail.Server.Mail.Sessions;
 namespace WebMail.Server.Auth;
 
 /// <summary>The list of signed-in devices for the user of this circuit.</summary>
-public sealed class SessionsService(CurrentMailSession current, AuthenticationStateProvider authentication, UserSessionStore sessions)
+public sealed class SessionsService(CurrentMailbox current, AuthenticationStateProvider authentication, UserSessionStore sessions)
     : ISessionsService
 {
     public async Task<IReadOnlyList<SignedInSession>> ListAsync(CancellationToken cancellationToken = default) =>

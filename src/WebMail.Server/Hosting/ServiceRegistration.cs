@@ -46,8 +46,8 @@ public static class ServiceRegistration
         services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.SectionName)
             .Validate(o => o.MaxMessageBytes > 0, "Reading:MaxMessageBytes must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<MailSessionContexts>();
-        services.AddSingleton<CurrentMailSession>();
+        services.AddSingleton<SessionMailboxes>();
+        services.AddSingleton<CurrentMailbox>();
         services.AddScoped<IMailboxService, MailboxService>();
         services.AddScoped<WebMail.Client.Shared.Notifications>();
         services.AddOptions<ComposeOptions>().BindConfiguration(ComposeOptions.SectionName)
@@ -59,6 +59,8 @@ public static class ServiceRegistration
         services.AddSingleton<Outbox>();
         services.AddHostedService<OutboxRecoveryService>();
         services.AddScoped<IComposeService, ComposeService>();
+        services.AddScoped<IDraftService, Mail.Drafts.DraftService>();
+        services.AddScoped<IAddressBookService, Mail.Contacts.AddressBookService>();
 
         builder.AddWebMailForwardedHeaders();
         builder.AddWebMailAuthentication();

@@ -7,7 +7,7 @@ namespace WebMail.Server.Mail;
 
 /// <summary>The UI's view of the mailbox, for the user of this circuit.</summary>
 public sealed class MailboxService(
-    CurrentMailSession current, AuthenticationStateProvider authentication, IOptionsMonitor<UserSessionOptions> sessionOptions) : IMailboxService
+    CurrentMailbox current, AuthenticationStateProvider authentication, IOptionsMonitor<UserSessionOptions> sessionOptions) : IMailboxService
 {
     private const int MaxPageSize = 200;
 
@@ -68,7 +68,7 @@ public sealed class MailboxService(
     public async Task EmptyTrashAsync(CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).EmptyTrashAsync(cancellationToken);
 
-    private Task<MailSessionContext> ContextAsync() => current.ForAsync(authentication);
+    private Task<SessionMailbox> ContextAsync() => current.ForAsync(authentication);
 
     private static MessageQuery Bounded(MessageQuery query) =>
         query with { PageIndex = Math.Max(0, query.PageIndex), PageSize = Math.Clamp(query.PageSize, 1, MaxPageSize) };

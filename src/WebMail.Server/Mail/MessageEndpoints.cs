@@ -20,7 +20,7 @@ public static class MessageEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ServeBodyAsync(string id, bool? remote, HttpContext http, CurrentMailSession current)
+    private static async Task<IResult> ServeBodyAsync(string id, bool? remote, HttpContext http, CurrentMailbox current)
     {
         if (await OpenAsync(id, http, current) is not { Rendered.SafeHtml: { } safeHtml })
         {
@@ -45,7 +45,7 @@ public static class MessageEndpoints
     }
 
     /// <summary>The raw message as text, for View source: sandboxed, never run, never sniffed into HTML.</summary>
-    private static async Task<IResult> ServeSourceAsync(string id, HttpContext http, CurrentMailSession current)
+    private static async Task<IResult> ServeSourceAsync(string id, HttpContext http, CurrentMailbox current)
     {
         if (await OpenAsync(id, http, current) is not { } opened)
         {
@@ -63,7 +63,7 @@ public static class MessageEndpoints
     }
 
     /// <summary>The message as the server has it, as a .eml download streamed from the server.</summary>
-    private static async Task<IResult> ServeOriginalAsync(string id, HttpContext http, CurrentMailSession current)
+    private static async Task<IResult> ServeOriginalAsync(string id, HttpContext http, CurrentMailbox current)
     {
         if (await OpenAsync(id, http, current) is not { } opened)
         {
@@ -79,12 +79,12 @@ public static class MessageEndpoints
     }
 
     /// <summary>The raw message: from the cache, or streamed from the server when it was too large to keep.</summary>
-    private static IResult Original(Sessions.MailSessionContext context, Rendering.RenderedMessage rendered, HttpContext http, string contentType) =>
+    private static IResult Original(Sessions.SessionMailbox context, Rendering.RenderedMessage rendered, HttpContext http, string contentType) =>
         rendered.TooLarge
             ? Results.Stream(body => context.Store.CopyOriginalToAsync(rendered.View.Id, body, http.RequestAborted), contentType)
             : Results.Bytes(rendered.Raw, contentType);
 
-    private static async Task<IResult> ServeAttachmentAsync(string id, int index, HttpContext http, CurrentMailSession current)
+    private static async Task<IResult> ServeAttachmentAsync(string id, int index, HttpContext http, CurrentMailbox current)
     {
         if (await OpenAsync(id, http, current) is not { } opened)
         {
@@ -120,8 +120,8 @@ public static class MessageEndpoints
     }
 
     /// <summary>The message of the caller's own session, with that session's mail context (for what streams from the server).</summary>
-    private static async Task<(Sessions.MailSessionContext Context, Rendering.RenderedMessage Rendered)?> OpenAsync(
-        string id, HttpContext http, CurrentMailSession current)
+    private static async Task<(Sessions.SessionMailbox Context, Rendering.RenderedMessage Rendered)?> OpenAsync(
+        string id, HttpContext http, CurrentMailbox current)
     {
         try
         {

@@ -14,7 +14,7 @@ public sealed partial class ImapMailStore
             using var buffer = new MemoryStream();
             try
             {
-                // BODY.PEEK[]: reading leaves \Seen alone; the user's opening marks read (MailSessionContext.ReadAsync).
+                // BODY.PEEK[]: reading leaves \Seen alone; the user's opening marks read (SessionMailbox.ReadAsync).
                 using var stream = await folder.GetStreamAsync(uids[0], token);
                 await stream.CopyToAsync(buffer, token);
             }

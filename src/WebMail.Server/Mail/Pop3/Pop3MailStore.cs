@@ -86,7 +86,7 @@ public sealed class Pop3MailStore(
                 await stream.CopyToAsync(buffer, token);
             }
 
-            // Read only when the user opens it (MailSessionContext.ReadAsync), as over IMAP.
+            // Read only when the user opens it (SessionMailbox.ReadAsync), as over IMAP.
             return buffer.ToArray();
         }, cancellationToken);
 
@@ -183,7 +183,7 @@ public sealed class Pop3MailStore(
     // POP3 has one mailbox and nowhere to keep sent mail.
     public Task<bool> AppendToSentAsync(MimeMessage message, CancellationToken cancellationToken) => Task.FromResult(false);
 
-    // Drafts of a POP3 account are kept in the session only (see MailSessionContext).
+    // Drafts of a POP3 account are kept in the session only (see SessionMailbox).
     public Task<string?> ReplaceDraftAsync(MimeMessage draft, string? previousId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     public Task DeleteDraftAsync(string draftId, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -8,27 +8,25 @@ using WebMail.Server.Mail.Options;
 
 namespace WebMail.Server.Mail.Smtp;
 
-/// <summary>Sends as the user of this circuit through their domain's submission server, authenticated as them.</summary>
+/// <summary>
+/// Sends as the user of this circuit through their domain's submission server, authenticated as them: checks the
+/// message, then submits it at once or holds it in the outbox for the undo window. Drafts are <see cref="Drafts.DraftService"/>'s.
+/// </summary>
 public sealed class ComposeService(
-    CurrentMailSession current,
+    CurrentMailbox current,
     AuthenticationStateProvider authentication,
-    Sessions.UserSessionStore sessions,
     Submission submission,
     IOptionsMonitor<MailOptions> mailOptions,
     IOptionsMonitor<ComposeOptions> composeOptions,
     IStringLocalizer<UiText> text,
     Outbox outbox,
-    TimeProvider clock,
-    ILogger<ComposeService> logger) : IComposeService
+    TimeProvider clock) : IComposeService
 {
     public long MaxAttachmentBytes => composeOptions.CurrentValue.MaxAttachmentBytes;
 
     public long MaxAttachmentBytesPerFile => Math.Min(composeOptions.CurrentValue.MaxAttachmentBytesPerFile ?? long.MaxValue, MaxAttachmentBytes);
 
     public AddressCheck CheckAddresses(string field) => AddressParser.Check(field);
-
-    public async Task<IReadOnlyList<string>> SuggestAddressesAsync(CancellationToken cancellationToken = default) =>
-        (await current.ForAsync(authentication)).KnownAddresses();
 
     public async Task<OutgoingMessage> PrepareAsync(ComposeMode mode, string messageId, CancellationToken cancellationToken = default)
     {
@@ -59,7 +57,7 @@ public sealed class ComposeService(
             return new SendResult(MailProblem.TooLarge);
         }
 
-        Sessions.MailSessionContext context;
+        Sessions.SessionMailbox context;
         try
         {
             context = await current.ForAsync(authentication);
@@ -77,7 +75,7 @@ public sealed class ComposeService(
         }
 
         var message = OutgoingMessageBuilder.Build(session.Address, outgoing, to, cc, bcc);
-        context.RememberAddresses(to.Concat(cc).Concat(bcc).Select(m => m.ToString()));
+        context.AddressBook.Remember(to.Concat(cc).Concat(bcc).Select(m => m.ToString()));
         var delay = composeOptions.CurrentValue.UndoSendDelay;
         if (delay <= TimeSpan.Zero)
         {
@@ -100,83 +98,6 @@ public sealed class ComposeService(
         // Once held, the message goes out even if the page that sent it is gone, or the session.
         await outbox.HoldAsync(held, cancellationToken);
         return new SendResult(MailProblem.None) { PendingId = held.Id, UndoWindow = delay };
-    }
-
-    public async Task SaveDraftAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
-    {
-        var context = await current.ForAsync(authentication);
-        context.Draft = draft;
-        try
-        {
-            // The server copy is a convenience (other devices see it); the session copy is what the form restores.
-            var copy = OutgoingMessageBuilder.BuildDraft(context.Session.Address, draft);
-            context.DraftCopyId = await context.Store.ReplaceDraftAsync(copy, context.DraftCopyId, cancellationToken) ?? context.DraftCopyId;
-            context.FolderGrew(SpecialFolderKind.Drafts);
-        }
-        catch (MailOperationException exception)
-        {
-            logger.LogInformation("Draft of {Address} kept in the session only: {Problem}", context.Session.Address, exception.Problem);
-        }
-
-        await ShareDraftAsync(context, new Sessions.DraftRecord(draft, context.DraftCopyId), cancellationToken);
-    }
-
-    public async Task<OutgoingMessage?> GetDraftAsync(CancellationToken cancellationToken = default)
-    {
-        var context = await current.ForAsync(authentication);
-        if (context.Draft is null && !context.SharedDraftLoaded)
-        {
-            // A session taken over from an instance that went away: its draft is in the shared store.
-            context.SharedDraftLoaded = true;
-            try
-            {
-                if (await sessions.FindDraftAsync(context.Session, cancellationToken) is { } shared)
-                {
-                    context.Draft = shared.Message;
-                    context.DraftCopyId = shared.CopyId;
-                }
-            }
-            catch (Sessions.SessionStoreUnavailableException exception)
-            {
-                context.SharedDraftLoaded = false;
-                logger.LogWarning("Shared draft of {Address} not read: {Problem}", context.Session.Address, exception.InnerException?.Message);
-            }
-        }
-
-        return context.Draft;
-    }
-
-    public async Task DiscardDraftAsync(CancellationToken cancellationToken = default)
-    {
-        var context = await current.ForAsync(authentication);
-        context.Draft = null;
-        await ShareDraftAsync(context, null, cancellationToken);
-        if (context.DraftCopyId is { } copyId)
-        {
-            context.DraftCopyId = null;
-            try
-            {
-                await context.Store.DeleteDraftAsync(copyId, cancellationToken);
-            }
-            catch (MailOperationException exception)
-            {
-                logger.LogInformation("Draft copy of {Address} not removed: {Problem}", context.Session.Address, exception.Problem);
-            }
-        }
-    }
-
-    /// <summary>Keeps the draft where another instance finds it (with Redis); this session's own copy is unaffected by failure.</summary>
-    private async Task ShareDraftAsync(Sessions.MailSessionContext context, Sessions.DraftRecord? draft, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await sessions.SaveDraftAsync(context.Session, draft, cancellationToken);
-            context.SharedDraftLoaded = true;
-        }
-        catch (Sessions.SessionStoreUnavailableException exception)
-        {
-            logger.LogWarning("Draft of {Address} not shared: {Problem}", context.Session.Address, exception.InnerException?.Message);
-        }
     }
 
     public async Task<SendResult> CompleteAsync(string pendingId, CancellationToken cancellationToken = default)

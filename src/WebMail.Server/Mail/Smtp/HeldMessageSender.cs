@@ -11,7 +11,7 @@ namespace WebMail.Server.Mail.Smtp;
 /// signed in (its lists learn of the Sent copy), otherwise as that user, from the record kept with the message.
 /// </summary>
 public sealed class HeldMessageSender(
-    UserSessionStore sessions, MailSessionContexts contexts, Submission submission, IOptionsMonitor<MailOptions> mailOptions,
+    UserSessionStore sessions, SessionMailboxes contexts, Submission submission, IOptionsMonitor<MailOptions> mailOptions,
     ILogger<HeldMessageSender> logger)
 {
     public async Task<SendResult> SendAsync(HeldMessage held)

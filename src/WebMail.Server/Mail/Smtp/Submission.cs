@@ -16,7 +16,7 @@ namespace WebMail.Server.Mail.Smtp;
 public sealed class Submission(MailClientFactory clients, MailServerCalls calls, WebMailMetrics metrics, ILogger<Submission> logger)
 {
     public async Task<SendResult> SubmitAndKeepCopyAsync(
-        MailDomainOptions domain, MailSessionContext context, MimeMessage message, string? repliedToId, CancellationToken cancellationToken)
+        MailDomainOptions domain, SessionMailbox context, MimeMessage message, string? repliedToId, CancellationToken cancellationToken)
     {
         var result = await SubmitAsync(domain, context.Session, message, cancellationToken);
         metrics.Send(result.Succeeded ? "ok" : result.Problem.ToString());

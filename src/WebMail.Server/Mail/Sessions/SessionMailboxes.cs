@@ -10,7 +10,7 @@ using WebMail.Server.Mail.Pop3;
 namespace WebMail.Server.Mail.Sessions;
 
 /// <summary>Finds or makes the mail context of a session; the session owns it and disposes it when it ends.</summary>
-public sealed class MailSessionContexts(
+public sealed class SessionMailboxes(
     IOptionsMonitor<MailOptions> mailOptions,
     IOptionsMonitor<MessageCacheOptions> cacheOptions,
     IOptionsMonitor<UserSessionOptions> sessionOptions,
@@ -20,10 +20,10 @@ public sealed class MailSessionContexts(
     MailServerCalls calls,
     Diagnostics.WebMailMetrics metrics)
 {
-    private readonly ConditionalWeakTable<UserSession, MailSessionContext> _contexts = [];
+    private readonly ConditionalWeakTable<UserSession, SessionMailbox> _contexts = [];
 
     /// <exception cref="MailOperationException">The session has ended, or its domain is no longer configured.</exception>
-    public MailSessionContext For(UserSession session)
+    public SessionMailbox For(UserSession session)
     {
         if (session.IsEnded)
         {
@@ -33,13 +33,13 @@ public sealed class MailSessionContexts(
         return _contexts.GetValue(session, Create);
     }
 
-    private MailSessionContext Create(UserSession session)
+    private SessionMailbox Create(UserSession session)
     {
         var domain = mailOptions.CurrentValue.FindDomain(session.Domain) ?? throw new MailOperationException(MailProblem.SessionEnded);
         IMailStore store = session.Protocol == ReadingProtocol.Imap
             ? new ImapMailStore(session, domain, clients, calls, sessionOptions.CurrentValue.ImapIdleDisconnect)
             : new Pop3MailStore(session, domain, clients, calls);
-        var context = new MailSessionContext(session, store, new DecodedMessageCache(cacheOptions, budget))
+        var context = new SessionMailbox(session, store, new SessionCache(new DecodedMessageCache(cacheOptions, budget)))
         {
             Metrics = metrics,
             MaxMessageBytes = readingOptions.CurrentValue.MaxMessageBytes,

@@ -7,11 +7,11 @@ using WebMail.Server.Mail.Sessions;
 namespace WebMail.Server.Mail;
 
 /// <summary>The mail context of the signed-in user of this circuit or request, or a SessionEnded problem.</summary>
-public sealed class CurrentMailSession(UserSessionStore sessions, MailSessionContexts contexts)
+public sealed class CurrentMailbox(UserSessionStore sessions, SessionMailboxes contexts)
 {
     /// <exception cref="MailOperationException">With <see cref="MailProblem.SessionEnded"/> when nobody is signed in any more.</exception>
     /// <param name="activity">False for work the page does on its own (checking for new mail): that must not keep an unattended session alive.</param>
-    public async Task<MailSessionContext> ForAsync(ClaimsPrincipal user, bool activity = true)
+    public async Task<SessionMailbox> ForAsync(ClaimsPrincipal user, bool activity = true)
     {
         UserSession? session;
         try
@@ -37,6 +37,6 @@ public sealed class CurrentMailSession(UserSessionStore sessions, MailSessionCon
         return contexts.For(session);
     }
 
-    public async Task<MailSessionContext> ForAsync(AuthenticationStateProvider authentication, bool activity = true) =>
+    public async Task<SessionMailbox> ForAsync(AuthenticationStateProvider authentication, bool activity = true) =>
         await ForAsync((await authentication.GetAuthenticationStateAsync()).User, activity);
 }

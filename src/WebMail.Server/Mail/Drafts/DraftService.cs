@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Sessions;
+using WebMail.Server.Mail.Smtp;
+
+namespace WebMail.Server.Mail.Drafts;
+
+/// <summary>
+/// The draft of the circuit's signed-in user: kept in the session (what the form restores), shared through the
+/// session store when several instances run, and copied into the IMAP Drafts folder for the user's other devices.
+/// </summary>
+public sealed class DraftService(
+    CurrentMailbox current, AuthenticationStateProvider authentication, UserSessionStore sessions, ILogger<DraftService> logger)
+    : IDraftService
+{
+    public async Task SaveAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
+    {
+        var mailbox = await current.ForAsync(authentication);
+        var kept = mailbox.Draft;
+        if (DraftChanges.AreSame(kept.Message, draft))
+        {
+            return;
+        }
+
+        kept.Message = draft;
+        try
+        {
+            // The server copy is a convenience (other devices see it); the session copy is what the form restores.
+            var copy = OutgoingMessageBuilder.BuildDraft(mailbox.Session.Address, draft);
+            kept.CopyId = await mailbox.Store.ReplaceDraftAsync(copy, kept.CopyId, cancellationToken) ?? kept.CopyId;
+            mailbox.FolderGrew(SpecialFolderKind.Drafts);
+        }
+        catch (MailOperationException exception)
+        {
+            logger.LogInformation("Draft of {Address} kept in the session only: {Problem}", mailbox.Session.Address, exception.Problem);
+        }
+
+        await ShareAsync(mailbox, new DraftRecord(draft, kept.CopyId), cancellationToken);
+    }
+
+    public async Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var mailbox = await current.ForAsync(authentication);
+        var kept = mailbox.Draft;
+        if (kept.Message is null && !kept.SharedLoaded)
+        {
+            // A session taken over from an instance that went away: its draft is in the shared store.
+            kept.SharedLoaded = true;
+            try
+            {
+                if (await sessions.FindDraftAsync(mailbox.Session, cancellationToken) is { } shared)
+                {
+                    kept.Message = shared.Message;
+                    kept.CopyId = shared.CopyId;
+                }
+            }
+            catch (SessionStoreUnavailableException exception)
+            {
+                kept.SharedLoaded = false;
+                logger.LogWarning("Shared draft of {Address} not read: {Problem}", mailbox.Session.Address, exception.InnerException?.Message);
+            }
+        }
+
+        return kept.Message;
+    }
+
+    public async Task DiscardAsync(CancellationToken cancellationToken = default)
+    {
+        var mailbox = await current.ForAsync(authentication);
+        var kept = mailbox.Draft;
+        kept.Message = null;
+        await ShareAsync(mailbox, null, cancellationToken);
+        if (kept.CopyId is { } copyId)
+        {
+            kept.CopyId = null;
+            try
+            {
+                await mailbox.Store.DeleteDraftAsync(copyId, cancellationToken);
+            }
+            catch (MailOperationException exception)
+            {
+                logger.LogInformation("Draft copy of {Address} not removed: {Problem}", mailbox.Session.Address, exception.Problem);
+            }
+        }
+    }
+
+    /// <summary>Keeps the draft where another instance finds it (with Redis); this session's own copy is unaffected by failure.</summary>
+    private async Task ShareAsync(SessionMailbox mailbox, DraftRecord? draft, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sessions.SaveDraftAsync(mailbox.Session, draft, cancellationToken);
+            mailbox.Draft.SharedLoaded = true;
+        }
+        catch (SessionStoreUnavailableException exception)
+        {
+            logger.LogWarning("Draft of {Address} not shared: {Problem}", mailbox.Session.Address, exception.InnerException?.Message);
+        }
+    }
+}

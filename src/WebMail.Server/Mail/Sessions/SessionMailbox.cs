@@ -1,0 +1,200 @@
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Caching;
+using WebMail.Server.Mail.Contacts;
+using WebMail.Server.Mail.Drafts;
+using WebMail.Server.Mail.Rendering;
+
+namespace WebMail.Server.Mail.Sessions;
+
+/// <summary>
+/// The mail of one signed-in session: its server (through the store) read and changed through its cache, plus the
+/// draft being written and the people it wrote to. Shared by all the user's tabs; owned and disposed by the
+/// <see cref="UserSession"/>. The cache's invalidation rules live in <see cref="SessionCache"/>, the connection
+/// and its bounds in the store and <see cref="Connections.MailServerCalls"/>.
+/// </summary>
+public sealed class SessionMailbox(UserSession session, IMailStore store, SessionCache cache) : IAsyncDisposable
+{
+    /// <summary>Larger messages are shown by their headers, with the original as a streamed download (Reading:MaxMessageBytes).</summary>
+    public long MaxMessageBytes { get; init; } = long.MaxValue;
+
+    public UserSession Session { get; } = session;
+
+    public SessionCache Cache { get; } = cache;
+
+    public IMailStore Store { get; } = store;
+
+    /// <summary>Where cache hits and misses are counted (none in tests that build a mailbox by hand).</summary>
+    public Diagnostics.WebMailMetrics? Metrics { get; init; }
+
+    /// <summary>What the user is writing (see <see cref="DraftService"/>).</summary>
+    public SessionDraft Draft { get; } = new();
+
+    /// <summary>People this session read mail from or wrote to: the compose form's suggestions.</summary>
+    public IAddressBook AddressBook { get; init; } = new SessionAddressBook();
+
+    /// <summary>A page of the inbox, newest first.</summary>
+    public Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh, CancellationToken cancellationToken) =>
+        ListAsync(new MessageQuery(PageIndex: pageIndex, PageSize: pageSize), refresh, cancellationToken);
+
+    public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh, CancellationToken cancellationToken)
+    {
+        if (refresh)
+        {
+            Cache.ForgetPagesLike(query);
+        }
+        else if (Cache.TryGetPage(query, out var cached))
+        {
+            return cached;
+        }
+
+        var (messages, total) = await Store.ListAsync(query, cancellationToken);
+        var page = new MessagePage(messages, total, query.PageIndex, query.PageSize);
+        AddressBook.Remember(messages.Where(m => m.FromAddress.Contains('@'))
+            .Select(m => string.IsNullOrEmpty(m.FromName) ? m.FromAddress : $"{m.FromName} <{m.FromAddress}>"));
+        Cache.AddPage(query, page);
+        return page;
+    }
+
+    /// <summary>The messages beside <paramref name="messageId"/> in the list the tab came from (<paramref name="listedIn"/>).</summary>
+    public (MessageSummary? Newer, MessageSummary? Older) Neighbours(string messageId, MessageQuery? listedIn) =>
+        Cache.Neighbours(messageId, listedIn);
+
+    public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh, CancellationToken cancellationToken)
+    {
+        if (!refresh && Cache.TryGetFolders(out var cached))
+        {
+            return cached;
+        }
+
+        var folders = await Store.ListFoldersAsync(cancellationToken);
+        Cache.SetFolders(folders);
+        return folders;
+    }
+
+    /// <summary>
+    /// The message the user opened in the reading pane, marked read. Only this marks read: the body frame and
+    /// attachment URLs (plain GETs, which a prefetching browser or a pasted link may request) use
+    /// <see cref="OpenAsync"/>, which leaves the flags alone.
+    /// </summary>
+    public async Task<RenderedMessage> ReadAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var rendered = await OpenAsync(messageId, cancellationToken);
+        if (!Cache.ShowsAsRead(messageId))
+        {
+            await SetReadAsync([messageId], read: true, cancellationToken);
+        }
+
+        return rendered;
+    }
+
+    /// <summary>The decoded message, from the cache or downloaded (and then cached); read flags are left as they are.</summary>
+    public async Task<RenderedMessage> OpenAsync(string messageId, CancellationToken cancellationToken)
+    {
+        if (Cache.TryGetMessage(messageId, out var cached))
+        {
+            Metrics?.CacheLookup(hit: true);
+            return cached;
+        }
+
+        Metrics?.CacheLookup(hit: false);
+        var size = await Store.SizeOfAsync(messageId, cancellationToken);
+        RenderedMessage rendered;
+        if (size > MaxMessageBytes)
+        {
+            // Headers only: the original is offered as a download streamed from the server, never held whole here.
+            rendered = MessageRenderer.Render(messageId, await Store.DownloadHeadersAsync(messageId, cancellationToken));
+            var attachments = await Store.ListAttachmentsAsync(messageId, cancellationToken);
+            rendered = rendered with { View = rendered.View with { TooLargeBytes = size, Attachments = attachments }, TooLarge = true };
+        }
+        else
+        {
+            rendered = MessageRenderer.Render(messageId, await Store.DownloadAsync(messageId, cancellationToken));
+        }
+
+        Cache.AddMessage(rendered);
+        return rendered;
+    }
+
+    public async Task DeleteAsync(string messageId, CancellationToken cancellationToken) => await DeleteAsync([messageId], cancellationToken);
+
+    /// <summary>Deletes (or moves to Trash). The folders involved list afresh from the server, one page at a time.</summary>
+    public async Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    {
+        var moved = await Store.DeleteAsync(messageIds, cancellationToken);
+        Cache.MessagesLeft(messageIds);
+        return moved;
+    }
+
+    public async Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken)
+    {
+        var moved = await Store.MoveAsync(messageIds, targetFolder, cancellationToken);
+        Cache.MessagesLeft(messageIds, targetFolder);
+        return moved;
+    }
+
+    public async Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken)
+    {
+        await Store.CopyAsync(messageIds, targetFolder, cancellationToken);
+        Cache.CopiedInto(targetFolder);
+    }
+
+    public async Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken)
+    {
+        await Store.SetReadAsync(messageIds, read, cancellationToken);
+        Cache.FlagsChanged(messageIds, m => m with { IsRead = read }, unreadCountsChange: true);
+    }
+
+    public async Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken)
+    {
+        await Store.SetFlaggedAsync(messageIds, flagged, cancellationToken);
+        Cache.FlagsChanged(messageIds, m => m with { IsFlagged = flagged });
+    }
+
+    public async Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken)
+    {
+        await Store.MarkAnsweredAsync(messageId, cancellationToken);
+        Cache.FlagsChanged([messageId], m => m with { IsAnswered = true });
+    }
+
+    public Task<string> CreateFolderAsync(string? parentPath, string name, CancellationToken cancellationToken) =>
+        ChangeFoldersAsync(() => Store.CreateFolderAsync(parentPath, name, cancellationToken));
+
+    public Task<string> RenameFolderAsync(string path, string newName, CancellationToken cancellationToken) =>
+        ChangeFoldersAsync(() => Store.RenameFolderAsync(path, newName, cancellationToken));
+
+    public Task DeleteFolderAsync(string path, CancellationToken cancellationToken) =>
+        ChangeFoldersAsync(async () =>
+        {
+            await Store.DeleteFolderAsync(path, cancellationToken);
+            return path;
+        });
+
+    public Task EmptyTrashAsync(CancellationToken cancellationToken) =>
+        ChangeFoldersAsync(async () =>
+        {
+            await Store.EmptyTrashAsync(cancellationToken);
+            return "";
+        });
+
+    private async Task<string> ChangeFoldersAsync(Func<Task<string>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            // Even a refused change may have done part of its work (a folder with children renamed halfway).
+            Cache.FoldersChanged();
+        }
+    }
+
+    /// <summary>A message was put into a special folder (a Sent or Drafts copy): that folder lists afresh.</summary>
+    public void FolderGrew(SpecialFolderKind kind) => Cache.FolderGrew(kind);
+
+    public async ValueTask DisposeAsync()
+    {
+        Cache.Clear();
+        await Store.DisposeAsync();
+    }
+}
