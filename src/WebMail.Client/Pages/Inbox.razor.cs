@@ -107,11 +107,14 @@ public sealed partial class Inbox
         ? $"{Heading} ({folder.Unread}) · {T["AppName"]}"
         : $"{Heading} · {T["AppName"]}";
 
+    /// <summary>What the reader beside the list needs from it, once the list is loaded.</summary>
+    private ListContext? ListContext => _page is null ? null : new ListContext(_features, _folders, _page.Messages);
+
     protected override Task OnParametersSetAsync()
     {
-        // Opening or closing a message in the pane keeps the selection; the list comes from the session's cache
-        // (it may have changed: the message in the pane was deleted or moved).
-        if (_shownQuery != Query)
+        // Opening or closing a message in the pane keeps the selection.
+        var sameList = _shownQuery == Query && _page is not null;
+        if (!sameList)
         {
             _shownQuery = Query;
             _selected.Clear();
@@ -119,11 +122,24 @@ public sealed partial class Inbox
             _foldersToggled = false;
         }
 
-        return LoadAsync(refresh: false);
+        // Opening a message beside the list changes nothing in it. Closing the pane may follow a delete or a move
+        // there: the list comes again from the session's cache, which already left that message out.
+        return sameList && Open is not null ? Task.CompletedTask : LoadAsync(refresh: false);
     }
 
-    /// <summary>The pane opened a message (which marks it read): the list shows that from the session's cache.</summary>
-    private Task MessageOpenedAsync() => LoadAsync(refresh: false);
+    /// <summary>The pane opened a message, which marks it read: its line and its folder's count show that at once.</summary>
+    private void MessageOpened()
+    {
+        if (_page?.Messages.FirstOrDefault(m => m.Id == Open) is not { IsRead: false } opened)
+        {
+            return;
+        }
+
+        _page = _page with { Messages = _page.Messages.Select(m => m.Id == opened.Id ? m with { IsRead = true } : m).ToList() };
+        _folders = _folders?.Select(f => f.Path == opened.Folder && f.Unread > 0 ? f with { Unread = f.Unread - 1 } : f).ToList();
+        // The server's count drops by the same one: not a change for the new-mail check to reload for.
+        _lastSeen = CurrentFolder is { } current ? (current.Total, current.Unread) : _lastSeen;
+    }
 
     protected override void OnInitialized() => Notifications.MailboxChanged += ReloadAfterUndoAsync;
 

@@ -48,6 +48,13 @@ public sealed partial class MessageReader
     [Parameter]
     public string? CloseLink { get; set; }
 
+    /// <summary>
+    /// What the page holding the list already knows (the protocol's features, the folders, the messages listed in
+    /// this tab): given, opening a message asks the server for the message only. A page of its own asks for them.
+    /// </summary>
+    [Parameter]
+    public ListContext? FromList { get; set; }
+
     [Inject]
     private IMailboxService Mailbox { get; set; } = null!;
 
@@ -88,6 +95,11 @@ public sealed partial class MessageReader
         // The list beside the pane re-renders (new mail, a star): only another message is a reason to load.
         if (_loadedId == Id && (_view is not null || _problem is not null))
         {
+            if (FromList is { } list && _view is not null)
+            {
+                (_features, _folders, _neighbours) = (list.Features, list.Folders, list.NeighboursOf(Id));
+            }
+
             return;
         }
 
@@ -110,10 +122,18 @@ public sealed partial class MessageReader
         await RunAsync(async token =>
         {
             _view = await Mailbox.OpenAsync(Id, token);
-            _neighbours = await Mailbox.GetNeighboursAsync(Id, ListedIn);
+            if (FromList is { } list)
+            {
+                (_features, _folders, _neighbours) = (list.Features, list.Folders, list.NeighboursOf(Id));
+            }
+            else
+            {
+                _neighbours = await Mailbox.GetNeighboursAsync(Id, ListedIn);
+                _features = await Mailbox.GetFeaturesAsync();
+                _folders = _features.Folders ? await Mailbox.ListFoldersAsync(cancellationToken: token) : null;
+            }
+
             await OnOpened.InvokeAsync();
-            _features = await Mailbox.GetFeaturesAsync();
-            _folders = _features.Folders ? await Mailbox.ListFoldersAsync(cancellationToken: token) : null;
         });
     }
 

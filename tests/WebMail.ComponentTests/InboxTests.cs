@@ -1,0 +1,53 @@
+using System.Globalization;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using WebMail.Client.Pages;
+using WebMail.Client.Services;
+using WebMail.Client.Shared;
+
+namespace WebMail.ComponentTests;
+
+/// <summary>The list page: opening a message beside it is one service call, and the list shows it read (issue 16).</summary>
+public sealed class InboxTests : BunitContext
+{
+    private readonly RecordingMailbox _mailbox = new();
+
+    public InboxTests()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddSingleton<IMailboxService>(_mailbox);
+        Services.AddScoped<Notifications>();
+        AddAuthorization().SetAuthorized("alice@school.test");
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void OpenInThePane_ListLoaded_OnlyTheMessageIsFetched()
+    {
+        var inbox = Render<Inbox>();
+        inbox.WaitForAssertion(() => Assert.Equal(3, inbox.FindAll("#message-list a").Count(a => a.GetAttribute("href")?.Contains("open=") == true)));
+        _mailbox.Calls.Clear();
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?open=m3");
+
+        inbox.WaitForAssertion(() => Assert.Contains("正文", inbox.Markup, StringComparison.Ordinal));
+        Assert.Equal(["OpenAsync"], _mailbox.Calls);
+    }
+
+    [Fact]
+    public void OpenInThePane_UnreadMessage_ItsLineAndTheFolderCountShowItRead()
+    {
+        var inbox = Render<Inbox>();
+        inbox.WaitForAssertion(() => Assert.Single(inbox.FindAll("#message-list .unread")));
+        Assert.NotEmpty(inbox.FindAll(".badge[title='1 unread'], .badge[title='1 封未读']"));
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?open=m3");
+
+        inbox.WaitForAssertion(() => Assert.Contains("正文", inbox.Markup, StringComparison.Ordinal));
+        Assert.Empty(inbox.FindAll("#message-list .unread"));
+        Assert.Empty(inbox.FindAll(".badge.rounded-pill"));
+    }
+}

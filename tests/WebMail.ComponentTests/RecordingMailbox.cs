@@ -1,0 +1,83 @@
+using WebMail.Client.Services;
+
+namespace WebMail.ComponentTests;
+
+/// <summary>A mailbox of two folders and three messages that records which service calls the UI made.</summary>
+public sealed class RecordingMailbox : IMailboxService
+{
+    public static readonly IReadOnlyList<MailFolder> TwoFolders =
+    [
+        new("INBOX", "INBOX", 0, SpecialFolderKind.Inbox, 1, 3, true),
+        new("Trash", "Trash", 0, SpecialFolderKind.Trash, 0, 0, true),
+    ];
+
+    public static readonly IReadOnlyList<MessageSummary> ThreeMessages =
+    [
+        new("m3", "王老师", "wang@school.test", "第三周", DateTimeOffset.Parse("2026-11-03T08:00:00Z"), 1000, IsRead: false, HasAttachments: false),
+        new("m2", "Bob", "bob@school.test", "Notes", DateTimeOffset.Parse("2026-11-02T08:00:00Z"), 1000, IsRead: true, HasAttachments: false),
+        new("m1", "Carol", "carol@school.test", "Lab", DateTimeOffset.Parse("2026-11-01T08:00:00Z"), 1000, IsRead: true, HasAttachments: false),
+    ];
+
+    public List<string> Calls { get; } = [];
+
+    public Task<MailboxFeatures> GetFeaturesAsync() => Record(nameof(GetFeaturesAsync), MailboxFeatures.Imap);
+
+    public Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default) =>
+        Record(nameof(ListAsync), new MessagePage(ThreeMessages, ThreeMessages.Count, query.PageIndex, query.PageSize));
+
+    public Task<MailFolder?> CheckFolderAsync(string path, CancellationToken cancellationToken = default) =>
+        Record(nameof(CheckFolderAsync), TwoFolders.FirstOrDefault(f => f.Path == path));
+
+    public Task<(MessagePage Page, IReadOnlyList<MailFolder>? Folders)> ReloadAfterNewMailAsync(
+        MessageQuery query, bool withFolders, CancellationToken cancellationToken = default) =>
+        Record<(MessagePage, IReadOnlyList<MailFolder>?)>(nameof(ReloadAfterNewMailAsync), (new MessagePage(ThreeMessages, 3, 0, 50), TwoFolders));
+
+    public Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default) =>
+        Record(nameof(ListFoldersAsync), TwoFolders);
+
+    public Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        var summary = ThreeMessages.Single(m => m.Id == messageId);
+        return Record(nameof(OpenAsync), new MessageView(
+            messageId, summary.FromName, summary.FromAddress, "alice@school.test", "", summary.Subject, summary.Date,
+            "正文", HasHtmlBody: false, HasRemoteContent: false, [], DecodingProblems: false));
+    }
+
+    public Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null) =>
+        Record<(MessageSummary?, MessageSummary?)>(nameof(GetNeighboursAsync), (null, null));
+
+    public Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default) =>
+        Record<IReadOnlyList<MovedMessage>>(nameof(DeleteAsync), []);
+
+    public Task SetReadAsync(IReadOnlyList<string> messageIds, bool read, CancellationToken cancellationToken = default) =>
+        Record(nameof(SetReadAsync), true);
+
+    public Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default) =>
+        Record(nameof(SetFlaggedAsync), true);
+
+    public Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default) =>
+        Record<IReadOnlyList<MovedMessage>>(nameof(MoveAsync), []);
+
+    public Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default) =>
+        Record(nameof(CopyAsync), true);
+
+    public Task<string> CreateFolderAsync(string? parentPath, string name, CancellationToken cancellationToken = default) =>
+        Record(nameof(CreateFolderAsync), name);
+
+    public Task<string> RenameFolderAsync(string path, string newName, CancellationToken cancellationToken = default) =>
+        Record(nameof(RenameFolderAsync), newName);
+
+    public Task DeleteFolderAsync(string path, CancellationToken cancellationToken = default) => Record(nameof(DeleteFolderAsync), true);
+
+    public Task EmptyTrashAsync(CancellationToken cancellationToken = default) => Record(nameof(EmptyTrashAsync), true);
+
+    private Task<T> Record<T>(string call, T result)
+    {
+        lock (Calls)
+        {
+            Calls.Add(call);
+        }
+
+        return Task.FromResult(result);
+    }
+}
