@@ -157,26 +157,38 @@ public sealed partial class Inbox
         }
     }
 
-    /// <summary>New mail and other clients' changes show up without the user pressing Refresh.</summary>
+    /// <summary>
+    /// New mail and other clients' changes show up without the user pressing Refresh. Runs beside the page, so
+    /// every way it can end is handled here: the page going away, the session's features not known (the user's own
+    /// next action shows that problem), and anything unexpected, handed to the page's error boundary.
+    /// </summary>
     private async Task CheckForChangesPeriodicallyAsync()
     {
-        var interval = (await Mailbox.GetFeaturesAsync()).NewMailCheckInterval;
-        if (interval <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(interval);
         try
         {
+            var interval = (await Mailbox.GetFeaturesAsync()).NewMailCheckInterval;
+            if (interval <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var timer = new PeriodicTimer(interval);
             while (await timer.WaitForNextTickAsync(_disposed.Token))
             {
                 await InvokeAsync(CheckForChangesAsync);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException && _disposed.IsCancellationRequested)
         {
             // The page is gone.
+        }
+        catch (MailOperationException)
+        {
+            // No checks without the session's settings; whatever is wrong shows on the user's next action.
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
         }
     }
 

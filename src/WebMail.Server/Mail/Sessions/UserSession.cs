@@ -119,7 +119,9 @@ public sealed class UserSession
             }
         }
 
-        _ = resource.DisposeAsync().AsTask();
+        // Ended already: nobody waits for this, so its failure is observed here (disposing logs out politely, nothing more).
+        _ = resource.DisposeAsync().AsTask().ContinueWith(
+            disposal => _ = disposal.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     internal async Task EndAsync()
