@@ -39,20 +39,20 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         found.AddRange(await ViolationsAsync(page, "sign-in"));
 
         await BrowserFixture.SignInAsync(page, user);
-        await page.Locator("#message-list").WaitForAsync();
+        await MailboxPage.Of(page).MessageList.WaitForAsync();
         found.AddRange(await ViolationsAsync(page, "inbox"));
 
-        await page.Locator("#message-list a").Last.ClickAsync();
-        await page.Locator("#message-subject").WaitForAsync();
+        await MailboxPage.Of(page).MessageLinks.Last.ClickAsync();
+        await MessagePane.Of(page).Subject.WaitForAsync();
         found.AddRange(await ViolationsAsync(page, "message"));
 
         await new ComposePage(page).OpenFromNavigationAsync();
         found.AddRange(await ViolationsAsync(page, "compose"));
 
-        await page.Locator(".navbar-brand").ClickAsync();
-        await page.Locator("#message-list").WaitForAsync();
+        await AppShell.Of(page).Brand.ClickAsync();
+        await MailboxPage.Of(page).MessageList.WaitForAsync();
         await page.Keyboard.PressAsync("?");
-        await Expect(page.Locator("#shortcut-help")).ToBeVisibleAsync();
+        await Expect(AppShell.Of(page).ShortcutHelp).ToBeVisibleAsync();
         found.AddRange(await ViolationsAsync(page, "shortcut help"));
 
         Assert.True(found.Count == 0, string.Join("\n", found));

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 
 namespace WebMail.BrowserTests;
@@ -68,15 +69,15 @@ public class BrowserFixture : IAsyncLifetime
     public static async Task SignInAsync(IPage page, string user, string? reading = null)
     {
         await page.GotoAsync("/signin");
-        await page.Locator("#username").FillAsync(user);
-        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
+        await SignInPage.Of(page).UserName.FillAsync(user);
+        await SignInPage.Of(page).Password.FillAsync(DemoMailServer.TestPassword);
         if (reading is not null)
         {
-            await page.Locator("#reading").SelectOptionAsync(reading);
+            await SignInPage.Of(page).Reading.SelectOptionAsync(reading);
         }
 
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await SignInPage.Of(page).SubmitButton.ClickAsync();
+        await AppShell.Of(page).Live.WaitForAsync();
     }
 
     public virtual async Task DisposeAsync()

@@ -17,28 +17,28 @@ public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<Bro
         var page = await SignInAsync(sender, received);
 
         await new ComposePage(page).OpenFromNavigationAsync();
-        await page.Locator("#to").FillAsync("not an address");
-        await page.Locator("#subject").ClickAsync();
-        await Assertions.Expect(page.Locator("#to-feedback")).ToContainTextAsync("not an address");
-        await page.Locator("#to").FillAsync($"读者 <{recipient}>");
-        await page.Locator("#subject").FillAsync("周报 week 3");
-        await page.Locator("#body").FillAsync("第三周的周报见附件。");
-        await page.Locator("#attachments-input").SetInputFilesAsync(new FilePayload
+        await ComposePage.Of(page).To.FillAsync("not an address");
+        await ComposePage.Of(page).Subject.ClickAsync();
+        await Assertions.Expect(ComposePage.Of(page).ToFeedback).ToContainTextAsync("not an address");
+        await ComposePage.Of(page).To.FillAsync($"读者 <{recipient}>");
+        await ComposePage.Of(page).Subject.FillAsync("周报 week 3");
+        await ComposePage.Of(page).Body.FillAsync("第三周的周报见附件。");
+        await ComposePage.Of(page).AttachmentsInput.SetInputFilesAsync(new FilePayload
         {
             Name = "周报.txt",
             MimeType = "text/plain",
             Buffer = Encoding.UTF8.GetBytes("本周完成了实验。"),
         });
-        await Assertions.Expect(page.Locator("#attachment-list li")).ToContainTextAsync("周报.txt");
-        await page.Locator("#send").ClickAsync();
-        await Assertions.Expect(page.Locator("#send-confirmation")).ToContainTextAsync("Your message was sent.");
+        await Assertions.Expect(ComposePage.Of(page).AttachmentItems).ToContainTextAsync("周报.txt");
+        await ComposePage.Of(page).SendButton.ClickAsync();
+        await Assertions.Expect(ComposePage.Of(page).Sent).ToContainTextAsync("Your message was sent.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compose-sent.png") });
 
         var reader = await SignInAsync(recipient, received);
-        await Assertions.Expect(reader.Locator("#message-list a").First).ToContainTextAsync("周报 week 3");
-        await reader.Locator("#message-list a").First.ClickAsync();
-        await Assertions.Expect(reader.Locator(".message-text")).ToHaveTextAsync("第三周的周报见附件。");
-        await Assertions.Expect(reader.Locator("#attachments a")).ToContainTextAsync("周报.txt");
+        await Assertions.Expect(MailboxPage.Of(reader).MessageLinks.First).ToContainTextAsync("周报 week 3");
+        await MailboxPage.Of(reader).MessageLinks.First.ClickAsync();
+        await Assertions.Expect(MessagePane.Of(reader).Text).ToHaveTextAsync("第三周的周报见附件。");
+        await Assertions.Expect(MessagePane.Of(reader).AttachmentLinks).ToContainTextAsync("周报.txt");
 
         Assert.DoesNotContain(received.ToArray(), text => text.Contains(DemoMailServer.TestPassword, StringComparison.Ordinal));
         Assert.DoesNotContain(browser.App.Logs.Lines, line => line.Contains(DemoMailServer.TestPassword, StringComparison.Ordinal));
@@ -51,15 +51,15 @@ public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GotoAsync("/compose");
         await new ComposePage(page).WaitUntilReadyAsync();
 
-        await page.Locator("#to").FillAsync($"nobody@{DemoMailServer.Domain}");
-        await page.Locator("#subject").FillAsync("Kept subject");
-        await page.Locator("#body").FillAsync("Kept body");
-        await page.Locator("#send").ClickAsync();
+        await ComposePage.Of(page).To.FillAsync($"nobody@{DemoMailServer.Domain}");
+        await ComposePage.Of(page).Subject.FillAsync("Kept subject");
+        await ComposePage.Of(page).Body.FillAsync("Kept body");
+        await ComposePage.Of(page).SendButton.ClickAsync();
 
-        await Assertions.Expect(page.Locator("#send-problem")).ToContainTextAsync($"nobody@{DemoMailServer.Domain}");
-        await Assertions.Expect(page.Locator("#to")).ToHaveValueAsync($"nobody@{DemoMailServer.Domain}");
-        await Assertions.Expect(page.Locator("#subject")).ToHaveValueAsync("Kept subject");
-        await Assertions.Expect(page.Locator("#body")).ToHaveValueAsync("Kept body");
+        await Assertions.Expect(ComposePage.Of(page).Problem).ToContainTextAsync($"nobody@{DemoMailServer.Domain}");
+        await Assertions.Expect(ComposePage.Of(page).To).ToHaveValueAsync($"nobody@{DemoMailServer.Domain}");
+        await Assertions.Expect(ComposePage.Of(page).Subject).ToHaveValueAsync("Kept subject");
+        await Assertions.Expect(ComposePage.Of(page).Body).ToHaveValueAsync("Kept body");
     }
 
     [Fact]
@@ -68,23 +68,23 @@ public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<Bro
         var (writer, reader) = (DemoMailServer.NewTestAccount("drafter"), DemoMailServer.NewTestAccount("draftreader"));
         var page = await SignInAsync(writer, new ConcurrentQueue<string>());
         await new ComposePage(page).OpenFromNavigationAsync();
-        await page.Locator("#to").FillAsync(reader);
-        await page.Locator("#subject").FillAsync("Half-written thoughts");
-        await page.Locator("#body").PressSequentiallyAsync("Do not lose me");
+        await ComposePage.Of(page).To.FillAsync(reader);
+        await ComposePage.Of(page).Subject.FillAsync("Half-written thoughts");
+        await ComposePage.Of(page).Body.PressSequentiallyAsync("Do not lose me");
         await page.WaitForTimeoutAsync(2000);
         await page.CloseAsync();
 
         var again = await page.Context.NewPageAsync();
         await again.GotoAsync("/compose");
 
-        await Assertions.Expect(again.Locator("#draft-restored")).ToBeVisibleAsync();
-        await Assertions.Expect(again.Locator("#to")).ToHaveValueAsync(reader);
-        await Assertions.Expect(again.Locator("#subject")).ToHaveValueAsync("Half-written thoughts");
-        await Assertions.Expect(again.Locator("#body")).ToHaveValueAsync("Do not lose me");
+        await Assertions.Expect(ComposePage.Of(again).DraftRestored).ToBeVisibleAsync();
+        await Assertions.Expect(ComposePage.Of(again).To).ToHaveValueAsync(reader);
+        await Assertions.Expect(ComposePage.Of(again).Subject).ToHaveValueAsync("Half-written thoughts");
+        await Assertions.Expect(ComposePage.Of(again).Body).ToHaveValueAsync("Do not lose me");
         Assert.Equal(1, await DraftsCountAsync(writer));
 
-        await again.Locator("#send").ClickAsync();
-        await Assertions.Expect(again.Locator("#send-confirmation")).ToBeVisibleAsync();
+        await ComposePage.Of(again).SendButton.ClickAsync();
+        await Assertions.Expect(ComposePage.Of(again).Sent).ToBeVisibleAsync();
         for (var i = 0; i < 50 && await DraftsCountAsync(writer) > 0; i++)
         {
             await Task.Delay(100);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 
@@ -29,13 +30,13 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
         Assert.Contains("frame-ancestors 'none'", await signIn!.HeaderValueAsync("content-security-policy"));
         await BrowserFixture.SignInAsync(page, user);
         // Newest first: the plain message (appended last) is first, the HTML one second.
-        await page.Locator("#message-list a").Nth(1).ClickAsync();
-        await Assertions.Expect(page.FrameLocator("iframe.message-frame").Locator("b")).ToHaveTextAsync("bold");
-        await page.Locator("#reply").ClickAsync();
-        await Assertions.Expect(page.Locator("#subject")).ToHaveValueAsync("Re: html");
-        await page.Locator(".navbar-brand").ClickAsync();
-        await page.Locator("#message-list a").Nth(0).ClickAsync();
-        await Assertions.Expect(page.Locator(".message-text")).ToContainTextAsync("Plain body line one.");
+        await MailboxPage.Of(page).MessageLinks.Nth(1).ClickAsync();
+        await Assertions.Expect(MessagePane.Of(page).Body.Locator("b")).ToHaveTextAsync("bold");
+        await MessagePane.Of(page).Reply.ClickAsync();
+        await Assertions.Expect(ComposePage.Of(page).Subject).ToHaveValueAsync("Re: html");
+        await AppShell.Of(page).Brand.ClickAsync();
+        await MailboxPage.Of(page).MessageLinks.Nth(0).ClickAsync();
+        await Assertions.Expect(MessagePane.Of(page).Text).ToContainTextAsync("Plain body line one.");
 
         Assert.Empty(problems);
     }

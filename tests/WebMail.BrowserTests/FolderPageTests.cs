@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -14,35 +15,34 @@ public sealed class FolderPageTests(BrowserFixture browser, ITestOutputHelper ou
         var user = DemoMailServer.NewTestAccount("folders");
         await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("stays"), TestMessages.Plain("goes to the project")], CancellationToken.None);
         var page = await browser.SignedInPageAsync(user);
-        await Expect(page.Locator("#folder-pane a[data-folder=INBOX]")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(MailboxPage.Of(page).FolderLink("INBOX")).ToHaveAttributeAsync("aria-current", "page");
 
-        await page.Locator("#new-folder").ClickAsync();
-        await page.Locator("#new-folder-name").FillAsync("Projects");
-        await page.Locator("#new-folder-form button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#folder-pane a[data-folder=Projects]")).ToBeVisibleAsync();
+        await MailboxPage.Of(page).NewFolder.ClickAsync();
+        await MailboxPage.Of(page).NewFolderName.FillAsync("Projects");
+        await MailboxPage.Of(page).CreateFolderButton.ClickAsync();
+        await Expect(MailboxPage.Of(page).FolderLink("Projects")).ToBeVisibleAsync();
 
-        var row = page.Locator(".message-row", new() { HasText = "goes to the project" });
-        await row.Locator(".message-select").CheckAsync();
-        await Expect(page.Locator("#selection-count")).ToHaveTextAsync("1 selected");
-        await page.Locator("#move-to").SelectOptionAsync(new SelectOptionValue { Label = "Projects" });
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#message-list")).Not.ToContainTextAsync("goes to the project");
+        await MailboxPage.Of(page).RowCheckbox("goes to the project").CheckAsync();
+        await Expect(MailboxPage.Of(page).SelectionCount).ToHaveTextAsync("1 selected");
+        await MailboxPage.Of(page).MoveTo.SelectOptionAsync(new SelectOptionValue { Label = "Projects" });
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(1);
+        await Expect(MailboxPage.Of(page).MessageList).Not.ToContainTextAsync("goes to the project");
 
-        await page.Locator("#folder-pane a[data-folder=Projects]").ClickAsync();
-        await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Projects");
-        await page.Locator("#message-list a", new() { HasText = "goes to the project" }).ClickAsync();
-        await Expect(page.Locator("#message-subject")).ToHaveTextAsync("goes to the project");
+        await MailboxPage.Of(page).FolderLink("Projects").ClickAsync();
+        await Expect(MailboxPage.Of(page).FolderTitle).ToHaveTextAsync("Projects");
+        await MailboxPage.Of(page).MessageLink("goes to the project").ClickAsync();
+        await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("goes to the project");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "folder-message.png") });
-        await page.Locator("#delete-message").ClickAsync();
-        await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Projects");
-        await Expect(page.Locator("#inbox-empty")).ToBeVisibleAsync();
+        await MessagePane.Of(page).Delete.ClickAsync();
+        await Expect(MailboxPage.Of(page).FolderTitle).ToHaveTextAsync("Projects");
+        await Expect(MailboxPage.Of(page).Empty).ToBeVisibleAsync();
 
-        await page.Locator("#folder-pane a[data-folder=Trash]").ClickAsync();
-        await page.Locator("#message-list a", new() { HasText = "goes to the project" }).ClickAsync();
-        await page.Locator("#delete-message").ClickAsync();
-        await Expect(page.Locator("#confirm-delete-message")).ToBeVisibleAsync();
-        await page.Locator("#confirm-delete-message-yes").ClickAsync();
-        await Expect(page.Locator("#inbox-empty")).ToBeVisibleAsync();
+        await MailboxPage.Of(page).FolderLink("Trash").ClickAsync();
+        await MailboxPage.Of(page).MessageLink("goes to the project").ClickAsync();
+        await MessagePane.Of(page).Delete.ClickAsync();
+        await Expect(MessagePane.Of(page).ConfirmDelete).ToBeVisibleAsync();
+        await MessagePane.Of(page).ConfirmDeleteYes.ClickAsync();
+        await Expect(MailboxPage.Of(page).Empty).ToBeVisibleAsync();
 
         using var imap = await new MailTestClients(output).ImapAsync(user, DemoMailServer.TestPassword, CancellationToken.None);
         var projects = await imap.GetFolderAsync("Projects");
@@ -59,23 +59,23 @@ public sealed class FolderPageTests(BrowserFixture browser, ITestOutputHelper ou
         await new MailTestClients(output).AppendAsync(user, [TestMessages.Gb2312(), TestMessages.Plain("Library hours")], CancellationToken.None);
         var page = await browser.SignedInPageAsync(user);
 
-        await page.Locator("#search").FillAsync("期末考试");
-        await page.Locator("#search-submit").ClickAsync();
+        await MailboxPage.Of(page).SearchBox.FillAsync("期末考试");
+        await MailboxPage.Of(page).SearchButton.ClickAsync();
 
-        await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Search results");
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#message-list a")).ToContainTextAsync(TestMessages.ChineseSubject);
+        await Expect(MailboxPage.Of(page).FolderTitle).ToHaveTextAsync("Search results");
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(1);
+        await Expect(MailboxPage.Of(page).MessageLinks).ToContainTextAsync(TestMessages.ChineseSubject);
         Assert.Contains("q=", page.Url);
 
-        await page.Locator(".star-toggle").First.ClickAsync();
-        await Expect(page.Locator(".star-toggle").First).ToHaveAttributeAsync("aria-pressed", "true");
+        await MailboxPage.Of(page).StarToggles.First.ClickAsync();
+        await Expect(MailboxPage.Of(page).StarToggles.First).ToHaveAttributeAsync("aria-pressed", "true");
         using var imap = await new MailTestClients(output).ImapAsync(user, DemoMailServer.TestPassword, CancellationToken.None);
         await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly);
         var flagged = await imap.Inbox.SearchAsync(MailKit.Search.SearchQuery.Flagged);
         Assert.Single(flagged);
 
-        await page.Locator("#clear-search").ClickAsync();
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(2);
+        await MailboxPage.Of(page).ClearSearch.ClickAsync();
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(2);
     }
 
     [Fact]
@@ -89,27 +89,27 @@ public sealed class FolderPageTests(BrowserFixture browser, ITestOutputHelper ou
         }
 
         var page = await browser.SignedInPageAsync(user);
-        await page.Locator("#folder-pane a[data-folder=Clubs]").ClickAsync();
-        await page.Locator("#rename-folder").ClickAsync();
-        await page.Locator("#rename-folder-name").FillAsync("Societies");
-        await page.Locator("#rename-folder-form button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Societies");
-        await Expect(page.Locator("#folder-pane a[data-folder=Clubs]")).ToHaveCountAsync(0);
+        await MailboxPage.Of(page).FolderLink("Clubs").ClickAsync();
+        await MailboxPage.Of(page).RenameFolder.ClickAsync();
+        await MailboxPage.Of(page).RenameFolderName.FillAsync("Societies");
+        await MailboxPage.Of(page).RenameFolderButton.ClickAsync();
+        await Expect(MailboxPage.Of(page).FolderTitle).ToHaveTextAsync("Societies");
+        await Expect(MailboxPage.Of(page).FolderLink("Clubs")).ToHaveCountAsync(0);
 
-        await page.Locator("#delete-folder").ClickAsync();
-        await Expect(page.Locator("#confirm-delete-folder")).ToContainTextAsync("Societies");
-        await page.Locator("#confirm-delete-folder-yes").ClickAsync();
-        await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Inbox");
-        await Expect(page.Locator("#folder-pane a[data-folder=Societies]")).ToHaveCountAsync(0);
+        await MailboxPage.Of(page).DeleteFolder.ClickAsync();
+        await Expect(MailboxPage.Of(page).ConfirmDeleteFolder).ToContainTextAsync("Societies");
+        await MailboxPage.Of(page).ConfirmDeleteFolderYes.ClickAsync();
+        await Expect(MailboxPage.Of(page).FolderTitle).ToHaveTextAsync("Inbox");
+        await Expect(MailboxPage.Of(page).FolderLink("Societies")).ToHaveCountAsync(0);
 
-        await page.Locator(".message-select").First.CheckAsync();
-        await page.Locator("#delete-selected").ClickAsync();
-        await page.Locator("#folder-pane a[data-folder=Trash]").ClickAsync();
-        Assert.Equal(0, await page.Locator("#rename-folder, #delete-folder").CountAsync());
-        await page.Locator("#empty-trash").ClickAsync();
-        await Expect(page.Locator("#confirm-empty-trash")).ToBeVisibleAsync();
-        await page.Locator("#confirm-empty-trash-yes").ClickAsync();
-        await Expect(page.Locator("#inbox-empty")).ToBeVisibleAsync();
+        await MailboxPage.Of(page).RowCheckboxes.First.CheckAsync();
+        await MailboxPage.Of(page).DeleteSelected.ClickAsync();
+        await MailboxPage.Of(page).FolderLink("Trash").ClickAsync();
+        Assert.Equal(0, await MailboxPage.Of(page).FolderActions.CountAsync());
+        await MailboxPage.Of(page).EmptyTrash.ClickAsync();
+        await Expect(MailboxPage.Of(page).ConfirmEmptyTrash).ToBeVisibleAsync();
+        await MailboxPage.Of(page).ConfirmEmptyTrashYes.ClickAsync();
+        await Expect(MailboxPage.Of(page).Empty).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -118,15 +118,15 @@ public sealed class FolderPageTests(BrowserFixture browser, ITestOutputHelper ou
         var user = DemoMailServer.NewTestAccount("drag");
         await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("one"), TestMessages.Plain("two"), TestMessages.Plain("three")], CancellationToken.None);
         var page = await browser.SignedInPageAsync(user);
-        await page.Locator(".message-row", new() { HasText = "one" }).Locator(".message-select").CheckAsync();
-        await page.Locator(".message-row", new() { HasText = "two" }).Locator(".message-select").CheckAsync();
+        await MailboxPage.Of(page).RowCheckbox("one").CheckAsync();
+        await MailboxPage.Of(page).RowCheckbox("two").CheckAsync();
 
-        await page.Locator(".message-row", new() { HasText = "two" }).DragToAsync(page.Locator("#folder-pane a[data-folder=Archive]"));
+        await MailboxPage.Of(page).Row("two").DragToAsync(MailboxPage.Of(page).FolderLink("Archive"));
 
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#message-list")).ToContainTextAsync("three");
-        await page.Locator("#folder-pane a[data-folder=Archive]").ClickAsync();
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(2);
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(1);
+        await Expect(MailboxPage.Of(page).MessageList).ToContainTextAsync("three");
+        await MailboxPage.Of(page).FolderLink("Archive").ClickAsync();
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(2);
     }
 
     [Fact]
@@ -136,17 +136,17 @@ public sealed class FolderPageTests(BrowserFixture browser, ITestOutputHelper ou
         await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("keep me"), TestMessages.Plain("oops")], CancellationToken.None);
         var page = await browser.SignedInPageAsync(user);
 
-        await page.Locator(".message-row", new() { HasText = "oops" }).Locator(".message-select").CheckAsync();
-        await page.Locator("#delete-selected").ClickAsync();
-        var toast = page.Locator("#toasts .toast", new() { HasText = "moved to Trash" });
+        await MailboxPage.Of(page).RowCheckbox("oops").CheckAsync();
+        await MailboxPage.Of(page).DeleteSelected.ClickAsync();
+        var toast = MailboxPage.Of(page).Toast("moved to Trash");
         await Expect(toast).ToBeVisibleAsync();
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1);
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "toast-undo.png") });
 
-        await toast.Locator(".toast-undo").ClickAsync();
+        await MailboxPage.UndoIn(toast).ClickAsync();
 
-        await Expect(page.Locator("#toasts")).ToContainTextAsync("Undone.");
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(2);
+        await Expect(MailboxPage.Of(page).Toasts).ToContainTextAsync("Undone.");
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(2);
         using var imap = await new MailTestClients(output).ImapAsync(user, DemoMailServer.TestPassword, CancellationToken.None);
         var trash = imap.GetFolder(MailKit.SpecialFolder.Trash)!;
         await trash.StatusAsync(MailKit.StatusItems.Count);

@@ -22,26 +22,26 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
             [TestMessages.Gb2312(), TestMessages.WithAttachment("Lab data attached", attachment), TestMessages.Html("Newsletter")], _timeout);
         var page = await browser.SignedInPageAsync(user, reading);
 
-        var rows = page.Locator("#message-list a");
+        var rows = MailboxPage.Of(page).MessageLinks;
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Newsletter");
         await Assertions.Expect(rows.Nth(2)).ToContainTextAsync(TestMessages.ChineseSubject);
-        await Assertions.Expect(page.Locator("#inbox-range")).ToHaveTextAsync("1–3 of 3");
+        await Assertions.Expect(MailboxPage.Of(page).Range).ToHaveTextAsync("1–3 of 3");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"inbox-{reading}.png") });
 
         await rows.Nth(1).ClickAsync();
-        await Assertions.Expect(page.Locator("#message-subject")).ToHaveTextAsync("Lab data attached");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#attachments a").ClickAsync());
+        await Assertions.Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("Lab data attached");
+        var download = await page.RunAndWaitForDownloadAsync(() => MessagePane.Of(page).AttachmentLinks.ClickAsync());
         Assert.Equal(TestMessages.ChineseFileName, download.SuggestedFilename);
         var saved = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
         await download.SaveAsAsync(saved);
         Assert.Equal(attachment, await File.ReadAllBytesAsync(saved, _timeout));
         File.Delete(saved);
 
-        await page.Locator("#back-to-folder").ClickAsync();
+        await MessagePane.Of(page).BackToFolder.ClickAsync();
         await rows.Nth(2).ClickAsync();
-        await Assertions.Expect(page.Locator("#message-subject")).ToHaveTextAsync(TestMessages.ChineseSubject);
-        await Assertions.Expect(page.Locator(".message-text")).ToHaveTextAsync(TestMessages.ChineseBody);
+        await Assertions.Expect(MessagePane.Of(page).Subject).ToHaveTextAsync(TestMessages.ChineseSubject);
+        await Assertions.Expect(MessagePane.Of(page).Text).ToHaveTextAsync(TestMessages.ChineseBody);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"message-gb2312-{reading}.png") });
     }
 
@@ -54,18 +54,18 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
         var page = await browser.NewPageAsync(locale: "zh-CN", width: 360, height: 740);
         await BrowserFixture.SignInAsync(page, user);
 
-        await Assertions.Expect(page.Locator("#message-list a")).ToHaveCountAsync(2);
+        await Assertions.Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(2);
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the inbox scrolls sideways");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "phone-inbox-zh-CN.png") });
 
-        await page.Locator("#message-list a").Nth(1).ClickAsync();
-        await Assertions.Expect(page.Locator("#message-subject")).ToBeVisibleAsync();
+        await MailboxPage.Of(page).MessageLinks.Nth(1).ClickAsync();
+        await Assertions.Expect(MessagePane.Of(page).Subject).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the message scrolls sideways");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "phone-message-zh-CN.png") });
         // One pane at a time: the list gave way to the message, and closing it brings the list back.
-        await Assertions.Expect(page.Locator("#message-list")).ToBeHiddenAsync();
-        await page.Locator("#back-to-folder").ClickAsync();
-        await Assertions.Expect(page.Locator("#message-list")).ToBeVisibleAsync();
+        await Assertions.Expect(MailboxPage.Of(page).MessageList).ToBeHiddenAsync();
+        await MessagePane.Of(page).BackToFolder.ClickAsync();
+        await Assertions.Expect(MailboxPage.Of(page).MessageList).ToBeVisibleAsync();
 
         await new ComposePage(page).OpenFromNavigationAsync();
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "compose scrolls sideways");
@@ -79,25 +79,25 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
         await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("first"), TestMessages.Plain("second")], _timeout);
         var page = await browser.SignedInPageAsync(user);
 
-        await page.Locator("#message-list a", new() { HasText = "first" }).ClickAsync();
+        await MailboxPage.Of(page).MessageLink("first").ClickAsync();
 
-        await Assertions.Expect(page.Locator("#message-subject")).ToHaveTextAsync("first");
-        await Assertions.Expect(page.Locator("#message-list")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#folder-pane")).ToBeVisibleAsync();
-        var folders = await page.Locator("#folder-pane").BoundingBoxAsync();
-        var list = await page.Locator("#message-list").BoundingBoxAsync();
-        var reader = await page.Locator("#message-subject").BoundingBoxAsync();
+        await Assertions.Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("first");
+        await Assertions.Expect(MailboxPage.Of(page).MessageList).ToBeVisibleAsync();
+        await Assertions.Expect(MailboxPage.Of(page).FolderPane).ToBeVisibleAsync();
+        var folders = await MailboxPage.Of(page).FolderPane.BoundingBoxAsync();
+        var list = await MailboxPage.Of(page).MessageList.BoundingBoxAsync();
+        var reader = await MessagePane.Of(page).Subject.BoundingBoxAsync();
         Assert.True(folders!.X < list!.X && list.X + list.Width <= reader!.X, "folders, list and message side by side");
-        await Assertions.Expect(page.Locator(".message-row.open-in-pane")).ToContainTextAsync("first");
+        await Assertions.Expect(MailboxPage.Of(page).OpenRow).ToContainTextAsync("first");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "desktop-three-panes.png") });
 
         await page.Keyboard.PressAsync("k");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#message-subject")).ToHaveTextAsync("second");
-        await page.Locator("#toggle-folders").ClickAsync();
-        await Assertions.Expect(page.Locator("#folder-pane")).ToBeHiddenAsync();
-        await page.Locator("#back-to-folder").ClickAsync();
-        await Assertions.Expect(page.Locator("#message-subject")).ToHaveCountAsync(0);
+        await Assertions.Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("second");
+        await MailboxPage.Of(page).FoldersToggle.ClickAsync();
+        await Assertions.Expect(MailboxPage.Of(page).FolderPane).ToBeHiddenAsync();
+        await MessagePane.Of(page).BackToFolder.ClickAsync();
+        await Assertions.Expect(MessagePane.Of(page).Subject).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
         await new MailTestClients(output).AppendAsync(user, [message], _timeout);
         var page = await browser.SignedInPageAsync(user, timeZone: "Asia/Shanghai");
 
-        await Assertions.Expect(page.Locator("#message-list time")).ToHaveTextAsync("3/1/2026 8:30 AM");
+        await Assertions.Expect(MailboxPage.Of(page).RowDates).ToHaveTextAsync("3/1/2026 8:30 AM");
     }
 
     [Fact]
@@ -132,15 +132,15 @@ public sealed class InboxPageTests(BrowserFixture browser, ITestOutputHelper out
         });
 
         await BrowserFixture.SignInAsync(page, user);
-        await page.Locator("#message-list a").First.ClickAsync();
-        var frame = page.FrameLocator("iframe.message-frame");
+        await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
+        var frame = MessagePane.Of(page).Body;
         await Assertions.Expect(frame.Locator("b")).ToHaveTextAsync("bold");
         await page.WaitForTimeoutAsync(500);
 
         Assert.Empty(remoteRequests);
         Assert.Equal(0, await frame.Locator("script").CountAsync());
 
-        await page.Locator("#show-remote").ClickAsync();
+        await MessagePane.Of(page).ShowRemoteContent.ClickAsync();
         await Assertions.Expect(frame.Locator("b")).ToHaveTextAsync("bold");
         await page.WaitForTimeoutAsync(500);
         Assert.Contains("https://tracker.example/pixel.gif", remoteRequests);

@@ -1,4 +1,5 @@
 using MailKit;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -20,27 +21,27 @@ public sealed class KeyboardTests(BrowserFixture browser, ITestOutputHelper outp
         await clients.AppendAsync(user, [TestMessages.Plain("older one"), question], CancellationToken.None);
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/signin");
-        await page.Locator("#username").FocusAsync();
+        await SignInPage.Of(page).UserName.FocusAsync();
         await page.Keyboard.TypeAsync(user);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(DemoMailServer.TestPassword);
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("main[data-interactive=true] #message-list").WaitForAsync();
+        await MailboxPage.Of(page).LiveMessageList.WaitForAsync();
 
         await page.Keyboard.PressAsync("j");
-        await Expect(page.Locator(".message-row").First.Locator(".message-link")).ToBeFocusedAsync();
+        await Expect(MailboxPage.Of(page).FirstRowLink).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("j");
         await page.Keyboard.PressAsync("k");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("#message-subject")).ToHaveTextAsync("Question about the lab");
+        await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("Question about the lab");
         await page.Keyboard.PressAsync("r");
-        await Expect(page.Locator("#subject")).ToHaveValueAsync("Re: Question about the lab");
-        await Expect(page.Locator("#body")).ToBeFocusedAsync();
+        await Expect(ComposePage.Of(page).Subject).ToHaveValueAsync("Re: Question about the lab");
+        await Expect(ComposePage.Of(page).Body).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("The lab opens at nine. j k r c #");
-        await Expect(page.Locator("#subject")).ToHaveValueAsync("Re: Question about the lab");
+        await Expect(ComposePage.Of(page).Subject).ToHaveValueAsync("Re: Question about the lab");
         await page.Keyboard.PressAsync("Control+Enter");
 
-        await Expect(page.Locator("#send-confirmation")).ToContainTextAsync("Your message was sent.", new() { Timeout = 20_000 });
+        await Expect(ComposePage.Of(page).Sent).ToContainTextAsync("Your message was sent.", new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "keyboard-reply-sent.png") });
         using var imap = await clients.ImapAsync(user, DemoMailServer.TestPassword, CancellationToken.None);
         var sent = imap.GetFolder(SpecialFolder.Sent)!;
@@ -59,25 +60,25 @@ public sealed class KeyboardTests(BrowserFixture browser, ITestOutputHelper outp
         var page = await browser.SignedInPageAsync(user);
 
         await page.Keyboard.PressAsync("?");
-        await Expect(page.Locator("#shortcut-help")).ToBeVisibleAsync();
-        await Expect(page.Locator("#shortcut-help")).ToContainTextAsync("Reply all");
+        await Expect(AppShell.Of(page).ShortcutHelp).ToBeVisibleAsync();
+        await Expect(AppShell.Of(page).ShortcutHelp).ToContainTextAsync("Reply all");
         await page.Keyboard.PressAsync("c");
         await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("compose"));
         await page.Keyboard.PressAsync("Escape");
-        await Expect(page.Locator("#shortcut-help")).ToBeHiddenAsync();
+        await Expect(AppShell.Of(page).ShortcutHelp).ToBeHiddenAsync();
 
         await page.Keyboard.PressAsync("/");
-        await Expect(page.Locator("#search")).ToBeFocusedAsync();
+        await Expect(MailboxPage.Of(page).SearchBox).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("c#ju?");
-        await Expect(page.Locator("#search")).ToHaveValueAsync("c#ju?");
-        await Expect(page.Locator("#shortcut-help")).ToBeHiddenAsync();
+        await Expect(MailboxPage.Of(page).SearchBox).ToHaveValueAsync("c#ju?");
+        await Expect(AppShell.Of(page).ShortcutHelp).ToBeHiddenAsync();
         Assert.DoesNotContain("compose", page.Url);
 
-        await page.Locator("#search").BlurAsync();
+        await MailboxPage.Of(page).SearchBox.BlurAsync();
         await page.Keyboard.PressAsync("c");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("compose"));
         await page.Keyboard.PressAsync("g");
         await page.Keyboard.PressAsync("i");
-        await Expect(page.Locator("#folder-title")).ToHaveTextAsync("Inbox");
+        await Expect(MailboxPage.Of(page).FolderTitle).ToHaveTextAsync("Inbox");
     }
 }

@@ -1,3 +1,4 @@
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -33,19 +34,19 @@ public sealed class MailServerDownTests(CuttableMailServerFixture browser, ITest
         var user = DemoMailServer.NewTestAccount("serverdown");
         await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("Read before the outage")], CancellationToken.None);
         var page = await browser.SignedInPageAsync(user, "Imap");
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1);
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(1);
 
         browser.Relay.Cut();
-        await page.Locator("#refresh").ClickAsync();
+        await MailboxPage.Of(page).RefreshButton.ClickAsync();
 
-        var problem = page.Locator("#mail-problem");
+        var problem = MailboxPage.Of(page).Problem;
         await Expect(problem).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Contains(await problem.GetAttributeAsync("data-problem"), new[] { "Unreachable", "Timeout" });
-        await Expect(page.Locator("#message-list a", new() { HasText = "Read before the outage" })).ToBeVisibleAsync();
+        await Expect(MailboxPage.Of(page).MessageLink("Read before the outage")).ToBeVisibleAsync();
 
         // Opening a message that was never fetched says so too, and the page keeps serving.
-        await page.Locator("#message-list a").First.ClickAsync();
-        await Expect(page.Locator(".mail-reader #mail-problem")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
+        await Expect(MessagePane.Of(page).Problem).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(AppShell.Of(page).Live).ToBeVisibleAsync();
     }
 }

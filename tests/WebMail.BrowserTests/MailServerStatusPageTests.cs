@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 
 namespace WebMail.BrowserTests;
 
@@ -14,9 +15,9 @@ public sealed class MailServerStatusPageTests(BrowserFixture browser) : IClassFi
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Check now" }).ClickAsync();
 
-        var rows = page.Locator("#mail-server-status tbody tr");
+        var rows = StatusPage.Of(page).Rows;
         await Assertions.Expect(rows).ToHaveCountAsync(3);
-        await Assertions.Expect(page.Locator("#mail-server-status tr[data-healthy=true]")).ToHaveCountAsync(3);
+        await Assertions.Expect(StatusPage.Of(page).HealthyRows).ToHaveCountAsync(3);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "status-en.png"), FullPage = true });
     }
 
@@ -28,7 +29,7 @@ public sealed class MailServerStatusPageTests(BrowserFixture browser) : IClassFi
         await WaitForInteractivityAsync(page);
 
         // The bar's own blue (app.css, darker than Bootstrap's primary for contrast); without the stylesheets it would have none.
-        var background = await page.Locator("nav.navbar").EvaluateAsync<string>("n => getComputedStyle(n).backgroundColor");
+        var background = await AppShell.Of(page).NavBar.EvaluateAsync<string>("n => getComputedStyle(n).backgroundColor");
 
         Assert.Equal("rgb(10, 88, 202)", background);
     }
@@ -42,11 +43,11 @@ public sealed class MailServerStatusPageTests(BrowserFixture browser) : IClassFi
 
         await page.GetByRole(AriaRole.Button, new() { Name = "立即检查" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#mail-server-status tbody tr").First).ToContainTextAsync("连接正常");
+        await Assertions.Expect(StatusPage.Of(page).Rows.First).ToContainTextAsync("连接正常");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "status-zh-CN.png"), FullPage = true });
     }
 
     /// <summary>Prerendered HTML appears before the circuit is up; a click before that would be lost.</summary>
     private static Task WaitForInteractivityAsync(IPage page) =>
-        page.Locator("main[data-interactive=true]").WaitForAsync();
+        AppShell.Of(page).Live.WaitForAsync();
 }

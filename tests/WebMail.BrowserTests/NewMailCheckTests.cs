@@ -1,4 +1,5 @@
 using MailKit;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -20,12 +21,12 @@ public sealed class NewMailCheckTests(QuickCheckBrowserFixture browser, ITestOut
         var clients = new MailTestClients(output);
         await clients.AppendAsync(user, [TestMessages.Plain("already here")], CancellationToken.None);
         var page = await browser.SignedInPageAsync(user);
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1);
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(1);
 
         await clients.AppendAsync(user, [TestMessages.Plain("just arrived")], CancellationToken.None);
 
-        await Expect(page.Locator("#message-list a").First).ToContainTextAsync("just arrived", new() { Timeout = 10_000 });
-        await Expect(page.Locator("#folder-pane a[data-folder=INBOX] .badge")).ToContainTextAsync("2");
+        await Expect(MailboxPage.Of(page).MessageLinks.First).ToContainTextAsync("just arrived", new() { Timeout = 10_000 });
+        await Expect(MailboxPage.Of(page).UnreadBadge("INBOX")).ToContainTextAsync("2");
 
         using (var other = await clients.ImapAsync(user, DemoMailServer.TestPassword, CancellationToken.None))
         {
@@ -34,7 +35,7 @@ public sealed class NewMailCheckTests(QuickCheckBrowserFixture browser, ITestOut
             await other.Inbox.MoveToAsync(await other.Inbox.SearchAsync(MailKit.Search.SearchQuery.SubjectContains("already")), archive);
         }
 
-        await Expect(page.Locator("#message-list a")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
-        await Expect(page.Locator("#folder-pane a[data-folder=Archive] .badge")).ToContainTextAsync("1");
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Expect(MailboxPage.Of(page).UnreadBadge("Archive")).ToContainTextAsync("1");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 
 namespace WebMail.BrowserTests;
@@ -11,16 +12,16 @@ public sealed class PreferencesTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var page = await browser.NewPageAsync(locale: "en-US");
         await page.GotoAsync("/signin");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+        await Assertions.Expect(AppShell.Of(page).Heading).ToHaveTextAsync("Sign in");
 
-        await page.Locator("#switch-language").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("登录");
+        await AppShell.Of(page).SwitchLanguage.ClickAsync();
+        await Assertions.Expect(AppShell.Of(page).Heading).ToHaveTextAsync("登录");
 
         await BrowserFixture.SignInAsync(page, DemoMailServer.NewTestAccount("language"));
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("收件箱");
-        await page.Locator("#switch-language").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Inbox");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(AppShell.Of(page).Heading).ToHaveTextAsync("收件箱");
+        await AppShell.Of(page).SwitchLanguage.ClickAsync();
+        await Assertions.Expect(AppShell.Of(page).Heading).ToHaveTextAsync("Inbox");
+        await Assertions.Expect(AppShell.Of(page).Document).ToHaveAttributeAsync("lang", "en");
     }
 
     [Fact]
@@ -29,16 +30,16 @@ public sealed class PreferencesTests(BrowserFixture browser) : IClassFixture<Bro
         var page = await browser.NewPageAsync();
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await page.GotoAsync("/signin");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "dark");
+        await Assertions.Expect(AppShell.Of(page).Document).ToHaveAttributeAsync("data-bs-theme", "dark");
 
-        await page.Locator("#toggle-theme").ClickAsync();
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "light");
+        await AppShell.Of(page).ToggleTheme.ClickAsync();
+        await Assertions.Expect(AppShell.Of(page).Document).ToHaveAttributeAsync("data-bs-theme", "light");
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "light");
+        await Assertions.Expect(AppShell.Of(page).Document).ToHaveAttributeAsync("data-bs-theme", "light");
 
-        await page.Locator("#toggle-theme").ClickAsync();
+        await AppShell.Of(page).ToggleTheme.ClickAsync();
         await BrowserFixture.SignInAsync(page, DemoMailServer.NewTestAccount("dark"));
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "dark");
+        await Assertions.Expect(AppShell.Of(page).Document).ToHaveAttributeAsync("data-bs-theme", "dark");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "inbox-dark.png") });
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -23,20 +24,20 @@ public sealed partial class ReconnectTests(BrowserFixture browser, ITestOutputHe
             socket.ConnectToServer();
         });
         await BrowserFixture.SignInAsync(page, user);
-        await page.Locator("#message-list").WaitForAsync();
+        await MailboxPage.Of(page).MessageList.WaitForAsync();
         var first = live;
 
         await first!.CloseAsync(new() { Code = 4000, Reason = "network gone" });
 
-        var banner = page.Locator("#components-reconnect-modal");
+        var banner = AppShell.Of(page).ReconnectModal;
         await Expect(banner).ToBeVisibleAsync();
         await Expect(banner).ToContainTextAsync("正在重新连接");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "reconnect-zh.png") });
         await Expect(banner).ToBeHiddenAsync(new() { Timeout = 20_000 });
         Assert.NotSame(first, live);
 
-        await page.Locator("#message-list a").First.ClickAsync();
-        await Expect(page.Locator("#message-subject")).ToHaveTextAsync("still here");
+        await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
+        await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("still here");
     }
 
     [GeneratedRegex("/_blazor")]

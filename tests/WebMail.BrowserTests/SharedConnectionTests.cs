@@ -1,3 +1,4 @@
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -27,9 +28,9 @@ public sealed class SharedConnectionTests(BrowserFixture browser, ITestOutputHel
                 await tab.GotoAsync("/");
             }
 
-            await tab.Locator("main[data-interactive=true]").WaitForAsync();
-            await tab.Locator("#message-list .message-link").Nth(i % 2).ClickAsync();
-            await Expect(tab.Locator("#message-subject")).ToHaveTextAsync(i % 2 == 0 ? "Second" : "First");
+            await AppShell.Of(tab).Live.WaitForAsync();
+            await MailboxPage.Of(tab).RowLinks.Nth(i % 2).ClickAsync();
+            await Expect(MessagePane.Of(tab).Subject).ToHaveTextAsync(i % 2 == 0 ? "Second" : "First");
         }
 
         // The sign-in's own check connection has logged out by now or soon; the session keeps exactly one.
@@ -44,11 +45,11 @@ public sealed class SharedConnectionTests(BrowserFixture browser, ITestOutputHel
         Assert.True(active.Sum(m => int.Parse(m.Groups[1].Value)) >= 3, string.Join("; ", active.Select(m => m.Value)));
 
         // Signing out in one tab ends the session everywhere: another tab's next action leads to sign-in.
-        await tabs[1].Locator("form[action='account/signout'] button").ClickAsync();
+        await AppShell.Of(tabs[1]).SignOut.ClickAsync();
         await tabs[1].WaitForURLAsync("**/signin**");
-        await tabs[2].Locator("#refresh").ClickAsync();
+        await MailboxPage.Of(tabs[2]).RefreshButton.ClickAsync();
         await tabs[2].WaitForURLAsync("**/signin?expired=true");
-        await Expect(tabs[2].Locator("#signin-problem")).ToBeVisibleAsync();
+        await Expect(SignInPage.Of(tabs[2]).Problem).ToBeVisibleAsync();
         Assert.Equal(0, await SettledConnectionCountAsync(user, expected: 0));
     }
 

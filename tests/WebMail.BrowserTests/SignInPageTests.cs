@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 
 namespace WebMail.BrowserTests;
@@ -31,12 +32,12 @@ public sealed class SignInPageTests(BrowserFixture browser) : IClassFixture<Brow
         await page.GetByLabel("Password").FillAsync(DemoMailServer.TestPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#signed-in-user")).ToHaveTextAsync(user);
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(AppShell.Of(page).SignedInUser).ToHaveTextAsync(user);
+        await AppShell.Of(page).Live.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "signed-in.png") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("You have signed out.");
+        await Assertions.Expect(SignInPage.Of(page).Status).ToHaveTextAsync("You have signed out.");
         Assert.NotEmpty(received);
         Assert.DoesNotContain(received.ToArray(), text => text.Contains(DemoMailServer.TestPassword, StringComparison.Ordinal));
         await page.GotoAsync("/");
@@ -50,13 +51,13 @@ public sealed class SignInPageTests(BrowserFixture browser) : IClassFixture<Brow
         var user = DemoMailServer.NewTestAccount("browserwrong");
 
         await page.GotoAsync("/signin");
-        await page.Locator("#username").FillAsync(user);
-        await page.Locator("#password").FillAsync("not-the-password");
-        await page.Locator("button[type=submit]").ClickAsync();
+        await SignInPage.Of(page).UserName.FillAsync(user);
+        await SignInPage.Of(page).Password.FillAsync("not-the-password");
+        await SignInPage.Of(page).SubmitButton.ClickAsync();
 
-        await Assertions.Expect(page.Locator("#signin-problem")).ToHaveTextAsync("用户名或密码错误。");
-        await Assertions.Expect(page.Locator("#username")).ToHaveValueAsync(user);
-        await Assertions.Expect(page.Locator("#password")).ToHaveValueAsync("");
+        await Assertions.Expect(SignInPage.Of(page).Problem).ToHaveTextAsync("用户名或密码错误。");
+        await Assertions.Expect(SignInPage.Of(page).UserName).ToHaveValueAsync(user);
+        await Assertions.Expect(SignInPage.Of(page).Password).ToHaveValueAsync("");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "signin-wrong-password-zh-CN.png") });
     }
 }

@@ -24,7 +24,7 @@ public sealed class TypingBeforeLiveTests(BrowserFixture browser, ITestOutputHel
         var hold = await HeldLiveConnection.HoldAsync(page);
 
         await compose.OpenAsync();
-        await Assertions.Expect(page.Locator("main[data-interactive=false]")).ToBeVisibleAsync();
+        await Assertions.Expect(AppShell.Of(page).NotYetLive).ToBeVisibleAsync();
         await compose.TypeAsync(to: reader, cc: copied, subject: "开会通知 typed early", body: "明天上午九点在图书馆开会。\nBring the slides.");
         await hold.ReleaseAsync(page);
 
@@ -94,13 +94,13 @@ public sealed class TypingBeforeLiveTests(BrowserFixture browser, ITestOutputHel
         var page = await browser.SignedInPageAsync(DemoMailServer.NewTestAccount("earlysearch"));
         var hold = await HeldLiveConnection.HoldAsync(page);
         await page.GotoAsync("/");
-        await page.Locator("#search").PressSequentiallyAsync("周报");
-        await page.Locator("#search").PressAsync("Enter");
+        await MailboxPage.Of(page).SearchBox.PressSequentiallyAsync("周报");
+        await MailboxPage.Of(page).SearchBox.PressAsync("Enter");
         await hold.ReleaseAsync(page);
 
         // Polls the address (the search navigates within the live page); WaitForURL also waits for a page load.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=" + Uri.EscapeDataString("周报")));
-        await Assertions.Expect(page.Locator("#search")).ToHaveValueAsync("周报");
+        await Assertions.Expect(MailboxPage.Of(page).SearchBox).ToHaveValueAsync("周报");
     }
 
     [Fact]
@@ -108,14 +108,14 @@ public sealed class TypingBeforeLiveTests(BrowserFixture browser, ITestOutputHel
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/signin");
-        await page.Locator("#username").FillAsync("2023123456");
-        await page.Locator("#password").FillAsync(DemoMailServer.TestPassword);
+        await SignInPage.Of(page).UserName.FillAsync("2023123456");
+        await SignInPage.Of(page).Password.FillAsync(DemoMailServer.TestPassword);
 
-        await page.Locator("#switch-language").ClickAsync();
+        await AppShell.Of(page).SwitchLanguage.ClickAsync();
 
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
-        await Assertions.Expect(page.Locator("#username")).ToHaveValueAsync("2023123456");
-        await Assertions.Expect(page.Locator("#password")).ToHaveValueAsync("");
+        await Assertions.Expect(AppShell.Of(page).Document).ToHaveAttributeAsync("lang", "zh-CN");
+        await Assertions.Expect(SignInPage.Of(page).UserName).ToHaveValueAsync("2023123456");
+        await Assertions.Expect(SignInPage.Of(page).Password).ToHaveValueAsync("");
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('webmail.signin-typed')"));
     }
 

@@ -22,15 +22,15 @@ public sealed class UndoSendPageTests(ComposeLimitsBrowserFixture browser, ITest
         var page = await browser.SignedInPageAsync(DemoMailServer.NewTestAccount("limit"));
         await new ComposePage(page).OpenFromNavigationAsync();
 
-        await page.Locator("#attachments-input").SetInputFilesAsync(new[]
+        await ComposePage.Of(page).AttachmentsInput.SetInputFilesAsync(new[]
         {
             new FilePayload { Name = "small.txt", MimeType = "text/plain", Buffer = new byte[500] },
             new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = new byte[5000] },
         });
 
-        await Assertions.Expect(page.Locator("#attachment-problem")).ToContainTextAsync("big.bin");
-        await Assertions.Expect(page.Locator("#attachment-list li")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("#attachment-list li")).ToContainTextAsync("small.txt");
+        await Assertions.Expect(ComposePage.Of(page).AttachmentProblem).ToContainTextAsync("big.bin");
+        await Assertions.Expect(ComposePage.Of(page).AttachmentItems).ToHaveCountAsync(1);
+        await Assertions.Expect(ComposePage.Of(page).AttachmentItems).ToContainTextAsync("small.txt");
     }
 
     [Fact]
@@ -39,17 +39,17 @@ public sealed class UndoSendPageTests(ComposeLimitsBrowserFixture browser, ITest
         var (sender, recipient) = (DemoMailServer.NewTestAccount("undo"), DemoMailServer.NewTestAccount("undone"));
         var page = await browser.SignedInPageAsync(sender);
         await new ComposePage(page).OpenFromNavigationAsync();
-        await page.Locator("#to").FillAsync(recipient);
-        await page.Locator("#subject").FillAsync("Second thoughts");
-        await page.Locator("#body").FillAsync("Maybe not.");
+        await ComposePage.Of(page).To.FillAsync(recipient);
+        await ComposePage.Of(page).Subject.FillAsync("Second thoughts");
+        await ComposePage.Of(page).Body.FillAsync("Maybe not.");
 
-        await page.Locator("#send").ClickAsync();
-        await Assertions.Expect(page.Locator("#send-pending")).ToContainTextAsync("Sending in 3 seconds");
-        await page.Locator("#undo-send").ClickAsync();
+        await ComposePage.Of(page).SendButton.ClickAsync();
+        await Assertions.Expect(ComposePage.Of(page).Pending).ToContainTextAsync("Sending in 3 seconds");
+        await ComposePage.Of(page).UndoSend.ClickAsync();
 
-        await Assertions.Expect(page.Locator("#send-undone")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#subject")).ToHaveValueAsync("Second thoughts");
-        await Assertions.Expect(page.Locator("#body")).ToHaveValueAsync("Maybe not.");
+        await Assertions.Expect(ComposePage.Of(page).Undone).ToBeVisibleAsync();
+        await Assertions.Expect(ComposePage.Of(page).Subject).ToHaveValueAsync("Second thoughts");
+        await Assertions.Expect(ComposePage.Of(page).Body).ToHaveValueAsync("Maybe not.");
         await Task.Delay(TimeSpan.FromSeconds(3.5), _timeout);
         using var imap = await new MailTestClients(output).ImapAsync(recipient, DemoMailServer.TestPassword, _timeout);
         await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);

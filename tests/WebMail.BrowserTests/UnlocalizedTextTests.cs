@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 
@@ -30,24 +31,24 @@ public sealed partial class UnlocalizedTextTests(BrowserFixture browser, ITestOu
         await page.GotoAsync("/signin");
         found.AddRange(await EnglishWordsAsync(page, "sign-in", user));
         await BrowserFixture.SignInAsync(page, user);
-        await page.Locator("#message-list").WaitForAsync();
-        await page.Locator("#toggle-advanced-search").ClickAsync();
+        await MailboxPage.Of(page).MessageList.WaitForAsync();
+        await MailboxPage.Of(page).AdvancedSearchToggle.ClickAsync();
         found.AddRange(await EnglishWordsAsync(page, "inbox", user));
 
-        await page.Locator(".message-select").First.CheckAsync();
-        await page.Locator("#selection-count").WaitForAsync();
+        await MailboxPage.Of(page).RowCheckboxes.First.CheckAsync();
+        await MailboxPage.Of(page).SelectionCount.WaitForAsync();
         found.AddRange(await EnglishWordsAsync(page, "selection", user));
 
-        await page.Locator("#message-list a").First.ClickAsync();
-        await page.Locator("#message-subject").WaitForAsync();
+        await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
+        await MessagePane.Of(page).Subject.WaitForAsync();
         found.AddRange(await EnglishWordsAsync(page, "message", user));
 
-        await page.Locator("#reply").ClickAsync();
-        await page.Locator("#compose-form").WaitForAsync();
+        await MessagePane.Of(page).Reply.ClickAsync();
+        await ComposePage.Of(page).Form.WaitForAsync();
         found.AddRange(await EnglishWordsAsync(page, "compose", user));
 
         await page.GotoAsync("/status");
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await AppShell.Of(page).Live.WaitForAsync();
         found.AddRange(await EnglishWordsAsync(page, "status", user));
 
         await page.GotoAsync("/no-such-page");

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,7 +33,7 @@ public sealed class ExhaustingMailTests(ExhaustingMailTests.Fixture fixture) : I
         var visible = ExhaustingMessages.VisibleText[subject];
         var page = fixture.Page;
         await page.GotoAsync("/");
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await AppShell.Of(page).Live.WaitForAsync();
         var before = GC.GetTotalMemory(forceFullCollection: true);
         using var sampling = new CancellationTokenSource();
         var peak = Task.Run(async () =>
@@ -48,7 +49,7 @@ public sealed class ExhaustingMailTests(ExhaustingMailTests.Fixture fixture) : I
         });
 
         await page.EvaluateAsync("url => Blazor.navigateTo(url)", $"/message/{fixture.IdOf(subject)}");
-        await Expect(page.Locator("#message-subject")).ToHaveTextAsync(subject, new() { Timeout = 30_000 });
+        await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync(subject, new() { Timeout = 30_000 });
         await ExpectVisibleTextAsync(page, visible);
         await sampling.CancelAsync();
         var highest = await peak;
@@ -57,9 +58,9 @@ public sealed class ExhaustingMailTests(ExhaustingMailTests.Fixture fixture) : I
         Assert.True(highest - before < PeakBound, $"{subject}: the heap rose by {(highest - before) / 1048576} MB while opening");
         Assert.True(after - before < RetainedBound, $"{subject}: {(after - before) / 1048576} MB still held after opening");
         // Still answering: the source view opens and closes over the live connection.
-        await page.Locator("#toggle-source").ClickAsync();
-        await Expect(page.Locator("#message-source")).ToBeVisibleAsync();
-        await page.Locator("#toggle-source").ClickAsync();
+        await MessagePane.Of(page).ViewSource.ClickAsync();
+        await Expect(MessagePane.Of(page).Source).ToBeVisibleAsync();
+        await MessagePane.Of(page).ViewSource.ClickAsync();
     }
 
     /// <summary>The text is in the pane, or in the body frame for an HTML message.</summary>
@@ -68,7 +69,7 @@ public sealed class ExhaustingMailTests(ExhaustingMailTests.Fixture fixture) : I
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            if (await page.Locator(".message-text, #too-deeply-nested").Filter(new() { HasText = visible }).CountAsync() > 0)
+            if (await MessagePane.Of(page).TextOrNestingNotice.Filter(new() { HasText = visible }).CountAsync() > 0)
             {
                 return;
             }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using static Microsoft.Playwright.Assertions;
 
 namespace WebMail.BrowserTests.HostileMail;
@@ -44,20 +45,20 @@ public sealed class HostileMailTests(HostileMailFixture fixture) : IClassFixture
     {
         var page = fixture.Page;
         await page.GotoAsync("/");
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
-        var row = page.Locator("#message-list a", new() { HasText = HostileMimeMessages.SubjectMarkup });
+        await AppShell.Of(page).Live.WaitForAsync();
+        var row = MailboxPage.Of(page).MessageLink(HostileMimeMessages.SubjectMarkup);
         await Expect(row).ToContainTextAsync(HostileMimeMessages.SenderMarkup);
-        await Expect(page.Locator("#message-list a", new() { HasText = HostileMimeMessages.EncodedSubjectMarkup })).ToHaveCountAsync(1);
-        Assert.Equal(0, await page.Locator("#message-list img, #message-list script, #message-list svg:not(.paperclip-icon):not(.star-icon)").CountAsync());
+        await Expect(MailboxPage.Of(page).MessageLink(HostileMimeMessages.EncodedSubjectMarkup)).ToHaveCountAsync(1);
+        Assert.Equal(0, await MailboxPage.Of(page).ActiveContentInList.CountAsync());
 
         await row.ClickAsync();
-        await Expect(page.Locator("#message-subject")).ToHaveTextAsync(HostileMimeMessages.SubjectMarkup);
-        await Expect(page.Locator("#message-from")).ToContainTextAsync(HostileMimeMessages.SenderMarkup);
+        await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync(HostileMimeMessages.SubjectMarkup);
+        await Expect(MessagePane.Of(page).From).ToContainTextAsync(HostileMimeMessages.SenderMarkup);
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(HostileMimeMessages.SubjectMarkup)));
-        await Expect(page.Locator(".message-text")).ToContainTextAsync("<script>top.__pwned=1</script>");
+        await Expect(MessagePane.Of(page).Text).ToContainTextAsync("<script>top.__pwned=1</script>");
 
         await OpenAsync(HostileMimeMessages.EncodedSubjectMarkup);
-        await Expect(page.Locator("#message-from")).ToContainTextAsync(HostileMimeMessages.SenderMarkup);
+        await Expect(MessagePane.Of(page).From).ToContainTextAsync(HostileMimeMessages.SenderMarkup);
         await AssertWebmailUntouchedAsync();
     }
 
@@ -66,7 +67,7 @@ public sealed class HostileMailTests(HostileMailFixture fixture) : IClassFixture
     {
         var page = fixture.Page;
         await OpenAsync("dangerous-attachments");
-        var links = page.Locator("#attachments a");
+        var links = MessagePane.Of(page).AttachmentLinks;
         await Expect(links).ToHaveCountAsync(6);
 
         var shownNames = await links.AllInnerTextsAsync();
@@ -93,8 +94,8 @@ public sealed class HostileMailTests(HostileMailFixture fixture) : IClassFixture
         var page = fixture.Page;
         await OpenAsync("img-remote");
         await page.EvaluateAsync("() => { window.__pwned = 1; }");
-        await page.Locator("#show-remote").ClickAsync();
-        await page.FrameLocator("iframe.message-frame").Locator("img").WaitForAsync();
+        await MessagePane.Of(page).ShowRemoteContent.ClickAsync();
+        await MessagePane.Of(page).Body.Locator("img").WaitForAsync();
 
         // The image request leaves when the frame's document loads it, which may be a moment after the element shows.
         var incidents = new List<string>();
@@ -113,7 +114,7 @@ public sealed class HostileMailTests(HostileMailFixture fixture) : IClassFixture
     {
         var bodyUrl = $"/mail/messages/{fixture.IdOf(subject)}/body";
         // The src is relative ("mail/messages/..."); the frame's URL is absolute.
-        var iframe = fixture.Page.Locator($"iframe.message-frame[src*='{bodyUrl.TrimStart('/')}']");
+        var iframe = MessagePane.Of(fixture.Page).BodyFrameFrom(bodyUrl);
         await iframe.WaitForAsync();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
@@ -139,9 +140,9 @@ public sealed class HostileMailTests(HostileMailFixture fixture) : IClassFixture
             await page.GotoAsync("/");
         }
 
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await AppShell.Of(page).Live.WaitForAsync();
         await page.EvaluateAsync("url => Blazor.navigateTo(url)", $"/message/{fixture.IdOf(subject)}");
-        await Expect(page.Locator("#message-subject")).ToHaveTextAsync(subject);
+        await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync(subject);
     }
 
     /// <summary>Nothing ran or leaked, the webmail's own buttons are on top where they belong, and the circuit answers.</summary>
@@ -153,9 +154,9 @@ public sealed class HostileMailTests(HostileMailFixture fixture) : IClassFixture
             "return e.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); })");
         Assert.True(onTop, "the message covers the webmail's own controls");
 
-        await page.Locator("#toggle-source").ClickAsync();
-        await Expect(page.Locator("#message-source")).ToBeVisibleAsync();
-        await page.Locator("#toggle-source").ClickAsync();
+        await MessagePane.Of(page).ViewSource.ClickAsync();
+        await Expect(MessagePane.Of(page).Source).ToBeVisibleAsync();
+        await MessagePane.Of(page).ViewSource.ClickAsync();
 
         Assert.Empty(await fixture.TakeIncidentsAsync());
     }

@@ -5,6 +5,25 @@ namespace WebMail.BrowserTests.Pages;
 /// <summary>The compose page as a user sees it: the address fields, subject, text and the Send button.</summary>
 public sealed class ComposePage(IPage page)
 {
+    public static ComposePage Of(IPage page) => new(page);
+
+    public ILocator Ready => page.Locator("#compose-form[data-ready=true]");
+
+    public ILocator Form => page.Locator("#compose-form");
+
+    public ILocator AttachmentsInput => page.Locator("#attachments-input");
+
+    public ILocator AttachmentItems => page.Locator("#attachment-list li");
+
+    public ILocator AttachmentProblem => page.Locator("#attachment-problem");
+
+    public ILocator ToFeedback => page.Locator("#to-feedback");
+
+    public ILocator UndoSend => page.Locator("#undo-send");
+
+    public ILocator Undone => page.Locator("#send-undone");
+
+    public ILocator Pending => page.Locator("#send-pending");
     public ILocator To => page.Locator("#to");
 
     public ILocator Cc => page.Locator("#cc");
@@ -42,7 +61,7 @@ public sealed class ComposePage(IPage page)
     /// Waits until the page is live and has decided what the form holds (a saved draft, a reply): only then do file
     /// pickers and Send work.
     /// </summary>
-    public Task WaitUntilReadyAsync() => page.Locator("#compose-form[data-ready=true]").WaitForAsync();
+    public Task WaitUntilReadyAsync() => Ready.WaitForAsync();
 
     /// <summary>Types as a person does, key by key, so every keystroke lands wherever the page is at that moment.</summary>
     public async Task TypeAsync(string to, string subject, string body, string cc = "", string bcc = "")

@@ -37,6 +37,6 @@ public sealed class HeldLiveConnection
     {
         Assert.True(Held > 0, "the page never tried to open its live connection while it was held");
         _released.TrySetResult();
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        await AppShell.Of(page).Live.WaitForAsync();
     }
 }

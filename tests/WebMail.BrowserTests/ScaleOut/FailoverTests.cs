@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
 
@@ -14,11 +15,11 @@ public sealed class FailoverTests(ScaleOutFixture fixture, ITestOutputHelper out
         var user = DemoMailServer.NewTestAccount("failover");
         await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("Waiting before the failover")], CancellationToken.None);
         var page = await fixture.SignedInPageAsync(user, "Pop3");
-        await page.Locator("#nav-compose").ClickAsync();
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
-        await page.Locator("#to").FillAsync($"someone@{DemoMailServer.Domain}");
-        await page.Locator("#subject").FillAsync("Thesis draft, chapter 3");
-        await page.Locator("#body").PressSequentiallyAsync("Not sent yet: 第三章的初稿");
+        await AppShell.Of(page).Write.ClickAsync();
+        await AppShell.Of(page).Live.WaitForAsync();
+        await ComposePage.Of(page).To.FillAsync($"someone@{DemoMailServer.Domain}");
+        await ComposePage.Of(page).Subject.FillAsync("Thesis draft, chapter 3");
+        await ComposePage.Of(page).Body.PressSequentiallyAsync("Not sent yet: 第三章的初稿");
         await page.WaitForTimeoutAsync(2500); // the form saves the draft a second after the last keystroke
 
         var before = await UpstreamAsync(page);
@@ -28,17 +29,17 @@ public sealed class FailoverTests(ScaleOutFixture fixture, ITestOutputHelper out
         // The circuit drops; Blazor reconnects through nginx to the other instance, which does not know the
         // circuit, so the page reloads there — signed in, with the draft offered back.
         await page.WaitForFunctionAsync("() => window.beforeFailover === undefined", null, new() { Timeout = 60_000 });
-        await page.Locator("main[data-interactive=true]").WaitForAsync();
-        await Assertions.Expect(page.Locator("#draft-restored")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#subject")).ToHaveValueAsync("Thesis draft, chapter 3");
-        await Assertions.Expect(page.Locator("#to")).ToHaveValueAsync($"someone@{DemoMailServer.Domain}");
-        await Assertions.Expect(page.Locator("#body")).ToHaveValueAsync("Not sent yet: 第三章的初稿");
-        await Assertions.Expect(page.Locator("#signed-in-user")).ToHaveTextAsync(user);
+        await AppShell.Of(page).Live.WaitForAsync();
+        await Assertions.Expect(ComposePage.Of(page).DraftRestored).ToBeVisibleAsync();
+        await Assertions.Expect(ComposePage.Of(page).Subject).ToHaveValueAsync("Thesis draft, chapter 3");
+        await Assertions.Expect(ComposePage.Of(page).To).ToHaveValueAsync($"someone@{DemoMailServer.Domain}");
+        await Assertions.Expect(ComposePage.Of(page).Body).ToHaveValueAsync("Not sent yet: 第三章的初稿");
+        await Assertions.Expect(AppShell.Of(page).SignedInUser).ToHaveTextAsync(user);
         Assert.NotEqual(before, await UpstreamAsync(page));
 
         // And keeps working there: the inbox opens and lists the mail.
         await page.GotoAsync("/");
-        await Assertions.Expect(page.Locator(".message-row", new() { HasText = "Waiting before the failover" })).ToBeVisibleAsync();
+        await Assertions.Expect(MailboxPage.Of(page).Row("Waiting before the failover")).ToBeVisibleAsync();
     }
 
     /// <summary>Which instance serves this browser's requests (nginx names it in a header the test config adds).</summary>

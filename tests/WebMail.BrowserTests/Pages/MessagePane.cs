@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+
+namespace WebMail.BrowserTests.Pages;
+
+/// <summary>An open message, beside the list or on a page of its own: headers, body, attachments and actions.</summary>
+public sealed class MessagePane(IPage page)
+{
+    public static MessagePane Of(IPage page) => new(page);
+
+    public ILocator Subject => page.Locator("#message-subject");
+
+    public ILocator From => page.Locator("#message-from");
+
+    public ILocator Text => page.Locator(".message-text");
+
+    public ILocator TextOrNestingNotice => page.Locator(".message-text, #too-deeply-nested");
+
+    /// <summary>The sandboxed frame of an HTML body.</summary>
+    public ILocator BodyFrame => page.Locator("iframe.message-frame");
+
+    public ILocator ViewSource => page.Locator("#toggle-source");
+
+    public ILocator Source => page.Locator("#message-source");
+
+    public ILocator ShowRemoteContent => page.Locator("#show-remote");
+
+    public ILocator AttachmentLinks => page.Locator("#attachments a");
+
+    public ILocator Reply => page.Locator("#reply");
+
+    public ILocator BackToFolder => page.Locator("#back-to-folder");
+
+    public ILocator Delete => page.Locator("#delete-message");
+
+    public ILocator ConfirmDelete => page.Locator("#confirm-delete-message");
+
+    public ILocator ConfirmDeleteYes => page.Locator("#confirm-delete-message-yes");
+
+    public ILocator Problem => page.Locator(".mail-reader #mail-problem");
+
+    /// <summary>Inside the sandboxed body frame.</summary>
+    public IFrameLocator Body => page.FrameLocator("iframe.message-frame");
+
+    /// <summary>The body frame loaded from <paramref name="bodyUrl"/>.</summary>
+    public ILocator BodyFrameFrom(string bodyUrl) => page.Locator($"iframe.message-frame[src*='{bodyUrl.TrimStart('/')}']");
+}
