@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using MimeKit;
+using WebMail.IntegrationTests.Fixtures;
 using WebMail.Testing;
 using Xunit.Abstractions;
 
@@ -27,7 +28,7 @@ public sealed class PathologicalMessageTests(WebMailAppFactory app, ITestOutputH
         var user = DemoMailServer.NewTestAccount("patho");
         var neighbour = DemoMailServer.NewTestAccount("neighbour");
         var clients = new MailTestClients(output);
-        var ids = await clients.AppendAsync(user, [Build(kind)], _timeout);
+        var ids = await clients.AppendAsync(user, [PathologicalMessages.Build(kind)], _timeout);
         var neighbourIds = await clients.AppendAsync(neighbour, [TestMessages.Html("neighbour")], _timeout);
         using var client = new SignInClient(app);
         using var other = new SignInClient(app);
@@ -48,57 +49,5 @@ public sealed class PathologicalMessageTests(WebMailAppFactory app, ITestOutputH
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(clock.Elapsed < OpenBound, $"{kind} took {clock.Elapsed}");
         Assert.Contains("marker-" + kind, await response.Content.ReadAsStringAsync(_timeout));
-    }
-
-    private static MimeMessage Build(string kind)
-    {
-        var message = new MimeMessage { Subject = kind, Date = DateTimeOffset.Now };
-        message.From.Add(new MailboxAddress("Sender", "sender@school.test"));
-        message.To.Add(new MailboxAddress("", "reader@school.test"));
-        var html = Html($"<p>marker-{kind}</p>");
-        switch (kind)
-        {
-            case "huge":
-                var bytes = new byte[30 * 1024 * 1024];
-                new Random(1).NextBytes(bytes);
-                message.Body = new Multipart("mixed")
-                {
-                    html,
-                    new MimePart("application", "octet-stream")
-                    {
-                        Content = new MimeContent(new MemoryStream(bytes)),
-                        ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-                        ContentTransferEncoding = ContentEncoding.Base64,
-                        FileName = "big.bin",
-                    },
-                };
-                break;
-            case "recipients":
-                message.To.AddRange(Enumerable.Range(0, 5000).Select(i => new MailboxAddress($"Student {i}", $"s{i}@school.test")));
-                message.Body = html;
-                break;
-            case "nesting":
-                MimeEntity body = html;
-                for (var level = 0; level < 1000; level++)
-                {
-                    body = new Multipart("mixed") { body };
-                }
-
-                message.Body = body;
-                break;
-            default:
-                message.Headers.Add("X-Long", new string('a', 1024 * 1024));
-                message.Body = html;
-                break;
-        }
-
-        return message;
-    }
-
-    private static TextPart Html(string html)
-    {
-        var part = new TextPart("html");
-        part.SetText(Encoding.UTF8, html);
-        return part;
     }
 }

@@ -111,10 +111,10 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
     public async Task Threads_ByReferences_GroupRepliesUnderTheirOriginal()
     {
         var user = DemoMailServer.NewTestAccount("threads");
-        var original = Message("Field trip", "lee@school.test", new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero));
-        var other = Message("Library hours", "lib@school.test", new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.Zero));
-        var reply = Reply(original, "Re: Field trip", new DateTimeOffset(2026, 4, 3, 9, 0, 0, TimeSpan.Zero));
-        var replyToReply = Reply(reply, "Re: Re: Field trip", new DateTimeOffset(2026, 4, 4, 9, 0, 0, TimeSpan.Zero));
+        var original = TestMessages.Sent("Field trip", "lee@school.test", new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero));
+        var other = TestMessages.Sent("Library hours", "lib@school.test", new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.Zero));
+        var reply = TestMessages.ReplyTo(original, "Re: Field trip", new DateTimeOffset(2026, 4, 3, 9, 0, 0, TimeSpan.Zero));
+        var replyToReply = TestMessages.ReplyTo(reply, "Re: Re: Field trip", new DateTimeOffset(2026, 4, 4, 9, 0, 0, TimeSpan.Zero));
         await _clients.AppendAsync(user, [original, other, reply, replyToReply], _timeout);
         var mail = app.MailFor(user, ReadingProtocol.Imap);
 
@@ -146,30 +146,12 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
     private async Task<string> MailboxWithThreeAsync(string purpose)
     {
         var user = DemoMailServer.NewTestAccount(purpose);
-        var exam = Message(TestMessages.ChineseSubject, "zhang@school.test", new DateTimeOffset(2026, 2, 10, 8, 0, 0, TimeSpan.FromHours(8)),
+        var exam = TestMessages.Sent(TestMessages.ChineseSubject, "zhang@school.test", new DateTimeOffset(2026, 2, 10, 8, 0, 0, TimeSpan.FromHours(8)),
             "张老师", body: TestMessages.ChineseBody);
-        var budget = Message("Budget 2027", "ada@school.test", new DateTimeOffset(2026, 3, 5, 8, 0, 0, TimeSpan.Zero), "Ada Admin", to: "dean@school.test");
-        var night = Message("Observatory night", "sky@school.test", new DateTimeOffset(2026, 4, 20, 20, 0, 0, TimeSpan.Zero), "Sky Club",
+        var budget = TestMessages.Sent("Budget 2027", "ada@school.test", new DateTimeOffset(2026, 3, 5, 8, 0, 0, TimeSpan.Zero), "Ada Admin", to: "dean@school.test");
+        var night = TestMessages.Sent("Observatory night", "sky@school.test", new DateTimeOffset(2026, 4, 20, 20, 0, 0, TimeSpan.Zero), "Sky Club",
             body: "Bring a warm coat; the telescope is on the roof. " + new string('x', 2000));
         await _clients.AppendAsync(user, [exam, budget, night], _timeout);
         return user;
-    }
-
-    private static MimeMessage Message(string subject, string from, DateTimeOffset date, string fromName = "", string to = "students@school.test", string body = "Hello.")
-    {
-        var message = new MimeMessage { Subject = subject, Date = date, Body = new TextPart("plain") { Text = body } };
-        message.From.Add(new MailboxAddress(fromName, from));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("school.test");
-        return message;
-    }
-
-    private static MimeMessage Reply(MimeMessage original, string subject, DateTimeOffset date)
-    {
-        var reply = Message(subject, "student@school.test", date);
-        reply.InReplyTo = original.MessageId;
-        reply.References.AddRange(original.References);
-        reply.References.Add(original.MessageId!);
-        return reply;
     }
 }

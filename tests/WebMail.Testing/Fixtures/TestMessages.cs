@@ -80,4 +80,25 @@ public static class TestMessages
         part.SetText(encoding, text);
         return part;
     }
+
+    /// <summary>A plain message from <paramref name="from"/> on <paramref name="date"/>, with a Message-Id (for search, sort and threads).</summary>
+    public static MimeMessage Sent(
+        string subject, string from, DateTimeOffset date, string fromName = "", string to = "students@school.test", string body = "Hello.")
+    {
+        var message = new MimeMessage { Subject = subject, Date = date, Body = new TextPart("plain") { Text = body } };
+        message.From.Add(new MailboxAddress(fromName, from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.MessageId = MimeUtils.GenerateMessageId("school.test");
+        return message;
+    }
+
+    /// <summary>A reply to <paramref name="original"/>: In-Reply-To and References as a mail program sets them.</summary>
+    public static MimeMessage ReplyTo(MimeMessage original, string subject, DateTimeOffset date)
+    {
+        var reply = Sent(subject, "student@school.test", date);
+        reply.InReplyTo = original.MessageId;
+        reply.References.AddRange(original.References);
+        reply.References.Add(original.MessageId!);
+        return reply;
+    }
 }
