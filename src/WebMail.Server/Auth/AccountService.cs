@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using WebMail.Client.Services;
+using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sessions;
 

@@ -39,7 +39,7 @@ public static class AuthenticationRegistration
         services.AddSingleton<UserSessionStore>();
         services.AddHostedService<SessionExpiryService>();
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<MailAuthenticator>();
+        services.AddSingleton<Mail.Connections.MailAuthenticator>();
         services.AddHttpContextAccessor();
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<ISessionsService, SessionsService>();

@@ -1,9 +1,8 @@
 using MailKit;
 using WebMail.Client.Services;
-using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Options;
 
-namespace WebMail.Server.Auth;
+namespace WebMail.Server.Mail.Connections;
 
 /// <summary>Proves a user name and password to the domain's reading server (IMAP or POP3), through the one path.</summary>
 public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls calls)
