@@ -42,6 +42,9 @@ public sealed class MetricsTests(ITestOutputHelper output)
         Assert.Matches("webmail_cache_lookups_total\\{[^}]*result=\"miss\"[^}]*\\} [1-9]", metrics);
         Assert.Matches("webmail_cache_lookups_total\\{[^}]*result=\"hit\"[^}]*\\} [1-9]", metrics);
         Assert.Matches("webmail_mail_server_duration_seconds_count\\{[^}]*protocol=\"imap\"", metrics);
+        // Sign-in goes through the same path as reading, told apart by purpose.
+        Assert.Matches("webmail_mail_server_duration_seconds_count\\{(?=[^}]*outcome=\"AuthenticationFailed\")(?=[^}]*purpose=\"signin\")", metrics);
+        Assert.Matches("webmail_mail_server_duration_seconds_count\\{(?=[^}]*outcome=\"ok\")(?=[^}]*purpose=\"read\")", metrics);
         Assert.Matches("webmail_sessions_active(\\{[^}]*\\})? [1-9]", metrics);
         Assert.Contains("webmail_cache_bytes", metrics);
         Assert.Contains("http_server_request_duration_seconds", metrics);
