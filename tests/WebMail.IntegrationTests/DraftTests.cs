@@ -69,7 +69,16 @@ public sealed class DraftTests(WebMailAppFactory app, ITestOutputHelper output) 
         var services = app.Services;
         var sessions = services.GetRequiredService<UserSessionStore>();
         var session = sessions.CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword).GetAwaiter().GetResult(); // in-process store: completes at once
-        return new DraftService(services.GetRequiredService<CurrentMailbox>(), new SignedInState(session), sessions, NullLogger<DraftService>.Instance);
+        return For(app, session);
+    }
+
+    /// <summary>The draft service of a circuit of <paramref name="session"/>'s user on <paramref name="host"/>.</summary>
+    internal static DraftService For(WebMailAppFactory host, UserSession session)
+    {
+        var services = host.Services;
+        return new DraftService(
+            services.GetRequiredService<CurrentMailbox>(), new SignedInState(session), services.GetRequiredService<SharedDrafts>(),
+            NullLogger<DraftService>.Instance);
     }
 
     /// <summary>The UIDs in the user's Drafts folder, as another mail client sees them.</summary>

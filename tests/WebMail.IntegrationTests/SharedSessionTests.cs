@@ -69,7 +69,8 @@ public sealed class SharedSessionTests : IAsyncLifetime
         var sessionId = SessionCookieOf(signedIn).Split('=', 2)[1];
         var store = app.Services.GetRequiredService<UserSessionStore>();
         var session = store.ForAddress(user).Single();
-        await store.SaveDraftAsync(session, new DraftRecord(new OutgoingMessage("bob@school.test", "", "", "Exam", draftText, []), null), _timeout);
+        await app.Services.GetRequiredService<ISharedSessionRecords>().SaveDraftAsync(
+            session.Id, session.CreatedAt, new DraftRecord(new OutgoingMessage("bob@school.test", "", "", "Exam", draftText, []), null), _timeout);
 
         var dump = await DumpAsync();
 

@@ -59,6 +59,7 @@ public static class ServiceRegistration
         services.AddSingleton<Outbox>();
         services.AddHostedService<OutboxRecoveryService>();
         services.AddScoped<IComposeService, ComposeService>();
+        services.AddSingleton<Mail.Drafts.SharedDrafts>();
         services.AddScoped<IDraftService, Mail.Drafts.DraftService>();
         services.AddScoped<IAddressBookService, Mail.Contacts.AddressBookService>();
 

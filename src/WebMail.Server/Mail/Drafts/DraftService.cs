@@ -10,7 +10,7 @@ namespace WebMail.Server.Mail.Drafts;
 /// session store when several instances run, and copied into the IMAP Drafts folder for the user's other devices.
 /// </summary>
 public sealed class DraftService(
-    CurrentMailbox current, AuthenticationStateProvider authentication, UserSessionStore sessions, ILogger<DraftService> logger)
+    CurrentMailbox current, AuthenticationStateProvider authentication, SharedDrafts shared, ILogger<DraftService> logger)
     : IDraftService
 {
     public async Task SaveAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ public sealed class DraftService(
             logger.LogInformation("Draft of {Address} kept in the session only: {Problem}", mailbox.Session.Address, exception.Problem);
         }
 
-        await ShareAsync(mailbox, new DraftRecord(draft, kept.CopyId), cancellationToken);
+        await ShareAsync(mailbox, cancellationToken);
     }
 
     public async Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default)
@@ -48,10 +48,10 @@ public sealed class DraftService(
             kept.SharedLoaded = true;
             try
             {
-                if (await sessions.FindDraftAsync(mailbox.Session, cancellationToken) is { } shared)
+                if (await shared.FindAsync(mailbox.Session, kept, cancellationToken) is { } found)
                 {
-                    kept.Message = shared.Message;
-                    kept.CopyId = shared.CopyId;
+                    kept.Message = found.Message;
+                    kept.CopyId = found.CopyId;
                 }
             }
             catch (SessionStoreUnavailableException exception)
@@ -69,7 +69,7 @@ public sealed class DraftService(
         var mailbox = await current.ForAsync(authentication);
         var kept = mailbox.Draft;
         kept.Message = null;
-        await ShareAsync(mailbox, null, cancellationToken);
+        await ShareAsync(mailbox, cancellationToken);
         if (kept.CopyId is { } copyId)
         {
             kept.CopyId = null;
@@ -85,11 +85,11 @@ public sealed class DraftService(
     }
 
     /// <summary>Keeps the draft where another instance finds it (with Redis); this session's own copy is unaffected by failure.</summary>
-    private async Task ShareAsync(SessionMailbox mailbox, DraftRecord? draft, CancellationToken cancellationToken)
+    private async Task ShareAsync(SessionMailbox mailbox, CancellationToken cancellationToken)
     {
         try
         {
-            await sessions.SaveDraftAsync(mailbox.Session, draft, cancellationToken);
+            await shared.SaveAsync(mailbox.Session, mailbox.Draft, cancellationToken);
             mailbox.Draft.SharedLoaded = true;
         }
         catch (SessionStoreUnavailableException exception)

@@ -64,7 +64,7 @@ public sealed class DistributedSessionRecords(
         RunAsync(async token =>
         {
             await cache.RemoveAsync(SessionEntry(key), token);
-            await cache.RemoveAsync(DraftEntry(key), token);
+            await RemoveDraftAndFilesAsync(key, token);
             await redis.Connection.GetDatabase().SetRemoveAsync(UserKey(address), key).WaitAsync(token);
         }, cancellationToken);
 
@@ -93,7 +93,7 @@ public sealed class DistributedSessionRecords(
         RunAsync(async token =>
         {
             await cache.RemoveAsync(SessionKey(sessionId), token);
-            await cache.RemoveAsync(DraftKey(sessionId), token);
+            await RemoveDraftAndFilesAsync(SharedStoreKey.Hash(sessionId), token);
         }, cancellationToken);
 
     public Task SaveDraftAsync(string sessionId, DateTimeOffset sessionCreatedAt, DraftRecord? draft, CancellationToken cancellationToken) =>
@@ -106,6 +106,42 @@ public sealed class DistributedSessionRecords(
         RunAsync(async token => await cache.GetAsync(DraftKey(sessionId), token) is { } bytes
             ? Open<DraftRecord>(_draftProtector, bytes)
             : null, cancellationToken);
+
+    public Task SaveDraftFileAsync(string sessionId, DateTimeOffset sessionCreatedAt, string fileId, byte[] content, CancellationToken cancellationToken) =>
+        RunAsync(token => cache.SetAsync(
+            DraftFileEntry(SharedStoreKey.Hash(sessionId), fileId),
+            _draftProtector.Protect(content),
+            // Not sliding: renewing every file on every request would cost more than keeping it for the session's longest life.
+            new DistributedCacheEntryOptions { AbsoluteExpiration = sessionCreatedAt + options.CurrentValue.AbsoluteTimeout },
+            token), cancellationToken);
+
+    public Task<byte[]?> FindDraftFileAsync(string sessionId, string fileId, CancellationToken cancellationToken) =>
+        RunAsync(async token => await cache.GetAsync(DraftFileEntry(SharedStoreKey.Hash(sessionId), fileId), token) is { } bytes
+            ? _draftProtector.Unprotect(bytes)
+            : null, cancellationToken);
+
+    public Task RemoveDraftFilesAsync(string sessionId, IReadOnlyCollection<string> fileIds, CancellationToken cancellationToken) =>
+        RunAsync(async token =>
+        {
+            foreach (var fileId in fileIds)
+            {
+                await cache.RemoveAsync(DraftFileEntry(SharedStoreKey.Hash(sessionId), fileId), token);
+            }
+        }, cancellationToken);
+
+    /// <summary>The session's draft and the attachments it names (by its key, which is all "sign out elsewhere" has).</summary>
+    private async Task RemoveDraftAndFilesAsync(string key, CancellationToken cancellationToken)
+    {
+        if (await cache.GetAsync(DraftEntry(key), cancellationToken) is { } bytes && Open<DraftRecord>(_draftProtector, bytes)?.FileIds is { } fileIds)
+        {
+            foreach (var fileId in fileIds)
+            {
+                await cache.RemoveAsync(DraftFileEntry(key, fileId), cancellationToken);
+            }
+        }
+
+        await cache.RemoveAsync(DraftEntry(key), cancellationToken);
+    }
 
     private static byte[] Seal<T>(IDataProtector protector, T value) => protector.Protect(JsonSerializer.SerializeToUtf8Bytes(value, Json));
 
@@ -129,6 +165,8 @@ public sealed class DistributedSessionRecords(
     private static string SessionEntry(string key) => "session:" + key;
 
     private static string DraftEntry(string key) => "draft:" + key;
+
+    private static string DraftFileEntry(string key, string fileId) => "draft-file:" + key + ":" + fileId;
 
     private static async Task RunAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken) =>
         await RunAsync(async token =>

@@ -14,7 +14,9 @@ public sealed record SessionRecord(
     string Device = "", string ClientAddress = "", DateTimeOffset? LastActivity = null);
 
 /// <summary>The unsent draft of a session and the id of its copy in the IMAP Drafts folder (if one was saved).</summary>
-public sealed record DraftRecord(OutgoingMessage Message, string? CopyId);
+/// <param name="FileIds">With one id per attachment, the attachments' contents are stored apart, once each
+/// (see <see cref="ISharedSessionRecords.SaveDraftFileAsync"/>), and <paramref name="Message"/> carries them empty.</param>
+public sealed record DraftRecord(OutgoingMessage Message, string? CopyId, IReadOnlyList<string>? FileIds = null);
 
 /// <summary>
 /// Where sessions live beyond this process. In-process only (one instance) nothing is shared; with Redis every
@@ -41,6 +43,18 @@ public interface ISharedSessionRecords
 
     Task<DraftRecord?> FindDraftAsync(string sessionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores one attachment of the session's draft under an id of its own (random: a hash of the content would let
+    /// whoever reads the store confirm a known file), so saving the draft's text again does not send the file again. It lives as long as the session can, and goes with the draft.
+    /// </summary>
+    Task SaveDraftFileAsync(string sessionId, DateTimeOffset sessionCreatedAt, string fileId, byte[] content, CancellationToken cancellationToken);
+
+    /// <summary>The attachment stored under <paramref name="fileId"/>, or null when it is gone.</summary>
+    Task<byte[]?> FindDraftFileAsync(string sessionId, string fileId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets attachments the draft no longer has.</summary>
+    Task RemoveDraftFilesAsync(string sessionId, IReadOnlyCollection<string> fileIds, CancellationToken cancellationToken);
+
     /// <summary>The records of every session of <paramref name="address"/>, by their key (a hash, not the session id).</summary>
     Task<IReadOnlyList<(string Key, SessionRecord Record)>> ListForAddressAsync(string address, CancellationToken cancellationToken);
 
@@ -64,6 +78,13 @@ public sealed class InProcessSessionRecords : ISharedSessionRecords
     public Task SaveDraftAsync(string sessionId, DateTimeOffset sessionCreatedAt, DraftRecord? draft, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<DraftRecord?> FindDraftAsync(string sessionId, CancellationToken cancellationToken) => Task.FromResult<DraftRecord?>(null);
+
+    public Task SaveDraftFileAsync(string sessionId, DateTimeOffset sessionCreatedAt, string fileId, byte[] content, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public Task<byte[]?> FindDraftFileAsync(string sessionId, string fileId, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+
+    public Task RemoveDraftFilesAsync(string sessionId, IReadOnlyCollection<string> fileIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<(string Key, SessionRecord Record)>> ListForAddressAsync(string address, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<(string, SessionRecord)>>([]);

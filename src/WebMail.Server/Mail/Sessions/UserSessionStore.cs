@@ -167,11 +167,6 @@ public sealed class UserSessionStore(
     /// </summary>
     public UserSession Detached(string id, SessionRecord record) => new(id, record, _passwordProtector, clock.GetUtcNow());
 
-    public async Task SaveDraftAsync(UserSession session, DraftRecord? draft, CancellationToken cancellationToken) =>
-        await shared.SaveDraftAsync(session.Id, session.CreatedAt, draft, cancellationToken);
-
-    public async Task<DraftRecord?> FindDraftAsync(UserSession session, CancellationToken cancellationToken) =>
-        await shared.FindDraftAsync(session.Id, cancellationToken);
 
     /// <summary>Often enough that a session in use never lapses in the store, at most once a minute.</summary>
     internal static TimeSpan RenewalInterval(UserSessionOptions options) =>
