@@ -13,9 +13,39 @@ public sealed class DraftService(
     CurrentMailbox current, AuthenticationStateProvider authentication, SharedDrafts shared, ILogger<DraftService> logger)
     : IDraftService
 {
-    public async Task SaveAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
+    public Task SaveAsync(OutgoingMessage draft, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync((mailbox, token) => SaveAsync(mailbox, draft, token), cancellationToken);
+
+    public Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(GetAsync, cancellationToken);
+
+    public Task DiscardAsync(CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(DiscardAsync, cancellationToken);
+
+    /// <summary>Two tabs of one session autosaving at once must not interleave their copies and shared files.</summary>
+    private async Task<T> OneAtATimeAsync<T>(Func<SessionMailbox, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var mailbox = await current.ForAsync(authentication);
+        await mailbox.Draft.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await work(mailbox, cancellationToken);
+        }
+        finally
+        {
+            mailbox.Draft.Gate.Release();
+        }
+    }
+
+    private Task OneAtATimeAsync(Func<SessionMailbox, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        OneAtATimeAsync<bool>(async (mailbox, token) =>
+        {
+            await work(mailbox, token);
+            return true;
+        }, cancellationToken);
+
+    private async Task SaveAsync(SessionMailbox mailbox, OutgoingMessage draft, CancellationToken cancellationToken)
+    {
         var kept = mailbox.Draft;
         if (DraftChanges.AreSame(kept.Message, draft))
         {
@@ -38,9 +68,8 @@ public sealed class DraftService(
         await ShareAsync(mailbox, cancellationToken);
     }
 
-    public async Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default)
+    private async Task<OutgoingMessage?> GetAsync(SessionMailbox mailbox, CancellationToken cancellationToken)
     {
-        var mailbox = await current.ForAsync(authentication);
         var kept = mailbox.Draft;
         if (kept.Message is null && !kept.SharedLoaded)
         {
@@ -64,9 +93,8 @@ public sealed class DraftService(
         return kept.Message;
     }
 
-    public async Task DiscardAsync(CancellationToken cancellationToken = default)
+    private async Task DiscardAsync(SessionMailbox mailbox, CancellationToken cancellationToken)
     {
-        var mailbox = await current.ForAsync(authentication);
         var kept = mailbox.Draft;
         kept.Message = null;
         await ShareAsync(mailbox, cancellationToken);
