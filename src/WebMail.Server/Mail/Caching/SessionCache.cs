@@ -4,7 +4,7 @@ using WebMail.Server.Mail.Rendering;
 namespace WebMail.Server.Mail.Caching;
 
 /// <summary>
-/// What one session has cached — decoded messages, listed pages, the folder list — and the one set of rules for
+/// What one session has cached — decoded messages, listed pages, the folder list, POP3's fetched headers — and the one set of rules for
 /// when each goes stale. The user's own actions update it in place (a moved message leaves the page it was on, a
 /// flag changes on the cached line); whatever only the server can know exactly is forgotten and listed afresh,
 /// one page at a time, when next shown. Shared by the session's tabs; thread-safe.
@@ -12,6 +12,7 @@ namespace WebMail.Server.Mail.Caching;
 public sealed class SessionCache(DecodedMessageCache messages)
 {
     private readonly Dictionary<MessageQuery, MessagePage> _pages = [];
+    private readonly Dictionary<string, MessageSummary> _summaries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private IReadOnlyList<MailFolder>? _folders;
 
@@ -57,6 +58,26 @@ public sealed class SessionCache(DecodedMessageCache messages)
         lock (_lock)
         {
             _folders = folders;
+        }
+    }
+
+    /// <summary>
+    /// A message's line as its headers were fetched once (POP3 has no way to ask for a page of summaries: each is a
+    /// TOP command, so none is asked twice in a session).
+    /// </summary>
+    public bool TryGetSummary(string messageId, out MessageSummary summary)
+    {
+        lock (_lock)
+        {
+            return _summaries.TryGetValue(messageId, out summary!);
+        }
+    }
+
+    public void AddSummary(MessageSummary summary)
+    {
+        lock (_lock)
+        {
+            _summaries[summary.Id] = summary;
         }
     }
 
@@ -128,6 +149,11 @@ public sealed class SessionCache(DecodedMessageCache messages)
         var ids = messageIds.ToHashSet(StringComparer.Ordinal);
         lock (_lock)
         {
+            foreach (var id in ids)
+            {
+                _summaries.Remove(id);
+            }
+
             var trash = _folders?.FirstOrDefault(f => f.Kind == SpecialFolderKind.Trash)?.Path;
             var sources = _pages.Values.SelectMany(p => p.Messages).Where(m => ids.Contains(m.Id)).Select(m => m.Folder).ToHashSet();
             foreach (var (key, page) in _pages.ToList())
@@ -188,6 +214,10 @@ public sealed class SessionCache(DecodedMessageCache messages)
     {
         Messages.Clear();
         FoldersChanged();
+        lock (_lock)
+        {
+            _summaries.Clear();
+        }
     }
 
     public bool TryGetMessage(string messageId, out RenderedMessage message) => Messages.TryGet(messageId, out message);

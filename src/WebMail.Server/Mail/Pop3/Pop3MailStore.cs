@@ -2,6 +2,7 @@ using MailKit.Net.Pop3;
 using MimeKit;
 using MimeKit.Utils;
 using WebMail.Client.Services;
+using WebMail.Server.Mail.Caching;
 using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sessions;
@@ -15,11 +16,11 @@ namespace WebMail.Server.Mail.Pop3;
 /// POP3 has no read flags: what the user opened in this session counts as read.
 /// </summary>
 public sealed class Pop3MailStore(
-    UserSession session, MailDomainOptions domain, MailClientFactory clients, MailServerCalls calls) : IMailStore
+    UserSession session, MailDomainOptions domain, MailClientFactory clients, MailServerCalls calls, SessionCache cache) : IMailStore
 {
     private readonly MailOperationRunner _runner = new(
         session, new MailCallTarget("pop3", "read", domain.Pop3!, session.Address, session.Ended), calls);
-    private readonly Dictionary<string, MessageSummary> _headers = new(StringComparer.Ordinal);
+    // POP3 has no flags on the server: what the user opened in this session is what counts as read.
     private readonly HashSet<string> _opened = new(StringComparer.Ordinal);
 
     /// <summary>Search and sort look at the headers of at most this many of the newest messages.</summary>
@@ -40,7 +41,8 @@ public sealed class Pop3MailStore(
             List<MessageSummary> matches;
             lock (_opened)
             {
-                matches = wanted.Select(i => _headers[uids[i]] with { IsRead = _opened.Contains(uids[i]) }).ToList();
+                matches = wanted.Select(i => cache.TryGetSummary(uids[i], out var summary) ? summary with { IsRead = _opened.Contains(uids[i]) } : null)
+                    .OfType<MessageSummary>().ToList();
             }
 
             if (plain)
@@ -62,7 +64,7 @@ public sealed class Pop3MailStore(
     /// <summary>TOP n 0 (pipelined by MailKit) for the messages among <paramref name="indexes"/> whose headers this session has not seen.</summary>
     private async Task LoadHeadersAsync(Pop3Client client, IList<string> uids, List<int> indexes, CancellationToken cancellationToken)
     {
-        var missing = indexes.Where(i => !_headers.ContainsKey(uids[i])).ToList();
+        var missing = indexes.Where(i => !cache.TryGetSummary(uids[i], out _)).ToList();
         if (missing.Count == 0)
         {
             return;
@@ -72,7 +74,7 @@ public sealed class Pop3MailStore(
         var sizes = await client.GetMessageSizesAsync(cancellationToken);
         for (var k = 0; k < missing.Count; k++)
         {
-            _headers[uids[missing[k]]] = ToSummary(uids[missing[k]], headers[k], sizes[missing[k]]);
+            cache.AddSummary(ToSummary(uids[missing[k]], headers[k], sizes[missing[k]]));
         }
     }
 
@@ -128,10 +130,6 @@ public sealed class Pop3MailStore(
 
             // Marked now, gone at QUIT: the maildrop keeps everything the user did not delete explicitly.
             await client.DeleteMessagesAsync(indexes, token);
-            foreach (var id in messageIds)
-            {
-                _headers.Remove(id);
-            }
 
             // Gone at QUIT: there is nothing to bring back.
             return [];

@@ -36,10 +36,11 @@ public sealed class SessionMailboxes(
     private SessionMailbox Create(UserSession session)
     {
         var domain = mailOptions.CurrentValue.FindDomain(session.Domain) ?? throw new MailOperationException(MailProblem.SessionEnded);
+        var cache = new SessionCache(new DecodedMessageCache(cacheOptions, budget));
         IMailStore store = session.Protocol == ReadingProtocol.Imap
             ? new ImapMailStore(session, domain, clients, calls, sessionOptions.CurrentValue.ImapIdleDisconnect)
-            : new Pop3MailStore(session, domain, clients, calls);
-        var context = new SessionMailbox(session, store, new SessionCache(new DecodedMessageCache(cacheOptions, budget)))
+            : new Pop3MailStore(session, domain, clients, calls, cache);
+        var context = new SessionMailbox(session, store, cache)
         {
             Metrics = metrics,
             MaxMessageBytes = readingOptions.CurrentValue.MaxMessageBytes,
