@@ -39,12 +39,12 @@ foreach (var protocol in new[] { ReadingProtocol.Imap, ReadingProtocol.Pop3 })
     var servicePage = await Measure.MedianAsync(iterations, async () =>
     {
         var session = await sessions.CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword);
-        await contexts.For(session).ListAsync(0, 50, refresh: false, CancellationToken.None);
+        await contexts.For(session).ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, CancellationToken.None);
         await sessions.EndAsync(session.Id, "benchmark");
     });
 
     var reader = contexts.For(await sessions.CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword));
-    var ids = new Queue<string>((await reader.ListAsync(0, 50, refresh: false, CancellationToken.None)).Messages.Select(m => m.Id));
+    var ids = new Queue<string>((await reader.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, CancellationToken.None)).Messages.Select(m => m.Id));
     var opened = new List<string>();
     var uncached = await Measure.MedianAsync(iterations, async () =>
     {

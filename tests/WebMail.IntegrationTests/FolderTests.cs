@@ -74,13 +74,13 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
         var ids = await _clients.AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("move me"), TestMessages.Plain("copy me"), TestMessages.Plain("bin me")], _timeout);
         var mail = app.MailFor(user, ReadingProtocol.Imap);
         var target = await mail.CreateFolderAsync(null, "Saved", _timeout);
-        Assert.Equal(4, (await mail.ListAsync(0, 50, refresh: false, _timeout)).TotalCount);
+        Assert.Equal(4, (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout)).TotalCount);
 
         await mail.MoveAsync([ids[1]], target, _timeout);
         await mail.CopyAsync([ids[2]], target, _timeout);
 
         // The inbox page the user is on dropped the moved message without asking the server.
-        var inbox = await mail.ListAsync(0, 50, refresh: false, _timeout);
+        var inbox = await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout);
         Assert.Equal(["bin me", "copy me", "keep"], inbox.Messages.Select(m => m.Subject));
         Assert.Equal(3, inbox.TotalCount);
         var saved = await mail.ListAsync(new MessageQuery(Folder: target), refresh: false, _timeout);
@@ -98,7 +98,7 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
         await mail.MoveAsync([inTrash.Id], MailFolder.InboxPath, _timeout);
         Assert.Contains("bin me", await ServerSubjectsAsync(user, "INBOX"));
 
-        var again = (await mail.ListAsync(0, 50, refresh: false, _timeout)).Messages.Single(m => m.Subject == "bin me");
+        var again = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout)).Messages.Single(m => m.Subject == "bin me");
         await mail.DeleteAsync([again.Id], _timeout);
         var trashed = (await mail.ListAsync(new MessageQuery(Folder: trash.Path), refresh: false, _timeout)).Messages.Single();
         await mail.DeleteAsync([trashed.Id], _timeout);
@@ -128,7 +128,7 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
         var user = DemoMailServer.NewTestAccount("flags");
         var ids = await _clients.AppendAsync(user, [TestMessages.Plain("star"), TestMessages.Plain("other")], _timeout);
         var mail = app.MailFor(user, ReadingProtocol.Imap);
-        await mail.ListAsync(0, 50, refresh: false, _timeout);
+        await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout);
 
         await mail.SetFlaggedAsync([ids[0]], flagged: true, _timeout);
         await mail.SetReadAsync(ids, read: true, _timeout);
@@ -136,7 +136,7 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
         var flags = await ServerFlagsAsync(user);
         Assert.True(flags[0].HasFlag(MessageFlags.Flagged));
         Assert.All(flags, f => Assert.True(f.HasFlag(MessageFlags.Seen)));
-        var cached = await mail.ListAsync(0, 50, refresh: false, _timeout);
+        var cached = await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout);
         Assert.True(cached.Messages.Single(m => m.Subject == "star").IsFlagged);
 
         using (var other = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout))
@@ -147,7 +147,7 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
             await other.Inbox.AddFlagsAsync(uids[1], MessageFlags.Answered | MessageFlags.Flagged, true, _timeout);
         }
 
-        var refreshed = await mail.ListAsync(0, 50, refresh: true, _timeout);
+        var refreshed = await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: true, _timeout);
         var star = refreshed.Messages.Single(m => m.Subject == "star");
         var answered = refreshed.Messages.Single(m => m.Subject == "other");
         Assert.False(star.IsFlagged);

@@ -27,7 +27,7 @@ public sealed class LargeMessageTests(ITestOutputHelper output)
         var ids = await _clients.AppendAsync(user, [TestMessages.WithAttachment("lecture recording", recording)], _timeout);
         var stored = await StoredBytesAsync(user);
         var mail = app.MailFor(user, protocol);
-        var id = protocol == ReadingProtocol.Imap ? ids[0] : (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().Id;
+        var id = protocol == ReadingProtocol.Imap ? ids[0] : (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().Id;
 
         var opened = await mail.ReadAsync(id, _timeout);
 

@@ -25,8 +25,8 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         await _clients.AppendAsync(user, Enumerable.Range(1, 7).Select(i => TestMessages.Plain($"Message {i}")), _timeout);
         var mail = SignIn(user, protocol);
 
-        var first = await mail.ListAsync(0, 3, refresh: false, _timeout);
-        var last = await mail.ListAsync(2, 3, refresh: false, _timeout);
+        var first = await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 3), refresh: false, _timeout);
+        var last = await mail.ListAsync(new MessageQuery(PageIndex: 2, PageSize: 3), refresh: false, _timeout);
 
         Assert.Equal(7, first.TotalCount);
         Assert.Equal(3, first.PageCount);
@@ -49,7 +49,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
             TestMessages.WithAttachment("attachment", attachment), TestMessages.WithInlineImage("inline"), TestMessages.Gb2312(),
         ], _timeout);
         var mail = SignIn(user, protocol);
-        var ids = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Reverse().Select(m => m.Id).ToList();
+        var ids = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Reverse().Select(m => m.Id).ToList();
 
         var plain = await mail.OpenAsync(ids[0], _timeout);
         Assert.Contains("Line two with https://example.edu/page link.", plain.View.TextBody);
@@ -90,7 +90,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var user = DemoMailServer.NewTestAccount("cache");
         await _clients.AppendAsync(user, [TestMessages.Plain("cached", "Cached body.")], _timeout);
         var mail = SignIn(user, protocol);
-        var id = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().Id;
+        var id = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().Id;
         await mail.OpenAsync(id, _timeout);
 
         // Remove the message behind the webmail's back: only a cache can still show it.
@@ -99,7 +99,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
 
         Assert.Equal("Cached body.", again.View.TextBody?.Trim());
         Assert.Equal(1, mail.Cache.Messages.Count);
-        Assert.Equal(0, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);
+        Assert.Equal(0, (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).TotalCount);
     }
 
     [Theory]
@@ -110,11 +110,11 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var user = DemoMailServer.NewTestAccount("delete");
         await _clients.AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("remove")], _timeout);
         var mail = SignIn(user, protocol);
-        var remove = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single(m => m.Subject == "remove");
+        var remove = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single(m => m.Subject == "remove");
 
-        await mail.DeleteAsync(remove.Id, _timeout);
+        await mail.DeleteAsync([remove.Id], _timeout);
 
-        var page = await mail.ListAsync(0, 10, refresh: true, _timeout);
+        var page = await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout);
         Assert.Equal(["keep"], page.Messages.Select(m => m.Subject));
         using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
         await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
@@ -135,7 +135,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         await mail.SetReadAsync([ids[0]], read: false, _timeout);
 
         Assert.False(await IsSeenAsync(user));
-        Assert.False((await mail.ListAsync(0, 10, refresh: true, _timeout)).Messages.Single().IsRead);
+        Assert.False((await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).Messages.Single().IsRead);
     }
 
     [Theory]
@@ -146,14 +146,14 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var user = DemoMailServer.NewTestAccount("read");
         await _clients.AppendAsync(user, [TestMessages.Plain("open me")], _timeout);
         var mail = SignIn(user, protocol);
-        var id = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().Id;
+        var id = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().Id;
         await mail.OpenAsync(id, _timeout);
-        Assert.False((await mail.ListAsync(0, 10, refresh: true, _timeout)).Messages.Single().IsRead);
+        Assert.False((await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).Messages.Single().IsRead);
 
         await mail.ReadAsync(id, _timeout);
 
-        Assert.True((await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().IsRead);
-        Assert.True((await mail.ListAsync(0, 10, refresh: true, _timeout)).Messages.Single().IsRead);
+        Assert.True((await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().IsRead);
+        Assert.True((await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).Messages.Single().IsRead);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var user = DemoMailServer.NewTestAccount("pop3-refuse");
         await _clients.AppendAsync(user, [TestMessages.Plain("only inbox")], _timeout);
         var mail = SignIn(user, ReadingProtocol.Pop3);
-        var id = (await mail.ListAsync(0, 10, refresh: false, _timeout)).Messages.Single().Id;
+        var id = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().Id;
 
         var move = await Assert.ThrowsAsync<MailOperationException>(() => mail.MoveAsync([id], "Archive", _timeout));
         var star = await Assert.ThrowsAsync<MailOperationException>(() => mail.SetFlaggedAsync([id], true, _timeout));
@@ -220,7 +220,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         Assert.Equal(0, mail.Cache.Messages.Count);
         Assert.True(budget.Used <= before - 1);
         Assert.Throws<SessionEndedException>(session.RevealPassword);
-        var problem = await Assert.ThrowsAsync<MailOperationException>(() => mail.ListAsync(0, 10, refresh: true, _timeout));
+        var problem = await Assert.ThrowsAsync<MailOperationException>(() => mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout));
         Assert.Equal(MailProblem.SessionEnded, problem.Problem);
     }
 
@@ -233,12 +233,12 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var mail = SignIn(quickIdle, user, ReadingProtocol.Imap);
         var store = Assert.IsType<WebMail.Server.Mail.Imap.ImapMailStore>(mail.Store);
 
-        await mail.ListAsync(0, 10, refresh: false, _timeout);
+        await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout);
         Assert.True(store.IsConnected);
         await Task.Delay(TimeSpan.FromSeconds(3.5), _timeout);
 
         Assert.False(store.IsConnected);
-        Assert.Equal(1, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);
+        Assert.Equal(1, (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).TotalCount);
     }
 
     [Theory]
@@ -263,11 +263,11 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
             : await limited.Pop3Async(user, DemoMailServer.TestPassword, _timeout);
         var mail = SignIn(host, user, protocol);
 
-        var refused = await Assert.ThrowsAsync<MailOperationException>(() => mail.ListAsync(0, 10, refresh: true, _timeout));
+        var refused = await Assert.ThrowsAsync<MailOperationException>(() => mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout));
 
         Assert.Equal(MailProblem.TooManyConnections, refused.Problem);
         await second.DisconnectAsync(quit: true, _timeout);
-        Assert.Equal(1, (await mail.ListAsync(0, 10, refresh: true, _timeout)).TotalCount);
+        Assert.Equal(1, (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).TotalCount);
     }
 
     private SessionMailbox SignIn(string user, ReadingProtocol protocol) => SignIn(app, user, protocol);

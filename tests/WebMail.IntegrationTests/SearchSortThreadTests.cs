@@ -42,7 +42,7 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
         var user = await MailboxWithThreeAsync("everywhere");
         var mail = app.MailFor(user, ReadingProtocol.Imap);
         var archive = (await mail.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Kind == SpecialFolderKind.Archive);
-        var budget = (await mail.ListAsync(0, 50, refresh: false, _timeout)).Messages.Single(m => m.Subject == "Budget 2027");
+        var budget = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout)).Messages.Single(m => m.Subject == "Budget 2027");
         await mail.MoveAsync([budget.Id], archive.Path, _timeout);
 
         var inInbox = await mail.ListAsync(new MessageQuery(Search: new MessageSearch(Text: "budget")), refresh: false, _timeout);
@@ -94,7 +94,7 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
     {
         var user = await MailboxWithThreeAsync("pop3delete");
         var mail = app.MailFor(user, ReadingProtocol.Pop3);
-        var listed = (await mail.ListAsync(0, 50, refresh: false, _timeout)).Messages;
+        var listed = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout)).Messages;
         foreach (var message in listed)
         {
             await mail.OpenAsync(message.Id, _timeout);
@@ -102,7 +102,7 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
 
         await mail.DeleteAsync([.. listed.Where(m => m.Subject != "Budget 2027").Select(m => m.Id)], _timeout);
 
-        var left = await mail.ListAsync(0, 50, refresh: true, _timeout);
+        var left = await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: true, _timeout);
         Assert.Equal(["Budget 2027"], left.Messages.Select(m => m.Subject));
         Assert.Equal(1, left.TotalCount);
     }

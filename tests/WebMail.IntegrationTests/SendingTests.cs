@@ -185,7 +185,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         var (alice, bob) = (Account("alice"), Account("bob"));
         await _clients.AppendAsync(alice, [TestMessages.Plain("hello")], _timeout);
         var compose = ComposeFor(app, alice, ReadingProtocol.Imap, out var mail);
-        await mail.ListAsync(0, 50, refresh: false, _timeout);
+        await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout);
         await SendNowAsync(compose, new OutgoingMessage($"Bob <{bob}>", "", "", "hi", "body", []), _timeout);
 
         var suggestions = await new AddressBookService(app.Services.GetRequiredService<CurrentMailbox>(), new SignedInState(mail.Session))

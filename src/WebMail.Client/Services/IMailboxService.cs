@@ -9,10 +9,6 @@ public interface IMailboxService
     /// <summary>What the session's protocol can do.</summary>
     Task<MailboxFeatures> GetFeaturesAsync();
 
-    /// <summary>One page of the inbox, newest first. Reads headers only, for that page only; served from the session's cache unless <paramref name="refresh"/>.</summary>
-    Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh = false, CancellationToken cancellationToken = default) =>
-        ListAsync(new MessageQuery(PageIndex: pageIndex, PageSize: pageSize), refresh, cancellationToken);
-
     /// <summary>One page of a folder, a search or a conversation view. Served from the session's cache unless <paramref name="refresh"/>.</summary>
     Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default);
 
@@ -45,9 +41,6 @@ public interface IMailboxService
 
 
     /// <summary>IMAP: moves to Trash; in Trash (or without one) deletes for good. POP3: deletes on the server.</summary>
-    Task DeleteAsync(string messageId, CancellationToken cancellationToken = default) => DeleteAsync([messageId], cancellationToken);
-
-    /// <inheritdoc cref="DeleteAsync(string, CancellationToken)"/>
     /// <returns>Where messages moved to Trash are now, so the user can undo; nothing for what is gone for good.</returns>
     Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default);
 

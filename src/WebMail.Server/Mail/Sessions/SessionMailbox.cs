@@ -32,10 +32,6 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     /// <summary>People this session read mail from or wrote to: the compose form's suggestions.</summary>
     public IAddressBook AddressBook { get; init; } = new SessionAddressBook();
 
-    /// <summary>A page of the inbox, newest first.</summary>
-    public Task<MessagePage> ListAsync(int pageIndex, int pageSize, bool refresh, CancellationToken cancellationToken) =>
-        ListAsync(new MessageQuery(PageIndex: pageIndex, PageSize: pageSize), refresh, cancellationToken);
-
     public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh, CancellationToken cancellationToken)
     {
         if (refresh)
@@ -114,8 +110,6 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         Cache.AddMessage(rendered);
         return rendered;
     }
-
-    public async Task DeleteAsync(string messageId, CancellationToken cancellationToken) => await DeleteAsync([messageId], cancellationToken);
 
     /// <summary>Deletes (or moves to Trash). The folders involved list afresh from the server, one page at a time.</summary>
     public async Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
