@@ -11,19 +11,16 @@ namespace WebMail.ComponentTests;
 /// The compose page's first live render: what the user typed into the prerendered form (read from the boxes through
 /// webmailFieldValues) against what the server fills in afterwards, a saved draft or a prepared reply (issue 23).
 /// </summary>
-public sealed class ComposeTests : BunitContext
+public sealed class ComposeTests : ComponentTest
 {
     private readonly FakeComposeService _sender = new();
 
     public ComposeTests()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<IComposeService>(_sender);
         Services.AddSingleton<IDraftService>(_sender);
         Services.AddSingleton<IAddressBookService>(_sender);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        GoLive();
     }
 
     [Fact]

@@ -9,19 +9,16 @@ using WebMail.Client.Shared;
 namespace WebMail.ComponentTests;
 
 /// <summary>The list page: opening a message beside it is one service call, and the list shows it read (issue 16).</summary>
-public sealed class InboxTests : BunitContext
+public sealed class InboxTests : ComponentTest
 {
     private readonly RecordingMailbox _mailbox = new();
 
     public InboxTests()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<IMailboxService>(_mailbox);
         Services.AddScoped<Notifications>();
         AddAuthorization().SetAuthorized("alice@school.test");
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        GoLive();
     }
 
     [Fact]

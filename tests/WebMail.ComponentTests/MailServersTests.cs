@@ -7,14 +7,12 @@ using WebMail.Client.Services;
 namespace WebMail.ComponentTests;
 
 /// <summary>The status page tells anyone whether the mail servers answer, and only signed-in users where they are.</summary>
-public sealed class MailServersTests : BunitContext
+public sealed class MailServersTests : ComponentTest
 {
     private const string Endpoint = "imap.school.test:993 (TLS)";
 
     public MailServersTests()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<IMailServerStatusService>(new OneServer());
     }
 

@@ -7,18 +7,15 @@ using WebMail.Client.Shared;
 namespace WebMail.ComponentTests;
 
 /// <summary>The reader beside the list takes what the list knows; on a page of its own it asks (issue 16).</summary>
-public sealed class MessageReaderTests : BunitContext
+public sealed class MessageReaderTests : ComponentTest
 {
     private readonly RecordingMailbox _mailbox = new();
 
     public MessageReaderTests()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<IMailboxService>(_mailbox);
         Services.AddScoped<Notifications>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        GoLive();
     }
 
     [Fact]

@@ -6,12 +6,11 @@ using WebMail.Client.Shared;
 namespace WebMail.ComponentTests;
 
 /// <summary>A page that throws is replaced by a message with a way back, instead of ending the live connection.</summary>
-public sealed class PageErrorBoundaryTests : BunitContext
+public sealed class PageErrorBoundaryTests : ComponentTest
 {
     public PageErrorBoundaryTests()
+        : base("zh-CN")
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
     }
 
     [Fact]

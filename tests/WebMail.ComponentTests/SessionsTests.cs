@@ -7,17 +7,14 @@ using WebMail.Client.Services;
 namespace WebMail.ComponentTests;
 
 /// <summary>The signed-in devices page: this device marked, the others signed out on request.</summary>
-public sealed class SessionsTests : BunitContext
+public sealed class SessionsTests : ComponentTest
 {
     private readonly FakeSessions _sessions = new();
 
     public SessionsTests()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<ISessionsService>(_sessions);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        GoLive();
     }
 
     [Fact]

@@ -26,9 +26,7 @@ public sealed class SharedDraftTests : IAsyncLifetime
     public async Task SaveAsync_TextSavedThreeTimesWithOneFile_FileStoredOnceAndRestoredWholeElsewhere()
     {
         await using var first = Instance();
-        var user = DemoMailServer.NewTestAccount("shared-draft");
-        var session = await first.Services.GetRequiredService<UserSessionStore>()
-            .CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword, _timeout);
+        var session = await SignedInAsync(first, "shared-draft");
         var drafts = DraftTests.For(first, session);
         var file = new OutgoingAttachment("实验数据.bin", "application/octet-stream", RandomNumberGenerator.GetBytes(300_000));
 
@@ -63,9 +61,7 @@ public sealed class SharedDraftTests : IAsyncLifetime
     public async Task DiscardAsync_DraftWithFiles_NothingOfItLeftInRedis()
     {
         await using var app = Instance();
-        var user = DemoMailServer.NewTestAccount("shared-discard");
-        var session = await app.Services.GetRequiredService<UserSessionStore>()
-            .CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword, _timeout);
+        var session = await SignedInAsync(app, "shared-discard");
         var drafts = DraftTests.For(app, session);
         var files = Enumerable.Range(1, 2).Select(i => new OutgoingAttachment($"{i}.bin", "application/octet-stream", RandomNumberGenerator.GetBytes(10_000))).ToArray();
         await drafts.SaveAsync(new OutgoingMessage("bob@school.test", "", "", "草稿", "正文", files), _timeout);
@@ -76,6 +72,10 @@ public sealed class SharedDraftTests : IAsyncLifetime
         Assert.Empty(Keys(redis, FileKeys));
         Assert.Empty(Keys(redis, SharedStateRegistration.SessionKeyPrefix + "draft:*"));
     }
+
+    private Task<UserSession> SignedInAsync(WebMailAppFactory app, string purpose) =>
+        app.Services.GetRequiredService<UserSessionStore>().CreateAsync(
+            DemoMailServer.NewTestAccount(purpose), DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword, _timeout);
 
     private static List<RedisKey> Keys(ConnectionMultiplexer redis, string pattern) =>
         [.. redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: pattern)];

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WebMail.ComponentTests;
+
+/// <summary>
+/// What every component test starts from: the real localizer and resources in one UI language. A test adds its
+/// fakes, then calls <see cref="GoLive"/> (which reads services, so nothing can be added after it).
+/// </summary>
+public abstract class ComponentTest : BunitContext
+{
+    protected ComponentTest(string culture = "en-US")
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+    }
+
+    /// <summary>Renders as in a live circuit (interactive server), with JavaScript calls answered loosely.</summary>
+    protected void GoLive()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+}
