@@ -88,7 +88,7 @@ public sealed class AccountService(
                 return new SignInResult(MailProblem.TooManyAttempts, wait);
             }
 
-            problem = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, cancellationToken);
+            problem = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, clientAddress, cancellationToken);
             if (problem == MailProblem.AuthenticationFailed)
             {
                 attempt.Failed();

@@ -10,7 +10,7 @@ public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls
     /// <returns><see cref="MailProblem.None"/> when the server accepted the credentials.</returns>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
     public async Task<MailProblem> AuthenticateAsync(
-        MailDomainOptions domain, ReadingProtocol protocol, string address, string password, CancellationToken cancellationToken)
+        MailDomainOptions domain, ReadingProtocol protocol, string address, string password, string clientAddress, CancellationToken cancellationToken)
     {
         var imap = protocol == ReadingProtocol.Imap;
         var target = new MailCallTarget(imap ? "imap" : "pop3", "signin", imap ? domain.Imap! : domain.Pop3!, address);
@@ -22,7 +22,7 @@ public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls
                 async token => imap ? await clients.ConnectImapAsync(domain, token) : await clients.ConnectPop3Async(domain, token),
                 async (client, token) =>
                 {
-                    await MailSignIn.AuthenticateAsync(client, address, password, token);
+                    await MailSignIn.AuthenticateAsync(client, address, password, token, (domain.ImapId, clientAddress));
                     return true;
                 },
                 cancellationToken);

@@ -1,4 +1,7 @@
+using System.Reflection;
 using MailKit;
+using MailKit.Net.Imap;
+using WebMail.Server.Mail.Options;
 
 namespace WebMail.Server.Mail.Connections;
 
@@ -9,8 +12,14 @@ public sealed class TooManyConnectionsException(Exception inner)
 /// <summary>Signing a connected IMAP or POP3 client in, the one way every caller does it.</summary>
 public static class MailSignIn
 {
+    private static readonly string Version =
+        typeof(MailSignIn).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
+
+    /// <param name="identity">For IMAP: what to say with ID after signing in, and the address the user came from.</param>
     /// <exception cref="TooManyConnectionsException">The server refused: the account has too many connections open.</exception>
-    public static async Task AuthenticateAsync(IMailService client, string address, string password, CancellationToken cancellationToken)
+    public static async Task AuthenticateAsync(
+        IMailService client, string address, string password, CancellationToken cancellationToken,
+        (ImapIdOptions Options, string ClientAddress)? identity = null)
     {
         var watcher = (client as MailService)?.ProtocolLogger as ConnectionLimitWatcher;
         try
@@ -23,5 +32,28 @@ public static class MailSignIn
         }
 
         watcher?.SignedIn();
+        if (client is ImapClient imap && identity is { Options.Send: true } id && imap.Capabilities.HasFlag(ImapCapabilities.Id))
+        {
+            await IdentifyAsync(imap, id.Options, id.ClientAddress, cancellationToken);
+        }
+    }
+
+    /// <summary>IMAP ID (RFC 2971), on every connection: Coremail answers "Unsafe Login" to SELECT without it.</summary>
+    private static async Task IdentifyAsync(ImapClient client, ImapIdOptions options, string clientAddress, CancellationToken cancellationToken)
+    {
+        var implementation = new ImapImplementation { Name = options.Name, Version = Version, Vendor = options.Vendor, SupportUrl = options.SupportUrl };
+        if (options.ForwardClientAddress && !string.IsNullOrEmpty(clientAddress))
+        {
+            implementation.Properties["x-originating-ip"] = clientAddress;
+        }
+
+        try
+        {
+            await client.IdentifyAsync(implementation, cancellationToken);
+        }
+        catch (ImapCommandException)
+        {
+            // A server that offers ID but refuses ours still serves mail; one that needs it says so when a folder opens.
+        }
     }
 }

@@ -138,7 +138,7 @@ public sealed partial class ImapMailStore
                 }
 
                 var newest = uids.OrderByDescending(u => u.Id).Take(MaxMatchesPerFolder).ToList();
-                var dates = await folder.FetchAsync(newest, MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate, token);
+                var dates = await folder.FetchAsync(UidSets.Ascending(newest), MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate, token);
                 matches.AddRange(dates.Select(d => (path, d.UniqueId, d.InternalDate ?? DateTimeOffset.MinValue)));
             }
 
@@ -164,7 +164,7 @@ public sealed partial class ImapMailStore
             return [];
         }
 
-        var fetched = (await folder.FetchAsync(uids, SummaryItems, cancellationToken)).ToDictionary(s => s.UniqueId);
+        var fetched = (await folder.FetchAsync(UidSets.Ascending(uids), SummaryItems, cancellationToken)).ToDictionary(s => s.UniqueId);
         return uids.Where(fetched.ContainsKey)
             .Select(uid => ToSummary(folder, fetched[uid]) with { ThreadLevel = levels?.GetValueOrDefault(uid) ?? 0 })
             .ToList();

@@ -90,7 +90,7 @@ public sealed partial class ImapMailStore(
     private async Task<(IMailFolder Folder, IList<UniqueId> Uids)> OpenForAsync(IGrouping<string, ImapMessageId> group, CancellationToken cancellationToken)
     {
         var folder = await OpenFolderAsync(group.Key, cancellationToken);
-        var uids = group.Where(p => p.Validity == folder.UidValidity).Select(p => p.UniqueId).ToList();
+        var uids = UidSets.Ascending(group.Where(p => p.Validity == folder.UidValidity).Select(p => p.UniqueId));
         if (uids.Count == 0)
         {
             throw new MailOperationException(MailProblem.MessageNotFound);
@@ -110,7 +110,7 @@ public sealed partial class ImapMailStore(
         var client = await clients.ConnectImapAsync(domain, cancellationToken);
         try
         {
-            await MailSignIn.AuthenticateAsync(client, session.Address, session.RevealPassword(), cancellationToken);
+            await MailSignIn.AuthenticateAsync(client, session.Address, session.RevealPassword(), cancellationToken, (domain.ImapId, session.ClientAddress));
         }
         catch
         {

@@ -24,6 +24,9 @@ public sealed class MailDomainOptions
     /// <summary>SHA-256 fingerprints (hex) of server certificates trusted in addition to the system's roots.</summary>
     public List<string> TrustedCertificateFingerprints { get; set; } = [];
 
+    /// <summary>What WebMail says about itself to the IMAP server after signing in (IMAP ID).</summary>
+    public ImapIdOptions ImapId { get; set; } = new();
+
     public IEnumerable<(string Protocol, MailEndpointOptions Endpoint)> Endpoints()
     {
         if (Imap is not null)

@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Sessions;
+using WebMail.Testing;
+using WebMail.Testing.Quirks;
+using Xunit.Abstractions;
+
+namespace WebMail.IntegrationTests.Compatibility;
+
+/// <summary>
+/// Servers that cannot run here, reproduced by <see cref="ImapQuirkRelay"/> in front of the real Dovecot with the
+/// behaviours other clients' trackers document (cited on <see cref="ImapQuirks"/>): sign-in and reading work as on
+/// Dovecot, and the protocol WebMail spoke is written to the test output.
+/// </summary>
+public sealed class QuirkyImapServerTests(ITestOutputHelper output)
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+    private readonly MailTestClients _clients = new(output);
+
+    [Fact]
+    public async Task Coremail_SaslIrRefusedAndSelectBeforeIdRefused_SignsInWithLoginSendsIdAndListsTheInbox()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.Coremail);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("coremail");
+        await _clients.AppendAsync(user, [TestMessages.Plain(TestMessages.ChineseSubject)], _timeout);
+
+        using var client = new SignInClient(app);
+        using var signedIn = await client.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
+        var page = await WithProtocolAsync(relay, () => MailboxOf(app, user).ListAsync(new MessageQuery(), refresh: false, _timeout));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(TestMessages.ChineseSubject, Assert.Single(page.Messages).Subject);
+        var commands = relay.Commands;
+        // After the BAD to AUTHENTICATE PLAIN with an initial response, MailKit signs in with the next mechanism.
+        Assert.Contains(commands, c => c.StartsWith("AUTHENTICATE LOGIN", StringComparison.Ordinal) || c.StartsWith("LOGIN", StringComparison.Ordinal));
+        var firstSelect = commands.ToList().FindIndex(c => c.StartsWith("SELECT", StringComparison.Ordinal) || c.StartsWith("EXAMINE", StringComparison.Ordinal));
+        Assert.InRange(commands.ToList().FindLastIndex(firstSelect, c => c.StartsWith("ID ", StringComparison.Ordinal)), 0, firstSelect);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Coremail_ForwardClientAddress_OnlyWhenTheSchoolTurnsItOn(bool forward)
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.Coremail);
+        var settings = relay.AppConfiguration();
+        settings["Mail:Domains:0:ImapId:ForwardClientAddress"] = forward.ToString();
+        await using var app = WebMailAppFactory.With(settings);
+        var user = DemoMailServer.NewTestAccount("coremail-origin");
+        var session = await app.Services.GetRequiredService<UserSessionStore>().CreateAsync(
+            user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword, _timeout, new SessionOrigin("Chrome · Windows", "203.0.113.7"));
+
+        await WithProtocolAsync(relay, () => app.Services.GetRequiredService<SessionMailboxes>().For(session).ListAsync(new MessageQuery(), refresh: false, _timeout));
+
+        var id = relay.Commands.First(c => c.StartsWith("ID ", StringComparison.Ordinal));
+        Assert.Equal(forward, id.Contains("\"x-originating-ip\" \"203.0.113.7\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TencentExmail_DescendingUidSetsRefused_PagesListInOrderWithAscendingSets()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.TencentExmail);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("exmail");
+        var start = new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.FromHours(8));
+        await _clients.AppendAsync(user, Enumerable.Range(1, 12).Select(i => TestMessages.Sent($"第{i}周通知", "jw@school.test", start.AddDays(i))), _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+
+        var (first, second) = await WithProtocolAsync(relay, async () =>
+        {
+            var first = await mailbox.ListAsync(new MessageQuery(PageSize: 5), refresh: false, _timeout);
+            var second = await mailbox.ListAsync(new MessageQuery(PageIndex: 1, PageSize: 5), refresh: false, _timeout);
+            await mailbox.SetReadAsync([.. first.Messages.Select(m => m.Id)], read: true, _timeout);
+            return (first, second);
+        });
+        Assert.Equal(["第12周通知", "第11周通知", "第10周通知", "第9周通知", "第8周通知"], first.Messages.Select(m => m.Subject));
+        Assert.Equal(["第7周通知", "第6周通知", "第5周通知", "第4周通知", "第3周通知"], second.Messages.Select(m => m.Subject));
+        Assert.All(relay.Commands.Where(c => c.StartsWith("UID ", StringComparison.Ordinal)),
+            c => Assert.True(ImapQuirkRelay.IsAscending(c.Split(' ')[2]), c));
+    }
+
+    private static SessionMailbox MailboxOf(WebMailAppFactory app, string user) =>
+        app.Services.GetRequiredService<SessionMailboxes>().For(app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single());
+
+    /// <summary>Runs <paramref name="work"/>, then writes what WebMail said to the server, also when it failed.</summary>
+    private async Task<T> WithProtocolAsync<T>(ImapQuirkRelay relay, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            foreach (var command in relay.Commands)
+            {
+                output.WriteLine("C (through the relay): " + command);
+            }
+        }
+    }
+}

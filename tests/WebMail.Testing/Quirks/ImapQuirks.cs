@@ -1,0 +1,56 @@
+namespace WebMail.Testing.Quirks;
+
+/// <summary>
+/// How a mail server that cannot run here behaves differently from Dovecot, as other clients' trackers document it.
+/// <see cref="ImapQuirkRelay"/> puts these behaviours in front of the real Dovecot.
+/// </summary>
+public sealed record ImapQuirks
+{
+    public required string Name { get; init; }
+
+    /// <summary>Capabilities the server advertises that Dovecot's list lacks.</summary>
+    public IReadOnlyList<string> AddCapabilities { get; init; } = [];
+
+    /// <summary>Capabilities of Dovecot's list the server does not have.</summary>
+    public IReadOnlyList<string> RemoveCapabilities { get; init; } = [];
+
+    /// <summary>SELECT and EXAMINE are refused until the client has sent ID (RFC 2971).</summary>
+    public bool RequireIdBeforeSelect { get; init; }
+
+    /// <summary>AUTHENTICATE with an initial response (RFC 4959 SASL-IR) gets BAD although SASL-IR is advertised.</summary>
+    public bool RejectSaslInitialResponse { get; init; }
+
+    /// <summary>UID commands whose set is not in ascending order get BAD.</summary>
+    public bool RejectDescendingUidSets { get; init; }
+
+    /// <summary>
+    /// Coremail as NetEase (163.com, 126.com) and the schools it hosts run it: SELECT before ID answers "Unsafe Login"
+    /// (pimalaya/himalaya#651, OfflineIMAP/offlineimap#696); SASL-IR advertised, but an initial response gets BAD
+    /// (pimalaya/himalaya#729); no SORT or THREAD.
+    /// </summary>
+    public static ImapQuirks Coremail { get; } = new()
+    {
+        Name = "Coremail",
+        AddCapabilities = ["SASL-IR", "ID"],
+        RemoveCapabilities = ["SORT", "SORT=DISPLAY", "THREAD=REFERENCES", "THREAD=REFS", "THREAD=ORDEREDSUBJECT"],
+        RequireIdBeforeSelect = true,
+        RejectSaslInitialResponse = true,
+    };
+
+    /// <summary>
+    /// Tencent's QQ Mail and Exmail: a UID set with a descending range gets "BAD UID parameters!"
+    /// (bkaankose/Wino-Mail#575, modern-email/defects#40).
+    /// </summary>
+    public static ImapQuirks TencentExmail { get; } = new()
+    {
+        Name = "Tencent Exmail",
+        RemoveCapabilities = ["SORT", "SORT=DISPLAY", "THREAD=REFERENCES", "THREAD=REFS", "THREAD=ORDEREDSUBJECT"],
+        RejectDescendingUidSets = true,
+    };
+
+    public const string UnsafeLoginText = "Unsafe Login. Please contact kefu@188.com for help";
+
+    public const string SaslInitialResponseRefusal = "Request not ending with";
+
+    public const string UidSetRefusal = "UID parameters!";
+}
