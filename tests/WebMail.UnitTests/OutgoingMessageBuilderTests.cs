@@ -34,4 +34,23 @@ public sealed class OutgoingMessageBuilderTests
         var text = Assert.IsType<TextPart>(MimeMessage.Load(new MemoryStream(bytes)).Body).Text;
         Assert.Equal(body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'));
     }
+
+    [Fact]
+    public void Build_ChineseAttachmentName_WrittenBothWaysForEveryMailProgram()
+    {
+        var message = OutgoingMessageBuilder.Build("a@school.test", new OutgoingMessage("b@school.test", "", "", "s", "body",
+            [new OutgoingAttachment("实验报告 第三周.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [1, 2, 3])]),
+            [MailboxAddress.Parse("b@school.test")], [], []);
+
+        using var wire = new MemoryStream();
+        message.WriteTo(wire);
+        var headers = System.Text.Encoding.ASCII.GetString(wire.ToArray());
+
+        // RFC 2047 in Content-Type's name (QQ Mail, Outlook), RFC 2231 in Content-Disposition's filename (the standard).
+        Assert.Matches(@"Content-Type: application/vnd\.openxmlformats[^\r\n]*(\r?\n\s+)*[^\r\n]*name=""?=\?utf-8\?", headers);
+        Assert.Matches(@"filename\*0?\*?=utf-8''", headers);
+        var part = Assert.Single(message.Attachments);
+        Assert.Equal("实验报告 第三周.docx", part.ContentType.Name);
+        Assert.Equal("实验报告 第三周.docx", part.ContentDisposition!.FileName);
+    }
 }

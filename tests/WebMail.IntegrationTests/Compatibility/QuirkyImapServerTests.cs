@@ -38,6 +38,22 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
         Assert.InRange(commands.ToList().FindLastIndex(firstSelect, c => c.StartsWith("ID ", StringComparison.Ordinal)), 0, firstSelect);
     }
 
+    [Fact]
+    public async Task Coremail_IdTurnedOff_InboxRefusalIsNotCalledAMissingFolder()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.Coremail);
+        var settings = relay.AppConfiguration();
+        settings["Mail:Domains:0:ImapId:Send"] = "false";
+        await using var app = WebMailAppFactory.With(settings);
+        var mailbox = app.MailFor(DemoMailServer.NewTestAccount("coremail-noid"), ReadingProtocol.Imap);
+
+        var failure = await Assert.ThrowsAsync<MailOperationException>(() =>
+            WithProtocolAsync(relay, () => mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout)));
+
+        Assert.Equal(MailProblem.ProtocolError, failure.Problem);
+        Assert.DoesNotContain(relay.Commands, c => c.StartsWith("ID ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -50,7 +50,11 @@ public sealed partial class ImapMailStore(
             }
             catch (ImapCommandException exception)
             {
-                throw new MailOperationException(MailProblem.FolderNotFound, exception);
+                // The inbox always exists: a server that will not open it is refusing the client (Coremail's
+                // "Unsafe Login" to a client that sent no ID), and "this folder no longer exists" would mislead.
+                throw new MailOperationException(folder.FullName.Equals("INBOX", StringComparison.OrdinalIgnoreCase)
+                    ? MailProblem.ProtocolError
+                    : MailProblem.FolderNotFound, exception);
             }
         }
 

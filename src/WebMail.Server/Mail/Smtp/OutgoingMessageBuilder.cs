@@ -46,13 +46,7 @@ public static class OutgoingMessageBuilder
             var index = 0;
             foreach (var attachment in outgoing.Attachments)
             {
-                mixed.Add(new MimePart(ContentType.TryParse(attachment.ContentType, out var type) ? type : new ContentType("application", "octet-stream"))
-                {
-                    Content = new MimeContent(new MemoryStream(attachment.Content, writable: false)),
-                    ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-                    ContentTransferEncoding = ContentEncoding.Base64,
-                    FileName = SafeFileName.From(attachment.FileName, index++),
-                });
+                mixed.Add(AttachmentPart(attachment, index++));
             }
 
             message.Body = mixed;
@@ -60,6 +54,28 @@ public static class OutgoingMessageBuilder
 
         message.Prepare(EncodingConstraint.SevenBit);
         return message;
+    }
+
+    /// <summary>
+    /// A file as every mail program reads its name: RFC 2231 on Content-Disposition (the standard), and RFC 2047 on
+    /// Content-Type's <c>name</c> as Thunderbird and Gmail also write it, because QQ Mail and Outlook show a Chinese
+    /// name encoded only the RFC 2231 way as garbage.
+    /// </summary>
+    private static MimePart AttachmentPart(OutgoingAttachment attachment, int index)
+    {
+        var part = new MimePart(ContentType.TryParse(attachment.ContentType, out var type) ? type : new ContentType("application", "octet-stream"))
+        {
+            Content = new MimeContent(new MemoryStream(attachment.Content, writable: false)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = SafeFileName.From(attachment.FileName, index),
+        };
+        foreach (var name in part.ContentType.Parameters.Where(p => p.Name.Equals("name", StringComparison.OrdinalIgnoreCase)))
+        {
+            name.EncodingMethod = ParameterEncodingMethod.Rfc2047;
+        }
+
+        return part;
     }
 
     /// <summary>A draft as the Drafts folder keeps it: addresses that do not parse yet are left out, not refused.</summary>

@@ -1,0 +1,40 @@
+using WebMail.BrowserTests.Pages;
+using WebMail.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebMail.BrowserTests.Compatibility;
+
+/// <summary>
+/// A server that signs the user in but will not open a folder (Coremail without IMAP ID): whatever the compose page
+/// loads in the background, and however that fails, what the user typed stays (issue 17).
+/// </summary>
+public sealed class MisbehavingServerComposeTests(UnidentifiedCoremailFixture browser) : IClassFixture<UnidentifiedCoremailFixture>
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Compose_ServerRefusesEveryFolder_TypedFieldsSurviveAndTheMessageGoesOut(bool typedBeforeLive)
+    {
+        var user = DemoMailServer.NewTestAccount("coremail-compose");
+        var page = await browser.SignedInPageAsync(user, "Imap");
+        var compose = ComposePage.Of(page);
+        if (typedBeforeLive)
+        {
+            await compose.OpenAsync();
+        }
+        else
+        {
+            await compose.OpenFromNavigationAsync();
+        }
+
+        await compose.TypeAsync("bob@school.test", "期末安排", "请查收。");
+        // Autosave and the background loads run and fail against this server meanwhile.
+        await page.WaitForTimeoutAsync(4000);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"coremail-without-id-compose-{typedBeforeLive}.png") });
+
+        await Expect(compose.To).ToHaveValueAsync("bob@school.test");
+        await Expect(compose.Subject).ToHaveValueAsync("期末安排");
+        await Expect(compose.Body).ToHaveValueAsync("请查收。");
+        await compose.SendAsync();
+    }
+}
