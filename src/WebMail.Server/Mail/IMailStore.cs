@@ -10,7 +10,7 @@ public interface IMailStore : IAsyncDisposable
     MailboxFeatures Features { get; }
 
     /// <summary>A page of summaries for the query, and how many messages match in all.</summary>
-    Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(MessageQuery query, CancellationToken cancellationToken);
+    Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken);
 

@@ -3,20 +3,16 @@ using WebMail.Testing.Quirks;
 
 namespace WebMail.BrowserTests.Compatibility;
 
-/// <summary>The app reads IMAP through a relay that refuses SELECT until ID, as Coremail does, with ID turned off.</summary>
-public sealed class UnidentifiedCoremailFixture : BrowserFixture
+/// <summary>The app reads IMAP through a relay that behaves like another server (<see cref="ImapQuirks"/>).</summary>
+public abstract class QuirkyServerFixture : BrowserFixture
 {
-    public UnidentifiedCoremailFixture()
-        : this(new ImapQuirkRelay(ImapQuirks.Coremail))
+    protected QuirkyServerFixture(ImapQuirks quirks, Dictionary<string, string?>? settings = null)
+        : this(new ImapQuirkRelay(quirks), settings)
     {
     }
 
-    private UnidentifiedCoremailFixture(ImapQuirkRelay relay)
-        : base(WebMailServerFactory.With(new()
-        {
-            ["Mail:Domains:0:Imap:Port"] = relay.Port.ToString(),
-            ["Mail:Domains:0:ImapId:Send"] = "false",
-        })) => Relay = relay;
+    private QuirkyServerFixture(ImapQuirkRelay relay, Dictionary<string, string?>? settings)
+        : base(WebMailServerFactory.With(Settings(relay, settings))) => Relay = relay;
 
     public ImapQuirkRelay Relay { get; }
 
@@ -25,4 +21,25 @@ public sealed class UnidentifiedCoremailFixture : BrowserFixture
         await Relay.DisposeAsync();
         await base.DisposeAsync();
     }
+
+    private static Dictionary<string, string?> Settings(ImapQuirkRelay relay, Dictionary<string, string?>? extra)
+    {
+        var all = new Dictionary<string, string?> { ["Mail:Domains:0:Imap:Port"] = relay.Port.ToString() };
+        foreach (var (key, value) in extra ?? [])
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
 }
+
+public sealed class CoremailFixture() : QuirkyServerFixture(ImapQuirks.Coremail);
+
+public sealed class TencentExmailFixture() : QuirkyServerFixture(ImapQuirks.TencentExmail);
+
+public sealed class ExchangeFixture() : QuirkyServerFixture(ImapQuirks.Exchange);
+
+/// <summary>Coremail as above, with WebMail's ID turned off: the server signs the user in but opens no folder.</summary>
+public sealed class UnidentifiedCoremailFixture()
+    : QuirkyServerFixture(ImapQuirks.Coremail, new() { ["Mail:Domains:0:ImapId:Send"] = "false" });

@@ -87,6 +87,9 @@ public sealed class MailboxPage(IPage page)
 
     public ILocator ToastItems => page.Locator("#toasts .toast");
 
+    /// <summary>The notice that the server could not search the text of the messages.</summary>
+    public ILocator BodyNotSearched => page.Locator("#body-not-searched");
+
     public ILocator Problem => page.Locator("#mail-problem");
 
     /// <summary>The folder's link in the pane, by its path on the server.</summary>

@@ -96,6 +96,30 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
             c => Assert.True(ImapQuirkRelay.IsAscending(c.Split(' ')[2]), c));
     }
 
+    [Fact]
+    public async Task Exchange_Utf8SearchRefused_ChineseSearchStillFindsBySubjectAndSender()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.Exchange);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("exchange");
+        var day = new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.FromHours(8));
+        await _clients.AppendAsync(user, [
+            TestMessages.Sent("期末考试安排", "jw@school.test", day, "教务处"),
+            TestMessages.Sent("Library hours", "lib@school.test", day.AddDays(1), "图书馆"),
+            TestMessages.Sent("实验室开放", "lab@school.test", day.AddDays(2), "实验中心", body: "期末考试期间暂停开放"),
+        ], _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+
+        var bySubject = await WithProtocolAsync(relay, () => mailbox.ListAsync(
+            new MessageQuery(Search: new MessageSearch(Text: "期末考试")), refresh: false, _timeout));
+        var bySender = await mailbox.ListAsync(new MessageQuery(Search: new MessageSearch(From: "图书馆")), refresh: false, _timeout);
+
+        Assert.Contains(relay.Commands, c => c.Contains("CHARSET UTF-8", StringComparison.Ordinal));
+        Assert.Equal(["期末考试安排"], bySubject.Messages.Select(m => m.Subject));
+        Assert.True(bySubject.BodyNotSearched);
+        Assert.Equal(["Library hours"], bySender.Messages.Select(m => m.Subject));
+    }
+
     private static SessionMailbox MailboxOf(WebMailAppFactory app, string user) =>
         app.Services.GetRequiredService<SessionMailboxes>().For(app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single());
 

@@ -115,24 +115,51 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
     private async Task PumpFromClientAsync(Connection connection)
     {
         var reader = new LineReader(connection.Front);
+        // A command may go on after a literal ("SEARCH SUBJECT {12+}" CRLF, 12 bytes, then the rest of the line).
+        var continuation = false;
+        var refused = false;
         while (await reader.ReadLineAsync(_stop.Token) is { } line)
         {
             var text = Encoding.Latin1.GetString(line).TrimEnd('\r', '\n');
-            var parts = text.Split(' ', 4);
-            if (parts.Length >= 2)
+            if (!continuation)
             {
-                Record(parts);
-                if (Refusal(connection, parts) is { } refusal)
+                var parts = text.Split(' ', 4);
+                refused = false;
+                if (parts.Length >= 2)
                 {
-                    await connection.ToClientAsync(Encoding.ASCII.GetBytes($"{parts[0]} {refusal}\r\n"), _stop.Token);
-                    continue;
+                    Record(parts);
+                    if (Refusal(connection, parts) is { } refusal)
+                    {
+                        refused = true;
+                        await connection.ToClientAsync(Encoding.ASCII.GetBytes($"{parts[0]} {refusal}\r\n"), _stop.Token);
+                    }
                 }
             }
+            else
+            {
+                RecordContinuation(text);
+            }
 
-            await connection.ToServerAsync(line, _stop.Token);
+            if (!refused)
+            {
+                await connection.ToServerAsync(line, _stop.Token);
+            }
+
+            continuation = false;
             if (LiteralLength(text) is { } length)
             {
-                await connection.ToServerAsync(await reader.ReadExactlyAsync(length, _stop.Token), _stop.Token);
+                if (refused && !text.EndsWith("+}", StringComparison.Ordinal))
+                {
+                    continue; // a synchronizing literal waits for "+": after the refusal the client sends nothing more
+                }
+
+                var literal = await reader.ReadExactlyAsync(length, _stop.Token);
+                if (!refused)
+                {
+                    await connection.ToServerAsync(literal, _stop.Token);
+                }
+
+                continuation = true;
             }
         }
     }
@@ -156,6 +183,13 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
             return "BAD " + ImapQuirks.SaslInitialResponseRefusal;
         }
 
+        if (_quirks.RejectUtf8Search && parts.Length >= 3 && string.Join(' ', parts.Skip(1)).ToUpperInvariant() is var rest
+            && (rest.StartsWith("SEARCH", StringComparison.Ordinal) || rest.StartsWith("UID SEARCH", StringComparison.Ordinal))
+            && rest.Contains("CHARSET UTF-8", StringComparison.Ordinal))
+        {
+            return "NO " + ImapQuirks.BadCharsetText;
+        }
+
         if (_quirks.RejectDescendingUidSets && command == "UID" && parts.Length >= 4 && !IsAscending(parts[3].Split(' ')[0]))
         {
             return "BAD " + ImapQuirks.UidSetRefusal;
@@ -173,6 +207,17 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
         lock (_commands)
         {
             _commands.Add(shown);
+        }
+    }
+
+    private void RecordContinuation(string text)
+    {
+        lock (_commands)
+        {
+            if (_commands.Count > 0)
+            {
+                _commands[^1] += " " + text;
+            }
         }
     }
 

@@ -20,6 +20,9 @@ public sealed record ImapQuirks
     /// <summary>AUTHENTICATE with an initial response (RFC 4959 SASL-IR) gets BAD although SASL-IR is advertised.</summary>
     public bool RejectSaslInitialResponse { get; init; }
 
+    /// <summary>SEARCH with CHARSET UTF-8 gets NO [BADCHARSET (US-ASCII)].</summary>
+    public bool RejectUtf8Search { get; init; }
+
     /// <summary>UID commands whose set is not in ascending order get BAD.</summary>
     public bool RejectDescendingUidSets { get; init; }
 
@@ -47,6 +50,19 @@ public sealed record ImapQuirks
         RemoveCapabilities = ["SORT", "SORT=DISPLAY", "THREAD=REFERENCES", "THREAD=REFS", "THREAD=ORDEREDSUBJECT"],
         RejectDescendingUidSets = true,
     };
+
+    /// <summary>
+    /// Exchange and Microsoft 365: SEARCH CHARSET UTF-8 answers NO [BADCHARSET (US-ASCII)], so a Chinese search finds
+    /// nothing; no SORT or THREAD.
+    /// </summary>
+    public static ImapQuirks Exchange { get; } = new()
+    {
+        Name = "Exchange",
+        RemoveCapabilities = ["SORT", "SORT=DISPLAY", "THREAD=REFERENCES", "THREAD=REFS", "THREAD=ORDEREDSUBJECT", "ESEARCH", "SEARCHRES"],
+        RejectUtf8Search = true,
+    };
+
+    public const string BadCharsetText = "[BADCHARSET (US-ASCII)] The specified charset is not supported.";
 
     public const string UnsafeLoginText = "Unsafe Login. Please contact kefu@188.com for help";
 

@@ -11,7 +11,7 @@ namespace WebMail.Server.Mail.Connections;
 /// <summary>
 /// Makes MailKit clients for a domain's servers and connects them with the domain's TLS mode, certificate
 /// trust and read timeout. It never authenticates: that is the caller's business, through <see cref="MailSignIn"/>
-/// (which reads the <see cref="ConnectionLimitWatcher"/> given to IMAP and POP3 clients here). The bound on the whole
+/// (which reads the <see cref="ServerReplyWatcher"/> given to IMAP and POP3 clients here). The bound on the whole
 /// call is not set here but by the one path, <see cref="MailServerCalls"/>, which connects through this.
 /// </summary>
 public sealed class MailClientFactory
@@ -19,10 +19,10 @@ public sealed class MailClientFactory
     private readonly ConcurrentDictionary<string, MailCertificateValidator> _validators = new(StringComparer.OrdinalIgnoreCase);
 
     public Task<ImapClient> ConnectImapAsync(MailDomainOptions domain, CancellationToken cancellationToken) =>
-        ConnectAsync(new ImapClient(new ConnectionLimitWatcher()), domain, Require(domain.Imap, domain, "IMAP"), cancellationToken);
+        ConnectAsync(new ImapClient(new ServerReplyWatcher()), domain, Require(domain.Imap, domain, "IMAP"), cancellationToken);
 
     public Task<Pop3Client> ConnectPop3Async(MailDomainOptions domain, CancellationToken cancellationToken) =>
-        ConnectAsync(new Pop3Client(new ConnectionLimitWatcher()), domain, Require(domain.Pop3, domain, "POP3"), cancellationToken);
+        ConnectAsync(new Pop3Client(new ServerReplyWatcher()), domain, Require(domain.Pop3, domain, "POP3"), cancellationToken);
 
     public Task<SmtpClient> ConnectSmtpAsync(MailDomainOptions domain, CancellationToken cancellationToken) =>
         ConnectAsync(new SmtpClient(), domain, Require(domain.Smtp, domain, "SMTP"), cancellationToken);

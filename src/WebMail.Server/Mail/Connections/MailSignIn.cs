@@ -5,7 +5,7 @@ using WebMail.Server.Mail.Options;
 
 namespace WebMail.Server.Mail.Connections;
 
-/// <summary>The server refused the connection because the account has too many open (see <see cref="ConnectionLimitWatcher"/>).</summary>
+/// <summary>The server refused the connection because the account has too many open (see <see cref="ServerReplyWatcher"/>).</summary>
 public sealed class TooManyConnectionsException(Exception inner)
     : Exception("The mail server refused the connection: the account has too many connections open.", inner);
 
@@ -21,7 +21,7 @@ public static class MailSignIn
         IMailService client, string address, string password, CancellationToken cancellationToken,
         (ImapIdOptions Options, string ClientAddress)? identity = null)
     {
-        var watcher = (client as MailService)?.ProtocolLogger as ConnectionLimitWatcher;
+        var watcher = (client as MailService)?.ProtocolLogger as ServerReplyWatcher;
         try
         {
             await client.AuthenticateAsync(address, password, cancellationToken);

@@ -20,10 +20,13 @@ public sealed partial class ImapMailStore
     private const MessageSummaryItems SummaryItems = MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope
         | MessageSummaryItems.Flags | MessageSummaryItems.Size | MessageSummaryItems.BodyStructure;
 
-    public Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
+    /// <summary>A server that cannot search in UTF-8 looks at the headers of at most this many of a folder's newest messages.</summary>
+    public const int MaxHeaderScan = 5_000;
+
+    public Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
         query.AllFolders && query.HasSearch
             ? SearchAllFoldersAsync(query, cancellationToken)
-            : RunAsync<(IReadOnlyList<MessageSummary>, int)>(async (client, token) =>
+            : RunAsync(async (client, token) =>
             {
                 var folder = await OpenFolderAsync(query.Folder, token);
                 // NOOP lets the server tell this long-lived connection what other clients changed (new mail, flags, expunges).
@@ -33,27 +36,73 @@ public sealed partial class ImapMailStore
                     return await NewestFirstPageAsync(folder, query, token);
                 }
 
-                var ordered = query.Threads
-                    ? await ThreadOrderAsync(client, folder, query, token)
-                    : [.. (await SortedAsync(client, folder, query, token)).Select(uid => (uid, 0))];
+                if (_utf8SearchRefused && query.HasSearch && HasNonAscii(query.Search!))
+                {
+                    return await SearchHeadersHereAsync(folder, query, token);
+                }
+
+                var watcher = client.ProtocolLogger as Connections.ServerReplyWatcher;
+                watcher?.WatchSearch();
+                List<(UniqueId, int)> ordered;
+                try
+                {
+                    ordered = query.Threads
+                        ? await ThreadOrderAsync(client, folder, query, token)
+                        : [.. (await SortedAsync(client, folder, query, token)).Select(uid => (uid, 0))];
+                }
+                catch (ImapCommandException) when (watcher?.Utf8SearchRefused == true)
+                {
+                    ordered = [];
+                }
+                finally
+                {
+                    watcher?.StopWatchingSearch();
+                }
+
+                if (watcher?.Utf8SearchRefused == true)
+                {
+                    // MailKit retried in US-ASCII, which cannot find Chinese: that answer is not the search's.
+                    _utf8SearchRefused = true;
+                    return await SearchHeadersHereAsync(folder, query, token);
+                }
+
                 var slice = ordered.Skip(query.PageIndex * query.PageSize).Take(query.PageSize).ToList();
                 var levels = slice.ToDictionary(s => s.Item1, s => s.Item2);
-                return (await SummariesInOrderAsync(folder, [.. slice.Select(s => s.Item1)], levels, token), ordered.Count);
+                return new MessagePage(
+                    await SummariesInOrderAsync(folder, [.. slice.Select(s => s.Item1)], levels, token), ordered.Count, query.PageIndex, query.PageSize);
             }, cancellationToken);
 
-    private static async Task<(IReadOnlyList<MessageSummary>, int)> NewestFirstPageAsync(IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
+    private static async Task<MessagePage> NewestFirstPageAsync(IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
     {
         var total = folder.Count;
         var newest = total - 1 - (query.PageIndex * query.PageSize);
         if (newest < 0)
         {
-            return ([], total);
+            return new MessagePage([], total, query.PageIndex, query.PageSize);
         }
 
         var oldest = Math.Max(0, newest - query.PageSize + 1);
         var summaries = await folder.FetchAsync(oldest, newest, SummaryItems, cancellationToken);
-        return (summaries.OrderByDescending(s => s.Index).Select(s => ToSummary(folder, s)).ToList(), total);
+        return new MessagePage([.. summaries.OrderByDescending(s => s.Index).Select(s => ToSummary(folder, s))], total, query.PageIndex, query.PageSize);
     }
+
+    /// <summary>
+    /// The server cannot search in UTF-8 (Exchange): the headers of the folder's newest messages are searched here,
+    /// bounded as POP3's are, and the page's lines then fetched whole. The message text is not searched; the page says so.
+    /// </summary>
+    private static async Task<MessagePage> SearchHeadersHereAsync(IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
+    {
+        var count = folder.Count;
+        var headers = count == 0 ? [] : await folder.FetchAsync(
+            Math.Max(0, count - MaxHeaderScan), count - 1,
+            MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Flags | MessageSummaryItems.Size, cancellationToken);
+        var found = HeaderSearch.Page(headers.Select(h => ToSummary(folder, h)), query);
+        var uids = found.Messages.Select(m => ImapMessageId.TryParse(m.Id, out var id) ? id.UniqueId : UniqueId.Invalid).ToList();
+        return found with { Messages = await SummariesInOrderAsync(folder, uids, null, cancellationToken), BodyNotSearched = true };
+    }
+
+    private static bool HasNonAscii(MessageSearch search) =>
+        new[] { search.Text, search.From, search.To, search.Subject, search.Body }.Any(term => term?.Any(c => c > 127) == true);
 
     private static async Task<IList<UniqueId>> SortedAsync(ImapClient client, IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
     {
@@ -120,8 +169,8 @@ public sealed partial class ImapMailStore
         }
     }
 
-    private Task<(IReadOnlyList<MessageSummary>, int)> SearchAllFoldersAsync(MessageQuery query, CancellationToken cancellationToken) =>
-        RunAsync<(IReadOnlyList<MessageSummary>, int)>(async (client, token) =>
+    private Task<MessagePage> SearchAllFoldersAsync(MessageQuery query, CancellationToken cancellationToken) =>
+        RunAsync(async (client, token) =>
         {
             var search = ImapSearchQueries.From(query.Search);
             var folders = await client.GetFoldersAsync(client.PersonalNamespaces[0], StatusItems.None, subscribedOnly: false, token);
@@ -153,7 +202,7 @@ public sealed partial class ImapMailStore
             // Back into date order across folders (each folder's part was fetched in one go).
             var position = slice.Select((m, i) => (Id: new ImapMessageId(ImapMessageId.IsInbox(m.Folder) ? MailFolder.InboxPath : m.Folder, m.Uid.Validity, m.Uid.Id).ToString(), i))
                 .ToDictionary(p => p.Id, p => p.i);
-            return (page.OrderBy(s => position.GetValueOrDefault(s.Id, int.MaxValue)).ToList(), matches.Count);
+            return new MessagePage([.. page.OrderBy(s => position.GetValueOrDefault(s.Id, int.MaxValue))], matches.Count, query.PageIndex, query.PageSize);
         }, cancellationToken);
 
     private static async Task<List<MessageSummary>> SummariesInOrderAsync(

@@ -20,6 +20,8 @@ public sealed partial class ImapMailStore(
     // Folder objects by path for this connection, so working in a folder does not LIST it first every time.
     private readonly Dictionary<string, IMailFolder> _folders = new(StringComparer.Ordinal);
     private ImapClient? _client;
+    // Learnt once per session: the server answered a UTF-8 search with BADCHARSET (Exchange).
+    private bool _utf8SearchRefused;
     private Timer? _idleTimer;
 
     public MailboxFeatures Features => MailboxFeatures.Imap;

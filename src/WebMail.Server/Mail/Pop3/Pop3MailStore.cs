@@ -28,8 +28,8 @@ public sealed class Pop3MailStore(
 
     public MailboxFeatures Features => MailboxFeatures.Pop3;
 
-    public Task<(IReadOnlyList<MessageSummary> Messages, int TotalCount)> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
-        RunAsync<(IReadOnlyList<MessageSummary>, int)>(async (client, token) =>
+    public Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
+        RunAsync(async (client, token) =>
         {
             var uids = await client.GetMessageUidsAsync(token);
             // The maildrop lists oldest first; the usual view wants the newest first.
@@ -45,13 +45,9 @@ public sealed class Pop3MailStore(
                     .OfType<MessageSummary>().ToList();
             }
 
-            if (plain)
-            {
-                return (matches, uids.Count);
-            }
-
-            var found = Pop3HeaderSearch.Apply(matches, query);
-            return (found.Skip(query.PageIndex * query.PageSize).Take(query.PageSize).ToList(), found.Count);
+            return plain
+                ? new MessagePage(matches, uids.Count, query.PageIndex, query.PageSize)
+                : HeaderSearch.Page(matches, query);
         }, cancellationToken);
 
     public Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken) =>

@@ -43,9 +43,8 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
             return cached;
         }
 
-        var (messages, total) = await Store.ListAsync(query, cancellationToken);
-        var page = new MessagePage(messages, total, query.PageIndex, query.PageSize);
-        AddressBook.Remember(messages.Where(m => m.FromAddress.Contains('@'))
+        var page = await Store.ListAsync(query, cancellationToken);
+        AddressBook.Remember(page.Messages.Where(m => m.FromAddress.Contains('@'))
             .Select(m => string.IsNullOrEmpty(m.FromName) ? m.FromAddress : $"{m.FromName} <{m.FromAddress}>"));
         Cache.AddPage(query, page);
         return page;

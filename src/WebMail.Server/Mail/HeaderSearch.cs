@@ -1,18 +1,26 @@
 using System.Globalization;
 using WebMail.Client.Services;
 
-namespace WebMail.Server.Mail.Pop3;
+namespace WebMail.Server.Mail;
 
 /// <summary>
-/// Search and sort for POP3, which has neither: over the headers the session has read (sender, recipients,
-/// subject, date, size). Matching ignores case and, for Chinese text, needs no word boundaries.
+/// Search and sort done here, over headers already fetched (sender, recipients, subject, date, size): for POP3,
+/// which has neither, and for an IMAP server that cannot search in UTF-8. Matching ignores case and, for Chinese
+/// text, needs no word boundaries. The text of the messages is not searched.
 /// </summary>
-public static class Pop3HeaderSearch
+public static class HeaderSearch
 {
     private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
     private const CompareOptions Loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreWidth | CompareOptions.IgnoreKanaType;
 
-    public static List<MessageSummary> Apply(IEnumerable<MessageSummary> messages, MessageQuery query)
+    /// <summary>The query's page of the messages that match, and how many match in all.</summary>
+    public static MessagePage Page(IEnumerable<MessageSummary> messages, MessageQuery query)
+    {
+        var found = Apply(messages, query);
+        return new MessagePage([.. found.Skip(query.PageIndex * query.PageSize).Take(query.PageSize)], found.Count, query.PageIndex, query.PageSize);
+    }
+
+    private static List<MessageSummary> Apply(IEnumerable<MessageSummary> messages, MessageQuery query)
     {
         var search = query.Search ?? new MessageSearch();
         var found = messages.Where(m => Matches(m, search));

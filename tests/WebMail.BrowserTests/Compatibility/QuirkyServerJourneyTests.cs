@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
+using WebMail.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebMail.BrowserTests.Compatibility;
+
+/// <summary>
+/// The journey a student makes — sign in, read, search in Chinese, send — through each server that cannot run here,
+/// reproduced by the quirk relay in front of Dovecot (issue 17).
+/// </summary>
+public static class QuirkyServerJourney
+{
+    public static async Task RunAsync(QuirkyServerFixture browser, ITestOutputHelper output, bool bodyNotSearched)
+    {
+        var user = DemoMailServer.NewTestAccount("journey");
+        var start = new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.FromHours(8));
+        await new MailTestClients(output).AppendAsync(user, [
+            TestMessages.Sent("期末考试安排", "jw@school.test", start, "教务处", body: "第十八周开始。"),
+            TestMessages.Sent("Library hours", "lib@school.test", start.AddDays(1), "图书馆"),
+        ], CancellationToken.None);
+        var page = await browser.SignedInPageAsync(user, "Imap");
+        var mailbox = MailboxPage.Of(page);
+        try
+        {
+            await Expect(mailbox.MessageLinks).ToHaveCountAsync(2);
+
+            await mailbox.SearchBox.FillAsync("期末");
+            await mailbox.SearchButton.ClickAsync();
+            await Expect(mailbox.MessageLinks).ToHaveCountAsync(1);
+            await Expect(mailbox.BodyNotSearched).ToHaveCountAsync(bodyNotSearched ? 1 : 0);
+            await mailbox.MessageLink("期末考试安排").ClickAsync();
+            await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("期末考试安排");
+            await Expect(MessagePane.Of(page).Text).ToContainTextAsync("第十八周开始。");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"journey-{browser.GetType().Name}.png") });
+
+            var compose = ComposePage.Of(page);
+            await compose.OpenFromNavigationAsync();
+            await compose.TypeAsync(user, "收到", "谢谢老师。");
+            await compose.SendAsync();
+        }
+        finally
+        {
+            foreach (var command in browser.Relay.Commands)
+            {
+                output.WriteLine("C (through the relay): " + command);
+            }
+        }
+    }
+}
+
+public sealed class CoremailJourneyTests(CoremailFixture browser, ITestOutputHelper output) : IClassFixture<CoremailFixture>
+{
+    [Fact]
+    public Task Journey_Coremail_SignInReadSearchSend() => QuirkyServerJourney.RunAsync(browser, output, bodyNotSearched: false);
+}
+
+public sealed class TencentExmailJourneyTests(TencentExmailFixture browser, ITestOutputHelper output) : IClassFixture<TencentExmailFixture>
+{
+    [Fact]
+    public Task Journey_TencentExmail_SignInReadSearchSend() => QuirkyServerJourney.RunAsync(browser, output, bodyNotSearched: false);
+}
+
+public sealed class ExchangeJourneyTests(ExchangeFixture browser, ITestOutputHelper output) : IClassFixture<ExchangeFixture>
+{
+    [Fact]
+    public Task Journey_Exchange_SignInReadSearchSendAndSaysTheTextWasNotSearched() =>
+        QuirkyServerJourney.RunAsync(browser, output, bodyNotSearched: true);
+}
