@@ -79,6 +79,7 @@ public sealed class AccountService(
 
         var clientAddress = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         MailProblem problem;
+        string? serverReply;
         var (attempt, wait) = await throttle.TryBeginAsync(address, clientAddress, cancellationToken);
         await using (attempt)
         {
@@ -88,7 +89,7 @@ public sealed class AccountService(
                 return new SignInResult(MailProblem.TooManyAttempts, wait);
             }
 
-            problem = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, clientAddress, cancellationToken);
+            (problem, serverReply) = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, clientAddress, cancellationToken);
             if (problem == MailProblem.AuthenticationFailed)
             {
                 attempt.Failed();
@@ -101,7 +102,9 @@ public sealed class AccountService(
 
         if (problem != MailProblem.None)
         {
-            return new SignInResult(problem);
+            return problem == MailProblem.AuthenticationFailed
+                ? new SignInResult(problem) { ServerReply = serverReply, Hint = domain.SignInHint }
+                : new SignInResult(problem);
         }
 
         UserSession session;

@@ -43,3 +43,10 @@ public sealed class ExchangeFixture() : QuirkyServerFixture(ImapQuirks.Exchange)
 /// <summary>Coremail as above, with WebMail's ID turned off: the server signs the user in but opens no folder.</summary>
 public sealed class UnidentifiedCoremailFixture()
     : QuirkyServerFixture(ImapQuirks.Coremail, new() { ["Mail:Domains:0:ImapId:Send"] = "false" });
+
+/// <summary>QQ Mail with client authorization codes turned on, and the school's hint about where to get one.</summary>
+public sealed class QqMailFixture()
+    : QuirkyServerFixture(ImapQuirks.QqMailWithAuthorizationCodes, new() { ["Mail:Domains:0:SignInHint"] = QqMailFixture.Hint })
+{
+    public const string Hint = "请使用在“设置 → 账户”中生成的客户端授权码登录。";
+}

@@ -18,6 +18,12 @@ public sealed class SignInPage(IPage page)
     /// <summary>A notice such as "You have signed out."</summary>
     public ILocator Status => page.Locator("[role=status]");
 
+    /// <summary>The mail server's own words under a refused password.</summary>
+    public ILocator ServerReply => page.Locator("#signin-server-reply");
+
+    /// <summary>The school's hint under a refused password.</summary>
+    public ILocator Hint => page.Locator("#signin-hint");
+
     public ILocator Problem => page.Locator("#signin-problem");
 
     /// <summary>Fills the form as a user does and presses Sign in.</summary>

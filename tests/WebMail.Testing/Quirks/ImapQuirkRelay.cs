@@ -178,6 +178,11 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
             return $"NO {command} {ImapQuirks.UnsafeLoginText}";
         }
 
+        if (_quirks.AuthorizationCodeRequired && command is "LOGIN" or "AUTHENTICATE")
+        {
+            return "NO " + ImapQuirks.AuthorizationCodeText;
+        }
+
         if (_quirks.RejectSaslInitialResponse && command == "AUTHENTICATE" && parts.Length >= 4)
         {
             return "BAD " + ImapQuirks.SaslInitialResponseRefusal;

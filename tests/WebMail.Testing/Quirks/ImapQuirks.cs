@@ -20,6 +20,9 @@ public sealed record ImapQuirks
     /// <summary>AUTHENTICATE with an initial response (RFC 4959 SASL-IR) gets BAD although SASL-IR is advertised.</summary>
     public bool RejectSaslInitialResponse { get; init; }
 
+    /// <summary>Signing in with the account password is refused: the account needs a client authorization code (授权码).</summary>
+    public bool AuthorizationCodeRequired { get; init; }
+
     /// <summary>SEARCH with CHARSET UTF-8 gets NO [BADCHARSET (US-ASCII)].</summary>
     public bool RejectUtf8Search { get; init; }
 
@@ -61,6 +64,20 @@ public sealed record ImapQuirks
         RemoveCapabilities = ["SORT", "SORT=DISPLAY", "THREAD=REFERENCES", "THREAD=REFS", "THREAD=ORDEREDSUBJECT", "ESEARCH", "SEARCHRES"],
         RejectUtf8Search = true,
     };
+
+    /// <summary>
+    /// QQ Mail with client authorization codes turned on: the password is refused with this text
+    /// (pandolia/qqbot#139 for IMAP; louislam/uptime-kuma#3434 shows the same over SMTP).
+    /// </summary>
+    public static ImapQuirks QqMailWithAuthorizationCodes { get; } = new()
+    {
+        Name = "QQ Mail (authorization codes)",
+        RejectDescendingUidSets = true,
+        AuthorizationCodeRequired = true,
+    };
+
+    public const string AuthorizationCodeText =
+        "Please using authorized code to login. More information at http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256";
 
     public const string BadCharsetText = "[BADCHARSET (US-ASCII)] The specified charset is not supported.";
 

@@ -7,9 +7,9 @@ namespace WebMail.Server.Mail.Connections;
 /// <summary>Proves a user name and password to the domain's reading server (IMAP or POP3), through the one path.</summary>
 public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls calls)
 {
-    /// <returns><see cref="MailProblem.None"/> when the server accepted the credentials.</returns>
+    /// <returns><see cref="MailProblem.None"/> when the server accepted the credentials; when it refused them, its reply.</returns>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public async Task<MailProblem> AuthenticateAsync(
+    public async Task<(MailProblem Problem, string? ServerReply)> AuthenticateAsync(
         MailDomainOptions domain, ReadingProtocol protocol, string address, string password, string clientAddress, CancellationToken cancellationToken)
     {
         var imap = protocol == ReadingProtocol.Imap;
@@ -26,11 +26,12 @@ public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls
                     return true;
                 },
                 cancellationToken);
-            return MailProblem.None;
+            return (MailProblem.None, null);
         }
         catch (MailOperationException exception)
         {
-            return exception.Problem;
+            var reply = exception.Problem == MailProblem.AuthenticationFailed ? ServerReply.Clean(exception.InnerException?.Message, password) : null;
+            return (exception.Problem, reply);
         }
     }
 }

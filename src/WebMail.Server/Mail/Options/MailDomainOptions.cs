@@ -24,6 +24,12 @@ public sealed class MailDomainOptions
     /// <summary>SHA-256 fingerprints (hex) of server certificates trusted in addition to the system's roots.</summary>
     public List<string> TrustedCertificateFingerprints { get; set; } = [];
 
+    /// <summary>
+    /// Shown under "wrong user name or password", in the school's words: e.g. where students get the client
+    /// authorization code (授权码) a server asks for instead of the password.
+    /// </summary>
+    public string? SignInHint { get; set; }
+
     /// <summary>What WebMail says about itself to the IMAP server after signing in (IMAP ID).</summary>
     public ImapIdOptions ImapId { get; set; } = new();
 
