@@ -47,4 +47,23 @@ public sealed class InboxTests : ComponentTest
         Assert.Empty(inbox.FindAll("#message-list .unread"));
         Assert.Empty(inbox.FindAll(".badge.rounded-pill"));
     }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void List_ServerCouldNotSearchOrSort_ThePageSaysSo(bool bodyNotSearched, bool sortedNewestOnly)
+    {
+        _mailbox.Limits = (bodyNotSearched, sortedNewestOnly);
+
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.Equal(3, inbox.FindAll("#message-list .message-row").Count));
+        Assert.Equal(bodyNotSearched, inbox.FindAll("#body-not-searched").Count == 1);
+        Assert.Equal(sortedNewestOnly, inbox.FindAll("#sorted-newest-only").Count == 1);
+        if (sortedNewestOnly)
+        {
+            Assert.Contains("newest 3 messages", inbox.Find("#sorted-newest-only").TextContent, StringComparison.Ordinal);
+        }
+    }
 }

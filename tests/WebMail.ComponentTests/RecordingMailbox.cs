@@ -20,10 +20,17 @@ public sealed class RecordingMailbox : IMailboxService
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>What the server could not do for a listing (search the text, sort), as the page will say.</summary>
+    public (bool BodyNotSearched, bool SortedNewestOnly) Limits { get; set; }
+
     public Task<MailboxFeatures> GetFeaturesAsync() => Record(nameof(GetFeaturesAsync), MailboxFeatures.Imap);
 
     public Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default) =>
-        Record(nameof(ListAsync), new MessagePage(ThreeMessages, ThreeMessages.Count, query.PageIndex, query.PageSize));
+        Record(nameof(ListAsync), new MessagePage(ThreeMessages, ThreeMessages.Count, query.PageIndex, query.PageSize)
+        {
+            BodyNotSearched = Limits.BodyNotSearched,
+            SortedNewestOnly = Limits.SortedNewestOnly,
+        });
 
     public Task<MailFolder?> CheckFolderAsync(string path, CancellationToken cancellationToken = default) =>
         Record(nameof(CheckFolderAsync), TwoFolders.FirstOrDefault(f => f.Path == path));

@@ -10,4 +10,7 @@ public sealed record MessagePage(IReadOnlyList<MessageSummary> Messages, int Tot
     /// newest messages were searched here instead, and the text of the messages was not.
     /// </summary>
     public bool BodyNotSearched { get; init; }
+
+    /// <summary>The server cannot sort: only the newest <see cref="TotalCount"/> messages were sorted, here.</summary>
+    public bool SortedNewestOnly { get; init; }
 }

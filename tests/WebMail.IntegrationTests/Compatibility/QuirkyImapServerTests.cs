@@ -120,6 +120,33 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
         Assert.Equal(["Library hours"], bySender.Messages.Select(m => m.Subject));
     }
 
+    [Fact]
+    public async Task NoSort_LargeFolder_ByDateNeedsNoEnvelopesAndOtherOrdersSortTheNewestOnly()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.TencentExmail);
+        var settings = relay.AppConfiguration();
+        settings["Reading:MaxLocalSort"] = "5";
+        await using var app = WebMailAppFactory.With(settings);
+        var user = DemoMailServer.NewTestAccount("nosort");
+        var start = new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.FromHours(8));
+        // Subjects run with arrival: sorted over all twelve, "b …" would come first; over the newest five, "i …".
+        await _clients.AppendAsync(user, Enumerable.Range(1, 12).Select(i => TestMessages.Sent($"{(char)('a' + i)} 第{i}周", "jw@school.test", start.AddDays(i))), _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+        var search = new MessageSearch(From: "jw@school.test");
+
+        var byDate = await WithProtocolAsync(relay, () => mailbox.ListAsync(new MessageQuery(PageSize: 3, Search: search), refresh: false, _timeout));
+        var envelopesForDate = relay.Commands.Count(c => c.Contains("ENVELOPE", StringComparison.Ordinal));
+        var bySubject = await mailbox.ListAsync(new MessageQuery(PageSize: 3, Search: search, Sort: MessageSort.Subject, Descending: false), refresh: false, _timeout);
+
+        Assert.Equal(["m 第12周", "l 第11周", "k 第10周"], byDate.Messages.Select(m => m.Subject));
+        Assert.False(byDate.SortedNewestOnly);
+        Assert.Equal(12, byDate.TotalCount);
+        Assert.Equal(1, envelopesForDate); // the page's own
+        Assert.True(bySubject.SortedNewestOnly);
+        Assert.Equal(5, bySubject.TotalCount);
+        Assert.Equal(["i 第8周", "j 第9周", "k 第10周"], bySubject.Messages.Select(m => m.Subject));
+    }
+
     private static SessionMailbox MailboxOf(WebMailAppFactory app, string user) =>
         app.Services.GetRequiredService<SessionMailboxes>().For(app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single());
 

@@ -44,11 +44,18 @@ public sealed partial class ImapMailStore
                 var watcher = client.ProtocolLogger as Connections.ServerReplyWatcher;
                 watcher?.WatchSearch();
                 List<(UniqueId, int)> ordered;
+                var newestOnly = false;
                 try
                 {
-                    ordered = query.Threads
-                        ? await ThreadOrderAsync(client, folder, query, token)
-                        : [.. (await SortedAsync(client, folder, query, token)).Select(uid => (uid, 0))];
+                    if (query.Threads)
+                    {
+                        ordered = await ThreadOrderAsync(client, folder, query, token);
+                    }
+                    else
+                    {
+                        (var uids, newestOnly) = await SortedAsync(client, folder, query, token);
+                        ordered = [.. uids.Select(uid => (uid, 0))];
+                    }
                 }
                 catch (ImapCommandException) when (watcher?.Utf8SearchRefused == true)
                 {
@@ -69,7 +76,10 @@ public sealed partial class ImapMailStore
                 var slice = ordered.Skip(query.PageIndex * query.PageSize).Take(query.PageSize).ToList();
                 var levels = slice.ToDictionary(s => s.Item1, s => s.Item2);
                 return new MessagePage(
-                    await SummariesInOrderAsync(folder, [.. slice.Select(s => s.Item1)], levels, token), ordered.Count, query.PageIndex, query.PageSize);
+                    await SummariesInOrderAsync(folder, [.. slice.Select(s => s.Item1)], levels, token), ordered.Count, query.PageIndex, query.PageSize)
+                {
+                    SortedNewestOnly = newestOnly,
+                };
             }, cancellationToken);
 
     private static async Task<MessagePage> NewestFirstPageAsync(IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
@@ -104,7 +114,8 @@ public sealed partial class ImapMailStore
     private static bool HasNonAscii(MessageSearch search) =>
         new[] { search.Text, search.From, search.To, search.Subject, search.Body }.Any(term => term?.Any(c => c > 127) == true);
 
-    private static async Task<IList<UniqueId>> SortedAsync(ImapClient client, IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
+    /// <returns>The matches in the query's order; <c>NewestOnly</c> when the server could not sort and only the newest were.</returns>
+    private async Task<(IList<UniqueId> Uids, bool NewestOnly)> SortedAsync(ImapClient client, IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
     {
         var search = ImapSearchQueries.From(query.Search);
         var order = new OrderBy(query.Sort switch
@@ -116,13 +127,24 @@ public sealed partial class ImapMailStore
         }, query.Descending ? SortOrder.Descending : SortOrder.Ascending);
         if (client.Capabilities.HasFlag(ImapCapabilities.Sort))
         {
-            return await folder.SortAsync(search, [order], cancellationToken);
+            return (await folder.SortAsync(search, [order], cancellationToken), false);
         }
 
-        // No SORT on this server: order the matches by their envelopes here.
-        var matches = await folder.SearchAsync(search, cancellationToken);
-        var items = await folder.FetchAsync(matches, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Size, cancellationToken);
-        return [.. items.Sort([order]).Select(s => s.UniqueId)];
+        // No SORT on this server (Coremail, Exchange, Tencent). By date, arrival order (UIDs grow as mail arrives)
+        // stands in for the Date header, as other clients do there: the first page of a 50,000-message folder then
+        // needs no envelope but its own page's.
+        var matches = (await folder.SearchAsync(search, cancellationToken)).OrderBy(uid => uid.Id).ToList();
+        if (query.Sort == MessageSort.Date)
+        {
+            return (query.Descending ? [.. Enumerable.Reverse(matches)] : matches, false);
+        }
+
+        // Other orders need every envelope: bounded to the newest matches, and the page says so.
+        var newestOnly = matches.Count > maxLocalSort;
+        var considered = newestOnly ? matches.Skip(matches.Count - maxLocalSort) : matches;
+        var items = await folder.FetchAsync(
+            UidSets.Ascending(considered), MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Size, cancellationToken);
+        return ([.. items.Sort([order]).Select(s => s.UniqueId)], newestOnly);
     }
 
     /// <summary>Conversations, the one with the newest message first, each as its messages in reply order with their depth.</summary>

@@ -13,7 +13,8 @@ namespace WebMail.Server.Mail.Imap;
 /// holds the connection; listing, message actions and folder actions live in the other parts of the class.
 /// </summary>
 public sealed partial class ImapMailStore(
-    UserSession session, MailDomainOptions domain, MailClientFactory clients, MailServerCalls calls, TimeSpan idleDisconnect) : IMailStore
+    UserSession session, MailDomainOptions domain, MailClientFactory clients, MailServerCalls calls, TimeSpan idleDisconnect,
+    int maxLocalSort = 5_000) : IMailStore
 {
     private readonly MailOperationRunner _runner = new(
         session, new MailCallTarget("imap", "read", domain.Imap!, session.Address, session.Ended), calls);

@@ -38,7 +38,7 @@ public sealed class SessionMailboxes(
         var domain = mailOptions.CurrentValue.FindDomain(session.Domain) ?? throw new MailOperationException(MailProblem.SessionEnded);
         var cache = new SessionCache(new DecodedMessageCache(cacheOptions, budget));
         IMailStore store = session.Protocol == ReadingProtocol.Imap
-            ? new ImapMailStore(session, domain, clients, calls, sessionOptions.CurrentValue.ImapIdleDisconnect)
+            ? new ImapMailStore(session, domain, clients, calls, sessionOptions.CurrentValue.ImapIdleDisconnect, readingOptions.CurrentValue.MaxLocalSort)
             : new Pop3MailStore(session, domain, clients, calls, cache);
         var context = new SessionMailbox(session, store, cache)
         {
