@@ -147,6 +147,32 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
         Assert.Equal(["i 第8周", "j 第9周", "k 第10周"], bySubject.Messages.Select(m => m.Subject));
     }
 
+    [Fact]
+    public async Task Coremail_ChineseFolderNamesWithoutSpecialUse_RecognisedAndUsed()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.CoremailWithChineseFolders);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("coremail-folders");
+        await _clients.AppendAsync(user, [TestMessages.Plain("删除我")], _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+
+        var folders = await WithProtocolAsync(relay, () => mailbox.ListFoldersAsync(refresh: false, _timeout));
+        var page = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
+        await mailbox.DeleteAsync([page.Messages.Single().Id], _timeout);
+
+        Assert.DoesNotContain(relay.Commands, c => c.Contains("SPECIAL-USE", StringComparison.Ordinal));
+        Assert.Equal(SpecialFolderKind.Sent, folders.Single(f => f.Name == "已发送").Kind);
+        Assert.Equal(SpecialFolderKind.Trash, folders.Single(f => f.Name == "已删除").Kind);
+        Assert.Equal(SpecialFolderKind.Drafts, folders.Single(f => f.Name == "草稿箱").Kind);
+        Assert.Equal(SpecialFolderKind.Junk, folders.Single(f => f.Name == "垃圾邮件").Kind);
+        Assert.Equal(SpecialFolderKind.Archive, folders.Single(f => f.Name == "归档").Kind);
+        // Deleting moved it to 已删除, which is the server's Trash.
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        var trash = await imap.GetFolderAsync("Trash", _timeout);
+        await trash.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
+        Assert.Equal(1, trash.Count);
+    }
+
     private static SessionMailbox MailboxOf(WebMailAppFactory app, string user) =>
         app.Services.GetRequiredService<SessionMailboxes>().For(app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single());
 

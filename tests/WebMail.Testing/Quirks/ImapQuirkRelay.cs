@@ -103,6 +103,10 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
             {
                 line = Encoding.Latin1.GetBytes(text.Replace(capabilities.Groups["list"].Value, RewriteCapabilities(capabilities.Groups["list"].Value), StringComparison.Ordinal));
             }
+            else if (_quirks.FolderNames.Count > 0 && MailboxLine().IsMatch(text))
+            {
+                line = Encoding.Latin1.GetBytes(RenameForClient(text));
+            }
 
             await connection.ToClientAsync(line, _stop.Token);
             if (LiteralLength(text) is { } length)
@@ -142,7 +146,7 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
 
             if (!refused)
             {
-                await connection.ToServerAsync(line, _stop.Token);
+                await connection.ToServerAsync(_quirks.FolderNames.Count > 0 ? Encoding.Latin1.GetBytes(RenameForServer(Encoding.Latin1.GetString(line))) : line, _stop.Token);
             }
 
             continuation = false;
@@ -252,6 +256,29 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
         return true;
     }
 
+    /// <summary>A LIST, LSUB or STATUS line as this server would send it: its own folder names, no special-use attributes.</summary>
+    private string RenameForClient(string line)
+    {
+        line = SpecialUseAttribute().Replace(line, "");
+        foreach (var (dovecot, theirs) in _quirks.FolderNames)
+        {
+            line = Regex.Replace(line, $@"(?<= )""?{Regex.Escape(dovecot)}""?(?=[ \r\n]|$)", theirs);
+        }
+
+        return line;
+    }
+
+    /// <summary>A command naming this server's folders, as Dovecot knows them.</summary>
+    private string RenameForServer(string line)
+    {
+        foreach (var (dovecot, theirs) in _quirks.FolderNames)
+        {
+            line = line.Replace(theirs, dovecot, StringComparison.Ordinal);
+        }
+
+        return line;
+    }
+
     private string RewriteCapabilities(string list)
     {
         var kept = list.Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -271,6 +298,12 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
 
     [GeneratedRegex(@"(?:^\* CAPABILITY |\[CAPABILITY )(?<list>[^\]\r\n]*)")]
     private static partial Regex CapabilityList();
+
+    [GeneratedRegex(@"^\* (LIST|LSUB|STATUS|XLIST) ")]
+    private static partial Regex MailboxLine();
+
+    [GeneratedRegex(@" ?\\(Sent|Drafts|Trash|Junk|Archive|All|Flagged)\b")]
+    private static partial Regex SpecialUseAttribute();
 
     [GeneratedRegex(@"\{(?<length>\d+)\+?\}\r?\n?$")]
     private static partial Regex LiteralAtEnd();

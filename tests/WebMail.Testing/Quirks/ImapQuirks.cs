@@ -20,6 +20,12 @@ public sealed record ImapQuirks
     /// <summary>AUTHENTICATE with an initial response (RFC 4959 SASL-IR) gets BAD although SASL-IR is advertised.</summary>
     public bool RejectSaslInitialResponse { get; init; }
 
+    /// <summary>
+    /// The server's special folders go by these names (Dovecot's name → the name this server uses, in IMAP's modified
+    /// UTF-7), without SPECIAL-USE attributes: the client has only the names to go by.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FolderNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Signing in with the account password is refused: the account needs a client authorization code (授权码).</summary>
     public bool AuthorizationCodeRequired { get; init; }
 
@@ -74,6 +80,24 @@ public sealed record ImapQuirks
         Name = "QQ Mail (authorization codes)",
         RejectDescendingUidSets = true,
         AuthorizationCodeRequired = true,
+    };
+
+    /// <summary>
+    /// Coremail's folders as its webmail and other clients show them (已发送, 已删除, 草稿箱, 垃圾邮件, 归档), listed
+    /// without SPECIAL-USE, as Coremail servers publish no SPECIAL-USE (their LIST answers carry only \HasNoChildren).
+    /// </summary>
+    public static ImapQuirks CoremailWithChineseFolders { get; } = Coremail with
+    {
+        Name = "Coremail (Chinese folder names)",
+        RemoveCapabilities = [.. Coremail.RemoveCapabilities, "SPECIAL-USE"],
+        FolderNames = new Dictionary<string, string>
+        {
+            ["Sent"] = "&XfJT0ZAB-",
+            ["Trash"] = "&XfJSIJZk-",
+            ["Drafts"] = "&g0l6P3ux-",
+            ["Junk"] = "&V4NXPpCuTvY-",
+            ["Archive"] = "&X1JoYw-",
+        },
     };
 
     public const string AuthorizationCodeText =
