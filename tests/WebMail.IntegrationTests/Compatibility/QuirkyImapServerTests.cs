@@ -39,6 +39,23 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Coremail_SchoolAllowsOnlyLogin_NoPlainAttemptIsMade()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.Coremail);
+        var settings = relay.AppConfiguration();
+        settings["Mail:Domains:0:AuthenticationMechanisms:0"] = "LOGIN";
+        await using var app = WebMailAppFactory.With(settings);
+        var user = DemoMailServer.NewTestAccount("coremail-login");
+        using var client = new SignInClient(app);
+
+        using var signedIn = await WithProtocolAsync(relay, () => client.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.DoesNotContain(relay.Commands, c => c.StartsWith("AUTHENTICATE PLAIN", StringComparison.Ordinal));
+        Assert.Contains(relay.Commands, c => c.StartsWith("AUTHENTICATE LOGIN", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Coremail_IdTurnedOff_InboxRefusalIsNotCalledAMissingFolder()
     {
         await using var relay = new ImapQuirkRelay(ImapQuirks.Coremail);

@@ -22,7 +22,7 @@ public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls
                 async token => imap ? await clients.ConnectImapAsync(domain, token) : await clients.ConnectPop3Async(domain, token),
                 async (client, token) =>
                 {
-                    await MailSignIn.AuthenticateAsync(client, address, password, token, (domain.ImapId, clientAddress));
+                    await MailSignIn.AuthenticateAsync(client, address, password, token, (domain.ImapId, clientAddress), domain.AuthenticationMechanisms);
                     return true;
                 },
                 cancellationToken);

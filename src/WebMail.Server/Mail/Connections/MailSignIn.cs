@@ -16,11 +16,17 @@ public static class MailSignIn
         typeof(MailSignIn).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
 
     /// <param name="identity">For IMAP: what to say with ID after signing in, and the address the user came from.</param>
+    /// <param name="mechanisms">The SASL mechanisms allowed (the domain's setting); empty: all the server offers.</param>
     /// <exception cref="TooManyConnectionsException">The server refused: the account has too many connections open.</exception>
     public static async Task AuthenticateAsync(
         IMailService client, string address, string password, CancellationToken cancellationToken,
-        (ImapIdOptions Options, string ClientAddress)? identity = null)
+        (ImapIdOptions Options, string ClientAddress)? identity = null, IReadOnlyCollection<string>? mechanisms = null)
     {
+        if (mechanisms is { Count: > 0 })
+        {
+            client.AuthenticationMechanisms.RemoveWhere(offered => !mechanisms.Contains(offered, StringComparer.OrdinalIgnoreCase));
+        }
+
         var watcher = (client as MailService)?.ProtocolLogger as ServerReplyWatcher;
         try
         {

@@ -117,7 +117,7 @@ public sealed partial class ImapMailStore(
         var client = await clients.ConnectImapAsync(domain, cancellationToken);
         try
         {
-            await MailSignIn.AuthenticateAsync(client, session.Address, session.RevealPassword(), cancellationToken, (domain.ImapId, session.ClientAddress));
+            await MailSignIn.AuthenticateAsync(client, session.Address, session.RevealPassword(), cancellationToken, (domain.ImapId, session.ClientAddress), domain.AuthenticationMechanisms);
         }
         catch
         {

@@ -30,6 +30,12 @@ public sealed class MailDomainOptions
     /// </summary>
     public string? SignInHint { get; set; }
 
+    /// <summary>
+    /// The SASL mechanisms WebMail may use to sign in to IMAP and POP3 (e.g. ["LOGIN"] for a server whose PLAIN is
+    /// broken); empty: whatever the server offers. When none listed is offered, the plain LOGIN or USER/PASS command is used.
+    /// </summary>
+    public List<string> AuthenticationMechanisms { get; set; } = [];
+
     /// <summary>What WebMail says about itself to the IMAP server after signing in (IMAP ID).</summary>
     public ImapIdOptions ImapId { get; set; } = new();
 
