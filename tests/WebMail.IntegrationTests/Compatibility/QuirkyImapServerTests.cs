@@ -42,9 +42,7 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
     public async Task Coremail_SchoolAllowsOnlyLogin_NoPlainAttemptIsMade()
     {
         await using var relay = new ImapQuirkRelay(ImapQuirks.Coremail);
-        var settings = relay.AppConfiguration();
-        settings["Mail:Domains:0:AuthenticationMechanisms:0"] = "LOGIN";
-        await using var app = WebMailAppFactory.With(settings);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration(("Mail:Domains:0:AuthenticationMechanisms:0", "LOGIN")));
         var user = DemoMailServer.NewTestAccount("coremail-login");
         using var client = new SignInClient(app);
 
@@ -59,9 +57,7 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
     public async Task Coremail_IdTurnedOff_InboxRefusalIsNotCalledAMissingFolder()
     {
         await using var relay = new ImapQuirkRelay(ImapQuirks.Coremail);
-        var settings = relay.AppConfiguration();
-        settings["Mail:Domains:0:ImapId:Send"] = "false";
-        await using var app = WebMailAppFactory.With(settings);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration(("Mail:Domains:0:ImapId:Send", "false")));
         var mailbox = app.MailFor(DemoMailServer.NewTestAccount("coremail-noid"), ReadingProtocol.Imap);
 
         var failure = await Assert.ThrowsAsync<MailOperationException>(() =>
@@ -77,9 +73,7 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
     public async Task Coremail_ForwardClientAddress_OnlyWhenTheSchoolTurnsItOn(bool forward)
     {
         await using var relay = new ImapQuirkRelay(ImapQuirks.Coremail);
-        var settings = relay.AppConfiguration();
-        settings["Mail:Domains:0:ImapId:ForwardClientAddress"] = forward.ToString();
-        await using var app = WebMailAppFactory.With(settings);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration(("Mail:Domains:0:ImapId:ForwardClientAddress", forward.ToString())));
         var user = DemoMailServer.NewTestAccount("coremail-origin");
         var session = await app.Services.GetRequiredService<UserSessionStore>().CreateAsync(
             user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword, _timeout, new SessionOrigin("Chrome · Windows", "203.0.113.7"));
@@ -141,9 +135,7 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
     public async Task NoSort_LargeFolder_ByDateNeedsNoEnvelopesAndOtherOrdersSortTheNewestOnly()
     {
         await using var relay = new ImapQuirkRelay(ImapQuirks.TencentExmail);
-        var settings = relay.AppConfiguration();
-        settings["Reading:MaxLocalSort"] = "5";
-        await using var app = WebMailAppFactory.With(settings);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration(("Reading:MaxLocalSort", "5")));
         var user = DemoMailServer.NewTestAccount("nosort");
         var start = new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.FromHours(8));
         // Subjects run with arrival: sorted over all twelve, "b …" would come first; over the newest five, "i …".

@@ -45,11 +45,16 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
         }
     }
 
-    /// <summary>Configuration that points WebMail's IMAP at this relay (the rest stays on the demo server).</summary>
-    public Dictionary<string, string?> AppConfiguration()
+    /// <summary>Configuration that points WebMail's IMAP at this relay (the rest stays on the demo server), with overrides.</summary>
+    public Dictionary<string, string?> AppConfiguration(params (string Key, string Value)[] overrides)
     {
         var settings = DemoMailServer.AppConfiguration();
         settings["Mail:Domains:0:Imap:Port"] = Port.ToString();
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
         return settings;
     }
 
