@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs every test of WebMail on a fresh Debian machine (as root):
 # installs what the tests need (Dovecot, Postfix, Chromium, a CJK font, npm, and redis-server and nginx for the
-# scale-out tests, which start their own on free ports), starts the demo mail server,
-# checks formatting, runs all test projects, prints one summary line, and stops the mail server if it started it.
+# scale-out tests, which start their own on free ports), starts the demo mail server and Cyrus IMAP beside it,
+# checks formatting, runs all test projects, prints one summary line, and stops the mail servers if it started them.
 #   scripts/test.sh                 everything
 #   scripts/test.sh --filter X      passes extra arguments to dotnet test (e.g. --filter FullyQualifiedName~Pop3)
 set -euo pipefail
@@ -35,7 +35,14 @@ if ! "$here/mailserver.sh" status >/dev/null 2>&1; then
   started_mailserver=1
 fi
 "$here/mailserver.sh" up >/dev/null
+# Cyrus IMAP, the second real server (docs/compatibility.md); it signs users in through the Dovecot just started.
+started_cyrus=0
+if ! "$here/cyrus.sh" status >/dev/null 2>&1; then
+  started_cyrus=1
+fi
+"$here/cyrus.sh" up >/dev/null
 stop_mailserver() {
+  if [ $started_cyrus = 1 ]; then "$here/cyrus.sh" down; fi
   if [ $started_mailserver = 1 ]; then "$here/mailserver.sh" down; fi
 }
 trap stop_mailserver EXIT

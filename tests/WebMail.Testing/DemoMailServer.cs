@@ -70,6 +70,25 @@ public static partial class DemoMailServer
         TrustedCertificateFile = trustDemoCertificate ? CertificateFile : null,
     };
 
+    /// <summary>Cyrus IMAP over TLS (scripts/cyrus.sh), beside Dovecot: the same accounts, mailboxes of its own.</summary>
+    public static int CyrusImapsPort => Port("WEBMAIL_CYRUS_IMAPS_PORT");
+
+    /// <summary>The demo domain with IMAP served by Cyrus (POP3 and SMTP stay Dovecot's and Postfix's).</summary>
+    public static MailDomainOptions CyrusDomainOptions()
+    {
+        var domain = DomainOptions();
+        domain.Imap = Endpoint(CyrusImapsPort, implicitTls: true);
+        return domain;
+    }
+
+    /// <summary>Configuration that points the webmail's IMAP at Cyrus.</summary>
+    public static Dictionary<string, string?> CyrusAppConfiguration()
+    {
+        var settings = AppConfiguration();
+        settings["Mail:Domains:0:Imap:Port"] = CyrusImapsPort.ToString();
+        return settings;
+    }
+
     /// <summary>Configuration keys that point the webmail at the demo server.</summary>
     public static Dictionary<string, string?> AppConfiguration() => new()
     {

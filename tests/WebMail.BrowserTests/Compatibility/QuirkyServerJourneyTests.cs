@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
+using WebMail.Testing.Quirks;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,15 +9,20 @@ namespace WebMail.BrowserTests.Compatibility;
 
 /// <summary>
 /// The journey a student makes — sign in, read, search in Chinese, send — through each server that cannot run here,
-/// reproduced by the quirk relay in front of Dovecot (issue 17).
+/// reproduced by the quirk relay in front of Dovecot, and through the real Cyrus (issue 17).
 /// </summary>
 public static class QuirkyServerJourney
 {
-    public static async Task RunAsync(QuirkyServerFixture browser, ITestOutputHelper output, bool bodyNotSearched)
+    public static Task RunAsync(QuirkyServerFixture browser, ITestOutputHelper output, bool bodyNotSearched) =>
+        RunAsync(browser, browser.Relay, new MailTestClients(output), output, bodyNotSearched);
+
+    /// <param name="server">Where the student's mail is put before the journey (the server the app reads).</param>
+    /// <param name="relay">The quirk relay in between, whose commands are written to the output; none for a real server.</param>
+    public static async Task RunAsync(BrowserFixture browser, ImapQuirkRelay? relay, MailTestClients server, ITestOutputHelper output, bool bodyNotSearched)
     {
         var user = DemoMailServer.NewTestAccount("journey");
         var start = new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.FromHours(8));
-        await new MailTestClients(output).AppendAsync(user, [
+        await server.AppendAsync(user, [
             TestMessages.Sent("期末考试安排", "jw@school.test", start, "教务处", body: "第十八周开始。"),
             TestMessages.Sent("Library hours", "lib@school.test", start.AddDays(1), "图书馆"),
         ], CancellationToken.None);
@@ -42,7 +48,7 @@ public static class QuirkyServerJourney
         }
         finally
         {
-            foreach (var command in browser.Relay.Commands)
+            foreach (var command in relay?.Commands ?? [])
             {
                 output.WriteLine("C (through the relay): " + command);
             }
@@ -67,4 +73,14 @@ public sealed class ExchangeJourneyTests(ExchangeFixture browser, ITestOutputHel
     [Fact]
     public Task Journey_Exchange_SignInReadSearchSendAndSaysTheTextWasNotSearched() =>
         QuirkyServerJourney.RunAsync(browser, output, bodyNotSearched: true);
+}
+
+/// <summary>The app reads IMAP from the real Cyrus (scripts/cyrus.sh).</summary>
+public sealed class CyrusFixture() : BrowserFixture(WebMailServerFactory.With(new() { ["Mail:Domains:0:Imap:Port"] = DemoMailServer.CyrusImapsPort.ToString() }));
+
+public sealed class CyrusJourneyTests(CyrusFixture browser, ITestOutputHelper output) : IClassFixture<CyrusFixture>
+{
+    [Fact]
+    public Task Journey_Cyrus_SignInReadSearchSend() =>
+        QuirkyServerJourney.RunAsync(browser, null, new MailTestClients(output, DemoMailServer.CyrusDomainOptions()), output, bodyNotSearched: false);
 }
