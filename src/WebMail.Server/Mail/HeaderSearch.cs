@@ -10,6 +10,9 @@ namespace WebMail.Server.Mail;
 /// </summary>
 public static class HeaderSearch
 {
+    /// <summary>How many of the newest messages' headers a search here looks at: a bound on what is fetched for it.</summary>
+    public const int MaxScannedMessages = 5_000;
+
     private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
     private const CompareOptions Loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreWidth | CompareOptions.IgnoreKanaType;
 

@@ -20,9 +20,6 @@ public sealed partial class ImapMailStore
     private const MessageSummaryItems SummaryItems = MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope
         | MessageSummaryItems.Flags | MessageSummaryItems.Size | MessageSummaryItems.BodyStructure;
 
-    /// <summary>A server that cannot search in UTF-8 looks at the headers of at most this many of a folder's newest messages.</summary>
-    public const int MaxHeaderScan = 5_000;
-
     public Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
         query.AllFolders && query.HasSearch
             ? SearchAllFoldersAsync(query, cancellationToken)
@@ -104,7 +101,7 @@ public sealed partial class ImapMailStore
     {
         var count = folder.Count;
         var headers = count == 0 ? [] : await folder.FetchAsync(
-            Math.Max(0, count - MaxHeaderScan), count - 1,
+            Math.Max(0, count - HeaderSearch.MaxScannedMessages), count - 1,
             MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Flags | MessageSummaryItems.Size, cancellationToken);
         var found = HeaderSearch.Page(headers.Select(h => ToSummary(folder, h)), query);
         var uids = found.Messages.Select(m => ImapMessageId.TryParse(m.Id, out var id) ? id.UniqueId : UniqueId.Invalid).ToList();

@@ -23,9 +23,6 @@ public sealed class Pop3MailStore(
     // POP3 has no flags on the server: what the user opened in this session is what counts as read.
     private readonly HashSet<string> _opened = new(StringComparer.Ordinal);
 
-    /// <summary>Search and sort look at the headers of at most this many of the newest messages.</summary>
-    public const int MaxHeaderScan = 5_000;
-
     public MailboxFeatures Features => MailboxFeatures.Pop3;
 
     public Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
@@ -35,7 +32,7 @@ public sealed class Pop3MailStore(
             // The maildrop lists oldest first; the usual view wants the newest first.
             var newestFirst = Enumerable.Range(0, uids.Count).Reverse().ToList();
             var plain = query.IsPlainView;
-            var wanted = plain ? newestFirst.Skip(query.PageIndex * query.PageSize).Take(query.PageSize).ToList() : newestFirst.Take(MaxHeaderScan).ToList();
+            var wanted = plain ? newestFirst.Skip(query.PageIndex * query.PageSize).Take(query.PageSize).ToList() : newestFirst.Take(HeaderSearch.MaxScannedMessages).ToList();
             await LoadHeadersAsync(client, uids, wanted, token);
 
             List<MessageSummary> matches;
