@@ -22,7 +22,7 @@ public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls
                 async token => imap ? await clients.ConnectImapAsync(domain, token) : await clients.ConnectPop3Async(domain, token),
                 async (client, token) =>
                 {
-                    await MailSignIn.AuthenticateAsync(client, address, password, token, (domain.ImapId, clientAddress), domain.AuthenticationMechanisms);
+                    await MailSignIn.AuthenticateAsync(client, domain, address, password, clientAddress, token);
                     return true;
                 },
                 cancellationToken);

@@ -15,14 +15,14 @@ public static class MailSignIn
     private static readonly string Version =
         typeof(MailSignIn).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
 
-    /// <param name="identity">For IMAP: what to say with ID after signing in, and the address the user came from.</param>
-    /// <param name="mechanisms">The SASL mechanisms allowed (the domain's setting); empty: all the server offers.</param>
+    /// <param name="domain">Its settings for signing in: the SASL mechanisms allowed, and what IMAP ID says after.</param>
+    /// <param name="clientAddress">Where the user came from, for IMAP ID when the domain forwards it.</param>
     /// <exception cref="TooManyConnectionsException">The server refused: the account has too many connections open.</exception>
     public static async Task AuthenticateAsync(
-        IMailService client, string address, string password, CancellationToken cancellationToken,
-        (ImapIdOptions Options, string ClientAddress)? identity = null, IReadOnlyCollection<string>? mechanisms = null)
+        IMailService client, MailDomainOptions domain, string address, string password, string clientAddress, CancellationToken cancellationToken)
     {
-        if (mechanisms is { Count: > 0 })
+        var mechanisms = domain.AuthenticationMechanisms;
+        if (mechanisms.Count > 0)
         {
             client.AuthenticationMechanisms.RemoveWhere(offered => !mechanisms.Contains(offered, StringComparer.OrdinalIgnoreCase));
         }
@@ -38,9 +38,9 @@ public static class MailSignIn
         }
 
         watcher?.SignedIn();
-        if (client is ImapClient imap && identity is { Options.Send: true } id && imap.Capabilities.HasFlag(ImapCapabilities.Id))
+        if (client is ImapClient imap && domain.ImapId.Send && imap.Capabilities.HasFlag(ImapCapabilities.Id))
         {
-            await IdentifyAsync(imap, id.Options, id.ClientAddress, cancellationToken);
+            await IdentifyAsync(imap, domain.ImapId, clientAddress, cancellationToken);
         }
     }
 

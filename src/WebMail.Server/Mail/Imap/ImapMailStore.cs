@@ -14,7 +14,7 @@ namespace WebMail.Server.Mail.Imap;
 /// </summary>
 public sealed partial class ImapMailStore(
     UserSession session, MailDomainOptions domain, MailClientFactory clients, MailServerCalls calls, TimeSpan idleDisconnect,
-    int maxLocalSort = 5_000) : IMailStore
+    int maxLocalSort) : IMailStore
 {
     private readonly MailOperationRunner _runner = new(
         session, new MailCallTarget("imap", "read", domain.Imap!, session.Address, session.Ended), calls);
@@ -117,7 +117,7 @@ public sealed partial class ImapMailStore(
         var client = await clients.ConnectImapAsync(domain, cancellationToken);
         try
         {
-            await MailSignIn.AuthenticateAsync(client, session.Address, session.RevealPassword(), cancellationToken, (domain.ImapId, session.ClientAddress), domain.AuthenticationMechanisms);
+            await MailSignIn.AuthenticateAsync(client, domain, session.Address, session.RevealPassword(), session.ClientAddress, cancellationToken);
         }
         catch
         {

@@ -186,7 +186,7 @@ public sealed class Pop3MailStore(
         {
             using var client = await clients.ConnectPop3Async(domain, token);
             current = client;
-            await MailSignIn.AuthenticateAsync(client, session.Address, session.RevealPassword(), token, mechanisms: domain.AuthenticationMechanisms);
+            await MailSignIn.AuthenticateAsync(client, domain, session.Address, session.RevealPassword(), session.ClientAddress, token);
             var result = await operation(client, token);
             // QUIT commits deletions and releases the maildrop lock for the user's other clients.
             await client.DisconnectAsync(quit: true, token);
