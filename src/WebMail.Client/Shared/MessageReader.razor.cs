@@ -95,9 +95,9 @@ public sealed partial class MessageReader
         // The list beside the pane re-renders (new mail, a star): only another message is a reason to load.
         if (_loadedId == Id && (_view is not null || _problem is not null))
         {
-            if (FromList is { } list && _view is not null)
+            if (_view is not null)
             {
-                (_features, _folders, _neighbours) = (list.Features, list.Folders, list.NeighboursOf(Id));
+                TakeFromList();
             }
 
             return;
@@ -122,11 +122,7 @@ public sealed partial class MessageReader
         await RunAsync(async token =>
         {
             _view = await Mailbox.OpenAsync(Id, token);
-            if (FromList is { } list)
-            {
-                (_features, _folders, _neighbours) = (list.Features, list.Folders, list.NeighboursOf(Id));
-            }
-            else
+            if (!TakeFromList())
             {
                 _neighbours = await Mailbox.GetNeighboursAsync(Id, ListedIn);
                 _features = await Mailbox.GetFeaturesAsync();
@@ -135,6 +131,18 @@ public sealed partial class MessageReader
 
             await OnOpened.InvokeAsync();
         });
+    }
+
+    /// <summary>What the list beside the reader knows (features, folders, this tab's neighbours); false on a page of its own.</summary>
+    private bool TakeFromList()
+    {
+        if (FromList is not { } list)
+        {
+            return false;
+        }
+
+        (_features, _folders, _neighbours) = (list.Features, list.Folders, list.NeighboursOf(Id));
+        return true;
     }
 
     /// <summary>To Trash; in Trash (after asking) for good.</summary>

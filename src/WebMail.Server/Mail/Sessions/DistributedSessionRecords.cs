@@ -121,26 +121,25 @@ public sealed class DistributedSessionRecords(
             : null, cancellationToken);
 
     public Task RemoveDraftFilesAsync(string sessionId, IReadOnlyCollection<string> fileIds, CancellationToken cancellationToken) =>
-        RunAsync(async token =>
-        {
-            foreach (var fileId in fileIds)
-            {
-                await cache.RemoveAsync(DraftFileEntry(SharedStoreKey.Hash(sessionId), fileId), token);
-            }
-        }, cancellationToken);
+        RunAsync(token => RemoveFilesAsync(SharedStoreKey.Hash(sessionId), fileIds, token), cancellationToken);
 
     /// <summary>The session's draft and the attachments it names (by its key, which is all "sign out elsewhere" has).</summary>
     private async Task RemoveDraftAndFilesAsync(string key, CancellationToken cancellationToken)
     {
         if (await cache.GetAsync(DraftEntry(key), cancellationToken) is { } bytes && Open<DraftRecord>(_draftProtector, bytes)?.FileIds is { } fileIds)
         {
-            foreach (var fileId in fileIds)
-            {
-                await cache.RemoveAsync(DraftFileEntry(key, fileId), cancellationToken);
-            }
+            await RemoveFilesAsync(key, fileIds, cancellationToken);
         }
 
         await cache.RemoveAsync(DraftEntry(key), cancellationToken);
+    }
+
+    private async Task RemoveFilesAsync(string key, IEnumerable<string> fileIds, CancellationToken cancellationToken)
+    {
+        foreach (var fileId in fileIds)
+        {
+            await cache.RemoveAsync(DraftFileEntry(key, fileId), cancellationToken);
+        }
     }
 
     private static byte[] Seal<T>(IDataProtector protector, T value) => protector.Protect(JsonSerializer.SerializeToUtf8Bytes(value, Json));
