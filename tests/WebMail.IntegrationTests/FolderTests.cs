@@ -6,18 +6,20 @@ using MailFolder = WebMail.Client.Services.MailFolder;
 
 namespace WebMail.IntegrationTests;
 
-/// <summary>Folders, moving and flags over IMAP against the real Dovecot, each checked with a second, plain MailKit client.</summary>
-public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output) : IClassFixture<WebMailAppFactory>
+/// <summary>Folders, moving and flags over IMAP against each real server, each checked with a second, plain MailKit client.</summary>
+public sealed class FolderTests(WebMailAppFactory dovecot, CyrusAppFactory cyrus, ITestOutputHelper output)
+    : IClassFixture<WebMailAppFactory>, IClassFixture<CyrusAppFactory>
 {
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
-    private readonly MailTestClients _clients = new(output);
+    private readonly ImapServers _servers = new(dovecot, cyrus, output);
 
-    [Fact]
-    public async Task Folders_Listed_SpecialFirstThenTreeWithCounts()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task Folders_Listed_SpecialFirstThenTreeWithCounts(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("tree");
-        await _clients.AppendAsync(user, [TestMessages.Plain("one"), TestMessages.Plain("two")], _timeout);
-        using (var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout))
+        await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("one"), TestMessages.Plain("two")], _timeout);
+        using (var imap = await _servers.Clients(server).ImapAsync(user, DemoMailServer.TestPassword, _timeout))
         {
             var root = imap.GetFolder(imap.PersonalNamespaces[0]);
             var courses = await root.CreateAsync("Courses", true, _timeout);
@@ -25,7 +27,7 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
             await root.CreateAsync("Alumni", true, _timeout);
         }
 
-        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
 
         var folders = await mail.ListFoldersAsync(refresh: false, _timeout);
 
@@ -38,19 +40,20 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
         Assert.Equal((MailFolder.InboxPath, 2, 2), (inbox.Path, inbox.Total, inbox.Unread));
     }
 
-    [Fact]
-    public async Task CreateRenameDelete_Folder_ServerAgrees_SpecialFoldersRefused()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task CreateRenameDelete_Folder_ServerAgrees_SpecialFoldersRefused(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("manage");
-        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
         var service = mail;
 
         var created = await service.CreateFolderAsync(null, "项目 Project", _timeout);
         var child = await service.CreateFolderAsync(created, "2026", _timeout);
-        Assert.Contains(await ServerFoldersAsync(user), f => f == child);
+        Assert.Contains(await ServerFoldersAsync(server, user), f => f == child);
 
         var renamed = await service.RenameFolderAsync(created, "Projects", _timeout);
-        var names = await ServerFoldersAsync(user);
+        var names = await ServerFoldersAsync(server, user);
         Assert.Contains("Projects", names);
         Assert.DoesNotContain(created, names);
         Assert.Contains((await service.ListFoldersAsync(refresh: false, _timeout)).Select(f => f.Path), p => p.StartsWith(renamed, StringComparison.Ordinal) && p.EndsWith("2026", StringComparison.Ordinal));
@@ -64,15 +67,16 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
 
         var leaf = (await service.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Name == "2026");
         await service.DeleteFolderAsync(leaf.Path, _timeout);
-        Assert.DoesNotContain(await ServerFoldersAsync(user), f => f.EndsWith("2026", StringComparison.Ordinal));
+        Assert.DoesNotContain(await ServerFoldersAsync(server, user), f => f.EndsWith("2026", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task MoveCopyDeleteRestore_BothFoldersUpdate_AndTheServerAgrees()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task MoveCopyDeleteRestore_BothFoldersUpdate_AndTheServerAgrees(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("move");
-        var ids = await _clients.AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("move me"), TestMessages.Plain("copy me"), TestMessages.Plain("bin me")], _timeout);
-        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var ids = await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("move me"), TestMessages.Plain("copy me"), TestMessages.Plain("bin me")], _timeout);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
         var target = await mail.CreateFolderAsync(null, "Saved", _timeout);
         Assert.Equal(4, (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout)).TotalCount);
 
@@ -86,8 +90,8 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
         var saved = await mail.ListAsync(new MessageQuery(Folder: target), refresh: false, _timeout);
         Assert.Equal(["copy me", "move me"], saved.Messages.Select(m => m.Subject));
         Assert.All(saved.Messages, m => Assert.Equal(target, m.Folder));
-        Assert.Equal(["bin me", "copy me", "keep"], await ServerSubjectsAsync(user, "INBOX"));
-        Assert.Equal(["copy me", "move me"], await ServerSubjectsAsync(user, target));
+        Assert.Equal(["bin me", "copy me", "keep"], await ServerSubjectsAsync(server, user, "INBOX"));
+        Assert.Equal(["copy me", "move me"], await ServerSubjectsAsync(server, user, target));
 
         // Delete goes to Trash; from Trash it can come back; deleting in Trash is for good.
         await mail.DeleteAsync([ids[3]], _timeout);
@@ -96,50 +100,52 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
         var inTrash = (await mail.ListAsync(new MessageQuery(Folder: trash.Path), refresh: false, _timeout)).Messages.Single();
         Assert.Equal("bin me", inTrash.Subject);
         await mail.MoveAsync([inTrash.Id], MailFolder.InboxPath, _timeout);
-        Assert.Contains("bin me", await ServerSubjectsAsync(user, "INBOX"));
+        Assert.Contains("bin me", await ServerSubjectsAsync(server, user, "INBOX"));
 
         var again = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout)).Messages.Single(m => m.Subject == "bin me");
         await mail.DeleteAsync([again.Id], _timeout);
         var trashed = (await mail.ListAsync(new MessageQuery(Folder: trash.Path), refresh: false, _timeout)).Messages.Single();
         await mail.DeleteAsync([trashed.Id], _timeout);
-        Assert.Empty(await ServerSubjectsAsync(user, trash.Path));
-        Assert.DoesNotContain("bin me", await ServerSubjectsAsync(user, "INBOX"));
+        Assert.Empty(await ServerSubjectsAsync(server, user, trash.Path));
+        Assert.DoesNotContain("bin me", await ServerSubjectsAsync(server, user, "INBOX"));
     }
 
-    [Fact]
-    public async Task EmptyTrash_RemovesEverythingThereForGood()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task EmptyTrash_RemovesEverythingThereForGood(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("empty");
-        var ids = await _clients.AppendAsync(user, [TestMessages.Plain("a"), TestMessages.Plain("b"), TestMessages.Plain("c")], _timeout);
-        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var ids = await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("a"), TestMessages.Plain("b"), TestMessages.Plain("c")], _timeout);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
         await mail.DeleteAsync([ids[0], ids[1]], _timeout);
         var trash = (await mail.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Kind == SpecialFolderKind.Trash);
         Assert.Equal(2, trash.Total);
 
         await mail.EmptyTrashAsync(_timeout);
 
-        Assert.Empty(await ServerSubjectsAsync(user, trash.Path));
-        Assert.Equal(["c"], await ServerSubjectsAsync(user, "INBOX"));
+        Assert.Empty(await ServerSubjectsAsync(server, user, trash.Path));
+        Assert.Equal(["c"], await ServerSubjectsAsync(server, user, "INBOX"));
     }
 
-    [Fact]
-    public async Task Flags_SetInTheWebmail_SeenByAnotherClient_AndTheOtherWayRound()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task Flags_SetInTheWebmail_SeenByAnotherClient_AndTheOtherWayRound(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("flags");
-        var ids = await _clients.AppendAsync(user, [TestMessages.Plain("star"), TestMessages.Plain("other")], _timeout);
-        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var ids = await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("star"), TestMessages.Plain("other")], _timeout);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
         await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout);
 
         await mail.SetFlaggedAsync([ids[0]], flagged: true, _timeout);
         await mail.SetReadAsync(ids, read: true, _timeout);
 
-        var flags = await ServerFlagsAsync(user);
+        var flags = await ServerFlagsAsync(server, user);
         Assert.True(flags[0].HasFlag(MessageFlags.Flagged));
         Assert.All(flags, f => Assert.True(f.HasFlag(MessageFlags.Seen)));
         var cached = await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout);
         Assert.True(cached.Messages.Single(m => m.Subject == "star").IsFlagged);
 
-        using (var other = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout))
+        using (var other = await _servers.Clients(server).ImapAsync(user, DemoMailServer.TestPassword, _timeout))
         {
             await other.Inbox.OpenAsync(FolderAccess.ReadWrite, _timeout);
             var uids = await other.Inbox.SearchAsync(MailKit.Search.SearchQuery.All, _timeout);
@@ -156,16 +162,16 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
         Assert.True(answered.IsFlagged);
     }
 
-    private async Task<List<string>> ServerFoldersAsync(string user)
+    private async Task<List<string>> ServerFoldersAsync(ImapServer server, string user)
     {
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        using var imap = await _servers.Clients(server).ImapAsync(user, DemoMailServer.TestPassword, _timeout);
         var folders = await imap.GetFoldersAsync(imap.PersonalNamespaces[0], cancellationToken: _timeout);
         return folders.Select(f => f.FullName).ToList();
     }
 
-    private async Task<List<string>> ServerSubjectsAsync(string user, string folderPath)
+    private async Task<List<string>> ServerSubjectsAsync(ImapServer server, string user, string folderPath)
     {
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        using var imap = await _servers.Clients(server).ImapAsync(user, DemoMailServer.TestPassword, _timeout);
         var folder = folderPath == MailFolder.InboxPath ? imap.Inbox : await imap.GetFolderAsync(folderPath, _timeout);
         await folder.OpenAsync(FolderAccess.ReadOnly, _timeout);
         if (folder.Count == 0)
@@ -177,9 +183,9 @@ public sealed class FolderTests(WebMailAppFactory app, ITestOutputHelper output)
         return summaries.Select(s => s.Envelope?.Subject ?? "").Order(StringComparer.Ordinal).ToList();
     }
 
-    private async Task<List<MessageFlags>> ServerFlagsAsync(string user)
+    private async Task<List<MessageFlags>> ServerFlagsAsync(ImapServer server, string user)
     {
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        using var imap = await _servers.Clients(server).ImapAsync(user, DemoMailServer.TestPassword, _timeout);
         await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
         var summaries = await imap.Inbox.FetchAsync(0, -1, MessageSummaryItems.Flags, _timeout);
         return summaries.OrderBy(s => s.Index).Select(s => s.Flags!.Value).ToList();

@@ -10,20 +10,21 @@ using Xunit.Abstractions;
 
 namespace WebMail.IntegrationTests;
 
-/// <summary>The mail service layer reading a real mailbox, over IMAP and over POP3.</summary>
-public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper output) : IClassFixture<WebMailAppFactory>
+/// <summary>The mail service layer reading a real mailbox, over IMAP (on each real server) and over POP3.</summary>
+public sealed class MailboxReadingTests(WebMailAppFactory dovecot, CyrusAppFactory cyrus, ITestOutputHelper output)
+    : IClassFixture<WebMailAppFactory>, IClassFixture<CyrusAppFactory>
 {
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
-    private readonly MailTestClients _clients = new(output);
+    private readonly ImapServers _servers = new(dovecot, cyrus, output);
+    private readonly MailTestClients _clients = new(output); // Dovecot: for POP3 and the cases about the webmail itself
 
     [Theory]
-    [InlineData(ReadingProtocol.Imap)]
-    [InlineData(ReadingProtocol.Pop3)]
-    public async Task List_SevenMessages_PagesNewestFirst(ReadingProtocol protocol)
+    [MemberData(nameof(ImapServers.EachReader), MemberType = typeof(ImapServers))]
+    public async Task List_SevenMessages_PagesNewestFirst(ReadingProtocol protocol, ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("list");
-        await _clients.AppendAsync(user, Enumerable.Range(1, 7).Select(i => TestMessages.Plain($"Message {i}")), _timeout);
-        var mail = SignIn(user, protocol);
+        await _servers.Clients(server).AppendAsync(user, Enumerable.Range(1, 7).Select(i => TestMessages.Plain($"Message {i}")), _timeout);
+        var mail = _servers.App(server).MailFor(user, protocol);
 
         var first = await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 3), refresh: false, _timeout);
         var last = await mail.ListAsync(new MessageQuery(PageIndex: 2, PageSize: 3), refresh: false, _timeout);
@@ -37,18 +38,17 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
     }
 
     [Theory]
-    [InlineData(ReadingProtocol.Imap)]
-    [InlineData(ReadingProtocol.Pop3)]
-    public async Task Open_EachKindOfMessage_DecodesWhatAReaderNeeds(ReadingProtocol protocol)
+    [MemberData(nameof(ImapServers.EachReader), MemberType = typeof(ImapServers))]
+    public async Task Open_EachKindOfMessage_DecodesWhatAReaderNeeds(ReadingProtocol protocol, ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("open");
         var attachment = RandomNumberGenerator.GetBytes(20_000);
-        await _clients.AppendAsync(user,
+        await _servers.Clients(server).AppendAsync(user,
         [
             TestMessages.Plain("plain"), TestMessages.Html("html"), TestMessages.Alternative("alternative"),
             TestMessages.WithAttachment("attachment", attachment), TestMessages.WithInlineImage("inline"), TestMessages.Gb2312(),
         ], _timeout);
-        var mail = SignIn(user, protocol);
+        var mail = _servers.App(server).MailFor(user, protocol);
         var ids = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Reverse().Select(m => m.Id).ToList();
 
         var plain = await mail.OpenAsync(ids[0], _timeout);
@@ -83,18 +83,17 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
     }
 
     [Theory]
-    [InlineData(ReadingProtocol.Imap)]
-    [InlineData(ReadingProtocol.Pop3)]
-    public async Task Open_SecondTime_IsServedFromTheCacheWithoutTheServer(ReadingProtocol protocol)
+    [MemberData(nameof(ImapServers.EachReader), MemberType = typeof(ImapServers))]
+    public async Task Open_SecondTime_IsServedFromTheCacheWithoutTheServer(ReadingProtocol protocol, ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("cache");
-        await _clients.AppendAsync(user, [TestMessages.Plain("cached", "Cached body.")], _timeout);
-        var mail = SignIn(user, protocol);
+        await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("cached", "Cached body.")], _timeout);
+        var mail = _servers.App(server).MailFor(user, protocol);
         var id = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().Id;
         await mail.OpenAsync(id, _timeout);
 
         // Remove the message behind the webmail's back: only a cache can still show it.
-        await ExpungeAllAsync(user);
+        await ExpungeAllAsync(server, user);
         var again = await mail.OpenAsync(id, _timeout);
 
         Assert.Equal("Cached body.", again.View.TextBody?.Trim());
@@ -103,49 +102,48 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
     }
 
     [Theory]
-    [InlineData(ReadingProtocol.Imap)]
-    [InlineData(ReadingProtocol.Pop3)]
-    public async Task Delete_ThenRefresh_TheMessageIsGoneFromTheServer(ReadingProtocol protocol)
+    [MemberData(nameof(ImapServers.EachReader), MemberType = typeof(ImapServers))]
+    public async Task Delete_ThenRefresh_TheMessageIsGoneFromTheServer(ReadingProtocol protocol, ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("delete");
-        await _clients.AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("remove")], _timeout);
-        var mail = SignIn(user, protocol);
+        await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("remove")], _timeout);
+        var mail = _servers.App(server).MailFor(user, protocol);
         var remove = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single(m => m.Subject == "remove");
 
         await mail.DeleteAsync([remove.Id], _timeout);
 
         var page = await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout);
         Assert.Equal(["keep"], page.Messages.Select(m => m.Subject));
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        using var imap = await _servers.Clients(server).ImapAsync(user, DemoMailServer.TestPassword, _timeout);
         await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
         Assert.Equal(1, imap.Inbox.Count);
     }
 
-    [Fact]
-    public async Task SetRead_OverImap_IsSeenByAnotherClient()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task SetRead_OverImap_IsSeenByAnotherClient(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("flags");
-        var ids = await _clients.AppendAsync(user, [TestMessages.Plain("flag me")], _timeout);
-        var mail = SignIn(user, ReadingProtocol.Imap);
+        var ids = await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("flag me")], _timeout);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
         await mail.OpenAsync(ids[0], _timeout);
-        Assert.False(await IsSeenAsync(user)); // downloaded with BODY.PEEK: nothing the user did yet
+        Assert.False(await IsSeenAsync(server, user)); // downloaded with BODY.PEEK: nothing the user did yet
         await mail.ReadAsync(ids[0], _timeout);
-        Assert.True(await IsSeenAsync(user));
+        Assert.True(await IsSeenAsync(server, user));
 
         await mail.SetReadAsync([ids[0]], read: false, _timeout);
 
-        Assert.False(await IsSeenAsync(user));
+        Assert.False(await IsSeenAsync(server, user));
         Assert.False((await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).Messages.Single().IsRead);
     }
 
     [Theory]
-    [InlineData(ReadingProtocol.Imap)]
-    [InlineData(ReadingProtocol.Pop3)]
-    public async Task Read_AfterTheBodyWasFetchedUnread_MarksItReadInTheList(ReadingProtocol protocol)
+    [MemberData(nameof(ImapServers.EachReader), MemberType = typeof(ImapServers))]
+    public async Task Read_AfterTheBodyWasFetchedUnread_MarksItReadInTheList(ReadingProtocol protocol, ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("read");
-        await _clients.AppendAsync(user, [TestMessages.Plain("open me")], _timeout);
-        var mail = SignIn(user, protocol);
+        await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("open me")], _timeout);
+        var mail = _servers.App(server).MailFor(user, protocol);
         var id = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().Id;
         await mail.OpenAsync(id, _timeout);
         Assert.False((await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).Messages.Single().IsRead);
@@ -161,7 +159,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
     {
         var user = DemoMailServer.NewTestAccount("pop3-refuse");
         await _clients.AppendAsync(user, [TestMessages.Plain("only inbox")], _timeout);
-        var mail = SignIn(user, ReadingProtocol.Pop3);
+        var mail = dovecot.MailFor(user, ReadingProtocol.Pop3);
         var id = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().Id;
 
         var move = await Assert.ThrowsAsync<MailOperationException>(() => mail.MoveAsync([id], "Archive", _timeout));
@@ -171,12 +169,13 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         Assert.Equal(MailProblem.NotAvailableOverPop3, star.Problem);
     }
 
-    [Fact]
-    public async Task Open_UnknownOrForeignId_IsMessageNotFound()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task Open_UnknownOrForeignId_IsMessageNotFound(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("unknown");
-        await _clients.AppendAsync(user, [TestMessages.Plain("only")], _timeout);
-        var mail = SignIn(user, ReadingProtocol.Imap);
+        await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("only")], _timeout);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
 
         var problem = await Assert.ThrowsAsync<MailOperationException>(() => mail.OpenAsync("1.999999", _timeout));
 
@@ -190,7 +189,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         var user = DemoMailServer.NewTestAccount("evict");
         var ids = await _clients.AppendAsync(user,
             Enumerable.Range(1, 4).Select(i => TestMessages.WithAttachment($"big {i}", RandomNumberGenerator.GetBytes(40_000))), _timeout);
-        var mail = SignIn(smallCache, user, ReadingProtocol.Imap);
+        var mail = smallCache.MailFor(user, ReadingProtocol.Imap);
 
         foreach (var id in ids)
         {
@@ -208,10 +207,10 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
     {
         var user = DemoMailServer.NewTestAccount("end");
         var ids = await _clients.AppendAsync(user, [TestMessages.Plain("one")], _timeout);
-        var store = app.Services.GetRequiredService<UserSessionStore>();
-        var budget = app.Services.GetRequiredService<MessageCacheBudget>();
+        var store = dovecot.Services.GetRequiredService<UserSessionStore>();
+        var budget = dovecot.Services.GetRequiredService<MessageCacheBudget>();
         var session = await store.CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
-        var mail = app.Services.GetRequiredService<SessionMailboxes>().For(session);
+        var mail = dovecot.Services.GetRequiredService<SessionMailboxes>().For(session);
         await mail.OpenAsync(ids[0], _timeout);
         var before = budget.Used;
 
@@ -230,7 +229,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         await using var quickIdle = WebMailAppFactory.With(new() { ["Sessions:ImapIdleDisconnect"] = "00:00:02" });
         var user = DemoMailServer.NewTestAccount("idleimap");
         await _clients.AppendAsync(user, [TestMessages.Plain("one")], _timeout);
-        var mail = SignIn(quickIdle, user, ReadingProtocol.Imap);
+        var mail = quickIdle.MailFor(user, ReadingProtocol.Imap);
         var store = Assert.IsType<WebMail.Server.Mail.Imap.ImapMailStore>(mail.Store);
 
         await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout);
@@ -261,7 +260,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         using MailService second = protocol == ReadingProtocol.Imap
             ? await limited.ImapAsync(user, DemoMailServer.TestPassword, _timeout)
             : await limited.Pop3Async(user, DemoMailServer.TestPassword, _timeout);
-        var mail = SignIn(host, user, protocol);
+        var mail = host.MailFor(user, protocol);
 
         var refused = await Assert.ThrowsAsync<MailOperationException>(() => mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout));
 
@@ -270,26 +269,18 @@ public sealed class MailboxReadingTests(WebMailAppFactory app, ITestOutputHelper
         Assert.Equal(1, (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).TotalCount);
     }
 
-    private SessionMailbox SignIn(string user, ReadingProtocol protocol) => SignIn(app, user, protocol);
-
-    private static SessionMailbox SignIn(WebMailAppFactory host, string user, ReadingProtocol protocol)
+    private async Task ExpungeAllAsync(ImapServer server, string user)
     {
-        var session = host.Services.GetRequiredService<UserSessionStore>().CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword).GetAwaiter().GetResult(); // in-process store: completes at once
-        return host.Services.GetRequiredService<SessionMailboxes>().For(session);
-    }
-
-    private async Task ExpungeAllAsync(string user)
-    {
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        using var imap = await _servers.Clients(server).ImapAsync(user, DemoMailServer.TestPassword, _timeout);
         await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadWrite, _timeout);
         var all = await imap.Inbox.SearchAsync(SearchQuery.All, _timeout);
         await imap.Inbox.AddFlagsAsync(all, MailKit.MessageFlags.Deleted, silent: true, _timeout);
         await imap.Inbox.ExpungeAsync(_timeout);
     }
 
-    private async Task<bool> IsSeenAsync(string user)
+    private async Task<bool> IsSeenAsync(ImapServer server, string user)
     {
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        using var imap = await _servers.Clients(server).ImapAsync(user, DemoMailServer.TestPassword, _timeout);
         await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
         var summary = (await imap.Inbox.FetchAsync(0, -1, MailKit.MessageSummaryItems.Flags, _timeout)).Single();
         return summary.Flags!.Value.HasFlag(MailKit.MessageFlags.Seen);

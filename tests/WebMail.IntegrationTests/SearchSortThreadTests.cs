@@ -5,13 +5,17 @@ using Xunit.Abstractions;
 
 namespace WebMail.IntegrationTests;
 
-/// <summary>Search (run by the server over IMAP, over cached headers for POP3), sort orders and conversations.</summary>
-public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelper output) : IClassFixture<WebMailAppFactory>
+/// <summary>
+/// Search (run by the server over IMAP, over cached headers for POP3), sort orders and conversations, over IMAP against
+/// each real server.
+/// </summary>
+public sealed class SearchSortThreadTests(WebMailAppFactory dovecot, CyrusAppFactory cyrus, ITestOutputHelper output)
+    : IClassFixture<WebMailAppFactory>, IClassFixture<CyrusAppFactory>
 {
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
-    private readonly MailTestClients _clients = new(output);
+    private readonly ImapServers _servers = new(dovecot, cyrus, output);
 
-    public static TheoryData<string, string[]> ImapSearches => new()
+    private static readonly TheoryData<string, string[]> Searches = new()
     {
         { "from:zhang", ["关于期末考试安排的通知"] },
         { "to:dean@school.test", ["Budget 2027"] },
@@ -19,28 +23,46 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
         { "body:telescope", ["Observatory night"] },
         { "text:observatory", ["Observatory night"] },
         { "text:张老师", ["关于期末考试安排的通知"] },
+        { "body:第十八周", ["关于期末考试安排的通知"] },
         { "since:2026-03-01", ["Budget 2027", "Observatory night"] },
         { "until:2026-02-28", ["关于期末考试安排的通知"] },
     };
 
+    /// <summary>Each search on each server.</summary>
+    public static TheoryData<ImapServer, string, string[]> ImapSearches()
+    {
+        var each = new TheoryData<ImapServer, string, string[]>();
+        foreach (var server in ImapServers.Each)
+        {
+            foreach (var search in Searches)
+            {
+                each.Add(server, (string)search[0], (string[])search[1]);
+            }
+        }
+
+        return each;
+    }
+
     [Theory]
     [MemberData(nameof(ImapSearches))]
-    public async Task Search_OverImap_RunsOnTheServerByEachField(string term, string[] expected)
+    public async Task Search_OverImap_RunsOnTheServerByEachField(ImapServer server, string term, string[] expected)
     {
-        var user = await MailboxWithThreeAsync("search");
-        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var user = await MailboxWithThreeAsync(server, "search");
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
 
         var page = await mail.ListAsync(new MessageQuery(Search: Parse(term)), refresh: false, _timeout);
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), page.Messages.Select(m => m.Subject).Order(StringComparer.Ordinal));
         Assert.Equal(expected.Length, page.TotalCount);
+        Assert.False(page.BodyNotSearched); // both servers search in UTF-8 themselves
     }
 
-    [Fact]
-    public async Task Search_AcrossAllFolders_ShowsEachResultsFolder()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task Search_AcrossAllFolders_ShowsEachResultsFolder(ImapServer server)
     {
-        var user = await MailboxWithThreeAsync("everywhere");
-        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        var user = await MailboxWithThreeAsync(server, "everywhere");
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
         var archive = (await mail.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Kind == SpecialFolderKind.Archive);
         var budget = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout)).Messages.Single(m => m.Subject == "Budget 2027");
         await mail.MoveAsync([budget.Id], archive.Path, _timeout);
@@ -55,12 +77,11 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
     }
 
     [Theory]
-    [InlineData(ReadingProtocol.Imap)]
-    [InlineData(ReadingProtocol.Pop3)]
-    public async Task Sort_ByEachKey_InBothDirections(ReadingProtocol protocol)
+    [MemberData(nameof(ImapServers.EachReader), MemberType = typeof(ImapServers))]
+    public async Task Sort_ByEachKey_InBothDirections(ReadingProtocol protocol, ImapServer server)
     {
-        var user = await MailboxWithThreeAsync("sort");
-        var mail = app.MailFor(user, protocol);
+        var user = await MailboxWithThreeAsync(server, "sort");
+        var mail = _servers.App(server).MailFor(user, protocol);
 
         async Task<string[]> Subjects(MessageSort sort, bool descending) =>
             [.. (await mail.ListAsync(new MessageQuery(Sort: sort, Descending: descending), refresh: false, _timeout)).Messages.Select(m => m.Subject)];
@@ -75,8 +96,8 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
     [Fact]
     public async Task Search_OverPop3_UsesTheHeaders_IncludingChinese()
     {
-        var user = await MailboxWithThreeAsync("pop3search");
-        var mail = app.MailFor(user, ReadingProtocol.Pop3);
+        var user = await MailboxWithThreeAsync(ImapServer.Dovecot, "pop3search");
+        var mail = dovecot.MailFor(user, ReadingProtocol.Pop3);
 
         var chinese = await mail.ListAsync(new MessageQuery(Search: new MessageSearch(Subject: "期末")), refresh: false, _timeout);
         var from = await mail.ListAsync(new MessageQuery(Search: new MessageSearch(From: "ADA")), refresh: false, _timeout);
@@ -92,8 +113,8 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
     [Fact]
     public async Task Pop3_MultiSelectDelete_RemovesOnlyThose_AndNothingElseEverLeavesTheServer()
     {
-        var user = await MailboxWithThreeAsync("pop3delete");
-        var mail = app.MailFor(user, ReadingProtocol.Pop3);
+        var user = await MailboxWithThreeAsync(ImapServer.Dovecot, "pop3delete");
+        var mail = dovecot.MailFor(user, ReadingProtocol.Pop3);
         var listed = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout)).Messages;
         foreach (var message in listed)
         {
@@ -107,16 +128,17 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
         Assert.Equal(1, left.TotalCount);
     }
 
-    [Fact]
-    public async Task Threads_ByReferences_GroupRepliesUnderTheirOriginal()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task Threads_ByReferences_GroupRepliesUnderTheirOriginal(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("threads");
         var original = TestMessages.Sent("Field trip", "lee@school.test", new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero));
         var other = TestMessages.Sent("Library hours", "lib@school.test", new DateTimeOffset(2026, 4, 2, 9, 0, 0, TimeSpan.Zero));
         var reply = TestMessages.ReplyTo(original, "Re: Field trip", new DateTimeOffset(2026, 4, 3, 9, 0, 0, TimeSpan.Zero));
         var replyToReply = TestMessages.ReplyTo(reply, "Re: Re: Field trip", new DateTimeOffset(2026, 4, 4, 9, 0, 0, TimeSpan.Zero));
-        await _clients.AppendAsync(user, [original, other, reply, replyToReply], _timeout);
-        var mail = app.MailFor(user, ReadingProtocol.Imap);
+        await _servers.Clients(server).AppendAsync(user, [original, other, reply, replyToReply], _timeout);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
 
         var page = await mail.ListAsync(new MessageQuery(Threads: true), refresh: false, _timeout);
 
@@ -143,7 +165,7 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
     }
 
     /// <summary>Three messages that differ in every field searched or sorted on, appended in date order.</summary>
-    private async Task<string> MailboxWithThreeAsync(string purpose)
+    private async Task<string> MailboxWithThreeAsync(ImapServer server, string purpose)
     {
         var user = DemoMailServer.NewTestAccount(purpose);
         var exam = TestMessages.Sent(TestMessages.ChineseSubject, "zhang@school.test", new DateTimeOffset(2026, 2, 10, 8, 0, 0, TimeSpan.FromHours(8)),
@@ -151,7 +173,7 @@ public sealed class SearchSortThreadTests(WebMailAppFactory app, ITestOutputHelp
         var budget = TestMessages.Sent("Budget 2027", "ada@school.test", new DateTimeOffset(2026, 3, 5, 8, 0, 0, TimeSpan.Zero), "Ada Admin", to: "dean@school.test");
         var night = TestMessages.Sent("Observatory night", "sky@school.test", new DateTimeOffset(2026, 4, 20, 20, 0, 0, TimeSpan.Zero), "Sky Club",
             body: "Bring a warm coat; the telescope is on the roof. " + new string('x', 2000));
-        await _clients.AppendAsync(user, [exam, budget, night], _timeout);
+        await _servers.Clients(server).AppendAsync(user, [exam, budget, night], _timeout);
         return user;
     }
 }

@@ -4,18 +4,19 @@ using WebMail.Testing;
 
 namespace WebMail.IntegrationTests;
 
-/// <summary>Signing in through the real form against the real demo mail server.</summary>
-public sealed class SignInTests(WebMailAppFactory app) : IClassFixture<WebMailAppFactory>
+/// <summary>Signing in through the real form against the real demo mail server (and, over IMAP, against Cyrus).</summary>
+public sealed class SignInTests(WebMailAppFactory app, CyrusAppFactory cyrus) : IClassFixture<WebMailAppFactory>, IClassFixture<CyrusAppFactory>
 {
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
     [Theory]
-    [InlineData("Imap", "IMAP")]
-    [InlineData("Pop3", "POP3")]
-    public async Task SignIn_CorrectPassword_RedirectsHomeSignedIn(string reading, string shown)
+    [InlineData("Imap", "IMAP", ImapServer.Dovecot)]
+    [InlineData("Pop3", "POP3", ImapServer.Dovecot)]
+    [InlineData("Imap", "IMAP", ImapServer.Cyrus)]
+    public async Task SignIn_CorrectPassword_RedirectsHomeSignedIn(string reading, string shown, ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("signin");
-        using var client = new SignInClient(app);
+        using var client = new SignInClient(App(server));
 
         using var response = await client.SignInAsync(user, DemoMailServer.TestPassword, reading, _timeout);
 
@@ -26,10 +27,11 @@ public sealed class SignInTests(WebMailAppFactory app) : IClassFixture<WebMailAp
         Assert.Matches($"id=\"reading-protocol\"[^>]*>{shown}<", home);
     }
 
-    [Fact]
-    public async Task SignIn_BareUserName_AddsDefaultDomain()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task SignIn_BareUserName_AddsDefaultDomain(ImapServer server)
     {
-        using var client = new SignInClient(app);
+        using var client = new SignInClient(App(server));
 
         using var response = await client.SignInAsync("Alice", "alice-demo", cancellationToken: _timeout);
 
@@ -52,11 +54,12 @@ public sealed class SignInTests(WebMailAppFactory app) : IClassFixture<WebMailAp
         Assert.Equal("/", response.Headers.Location.AbsolutePath);
     }
 
-    [Fact]
-    public async Task SignIn_WrongPassword_SaysSoAndKeepsTheUserNameButNotThePassword()
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task SignIn_WrongPassword_SaysSoAndKeepsTheUserNameButNotThePassword(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("wrong");
-        using var client = new SignInClient(app);
+        using var client = new SignInClient(App(server));
 
         using var response = await client.SignInAsync(user, "Wrong-Secret-123", cancellationToken: _timeout);
 
@@ -155,4 +158,6 @@ public sealed class SignInTests(WebMailAppFactory app) : IClassFixture<WebMailAp
     private string SessionCookie(SignInClient client) =>
         client.Responses.SelectMany(r => r.Split('\n')).Last(l => l.StartsWith($"Set-Cookie: {AuthenticationRegistration.SecureCookieName}=", StringComparison.Ordinal))
             ["Set-Cookie: ".Length..].Split(';')[0];
+
+    private WebMailAppFactory App(ImapServer server) => server == ImapServer.Cyrus ? cyrus : app;
 }

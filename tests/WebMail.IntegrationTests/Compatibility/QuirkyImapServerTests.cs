@@ -182,6 +182,33 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
         Assert.Equal(1, trash.Count);
     }
 
+    [Fact]
+    public async Task XlistOnly_SpecialFoldersUnderUnusualNames_RecognisedFromXlistAndUsed()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.XlistOnly);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("xlist");
+        await _clients.AppendAsync(user, [TestMessages.Plain("删除我")], _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+
+        var folders = await WithProtocolAsync(relay, () => mailbox.ListFoldersAsync(refresh: false, _timeout));
+        var page = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
+        await mailbox.DeleteAsync([page.Messages.Single().Id], _timeout);
+
+        // MailKit asks XLIST once at sign-in and keeps its marks on the folders; a later LIST carries none.
+        Assert.Contains(relay.Commands, c => c.StartsWith("XLIST", StringComparison.Ordinal));
+        Assert.Equal(SpecialFolderKind.Sent, folders.Single(f => f.Name == "已发邮件").Kind);
+        Assert.Equal(SpecialFolderKind.Trash, folders.Single(f => f.Name == "回收站").Kind);
+        Assert.Equal(SpecialFolderKind.Junk, folders.Single(f => f.Name == "Bulk Mail").Kind);
+        Assert.Equal(SpecialFolderKind.Drafts, folders.Single(f => f.Name == "Drafts").Kind);
+        Assert.Equal([SpecialFolderKind.Inbox, SpecialFolderKind.Drafts, SpecialFolderKind.Sent], folders.Take(3).Select(f => f.Kind));
+        // Deleting moved it to 回收站, which is the server's Trash.
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        var trash = await imap.GetFolderAsync("Trash", _timeout);
+        await trash.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
+        Assert.Equal(1, trash.Count);
+    }
+
     private static SessionMailbox MailboxOf(WebMailAppFactory app, string user) =>
         app.Services.GetRequiredService<SessionMailboxes>().For(app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single());
 

@@ -108,9 +108,17 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
             {
                 line = Encoding.Latin1.GetBytes(text.Replace(capabilities.Groups["list"].Value, RewriteCapabilities(capabilities.Groups["list"].Value), StringComparison.Ordinal));
             }
+            else if (connection.XlistTag is { } xlist && text.StartsWith("* LIST ", StringComparison.Ordinal))
+            {
+                line = Encoding.Latin1.GetBytes(AsXlist(text));
+            }
             else if (_quirks.FolderNames.Count > 0 && MailboxLine().IsMatch(text))
             {
                 line = Encoding.Latin1.GetBytes(RenameForClient(text));
+            }
+            else if (connection.XlistTag is { } done && text.StartsWith(done + " ", StringComparison.Ordinal))
+            {
+                connection.XlistTag = null;
             }
 
             await connection.ToClientAsync(line, _stop.Token);
@@ -147,6 +155,14 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
             else
             {
                 RecordContinuation(text);
+            }
+
+            if (!refused && !continuation && _quirks.AnswerXlist && text.Split(' ', 3) is [var tag, var xlist, var arguments]
+                && xlist.Equals("XLIST", StringComparison.OrdinalIgnoreCase))
+            {
+                // Dovecot has no XLIST: ask it for what XLIST answers, and mark its answer as XLIST's (PumpFromServerAsync).
+                connection.XlistTag = tag;
+                line = Encoding.Latin1.GetBytes($"{tag} LIST {arguments} RETURN (SPECIAL-USE)\r\n");
             }
 
             if (!refused)
@@ -262,9 +278,14 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
     }
 
     /// <summary>A LIST, LSUB or STATUS line as this server would send it: its own folder names, no special-use attributes.</summary>
-    private string RenameForClient(string line)
+    private string RenameForClient(string line) => WithTheirNames(SpecialUseAttribute().Replace(line, ""));
+
+    /// <summary>A LIST line as XLIST's answer: this server's folder names, the special folders marked as XLIST marks them.</summary>
+    private string AsXlist(string line) =>
+        "* XLIST " + WithTheirNames(line.Replace("\\Junk", "\\Spam", StringComparison.Ordinal))["* LIST ".Length..];
+
+    private string WithTheirNames(string line)
     {
-        line = SpecialUseAttribute().Replace(line, "");
         foreach (var (dovecot, theirs) in _quirks.FolderNames)
         {
             line = Regex.Replace(line, $@"(?<= )""?{Regex.Escape(dovecot)}""?(?=[ \r\n]|$)", theirs);
@@ -322,6 +343,9 @@ public sealed partial class ImapQuirkRelay : IAsyncDisposable
         public Stream Back { get; } = back;
 
         public bool IdSent { get; set; }
+
+        /// <summary>The tag of the XLIST command being answered, while it is.</summary>
+        public string? XlistTag { get; set; }
 
         public async Task ToClientAsync(byte[] data, CancellationToken cancellationToken)
         {

@@ -35,6 +35,9 @@ public sealed record ImapQuirks
     /// <summary>UID commands whose set is not in ascending order get BAD.</summary>
     public bool RejectDescendingUidSets { get; init; }
 
+    /// <summary>XLIST answers as LIST does, with the special folders marked (\Sent, \Drafts, \Trash, \Spam).</summary>
+    public bool AnswerXlist { get; init; }
+
     /// <summary>
     /// Coremail as NetEase (163.com, 126.com) and the schools it hosts run it: SELECT before ID answers "Unsafe Login"
     /// (pimalaya/himalaya#651, OfflineIMAP/offlineimap#696); SASL-IR advertised, but an initial response gets BAD
@@ -97,6 +100,26 @@ public sealed record ImapQuirks
             ["Drafts"] = "&g0l6P3ux-",
             ["Junk"] = "&V4NXPpCuTvY-",
             ["Archive"] = "&X1JoYw-",
+        },
+    };
+
+    /// <summary>
+    /// A server with XLIST but not SPECIAL-USE, as MailKit's log of Zoho Mail shows it (jstedfast/MailKit#1728) and
+    /// Gmail had it before RFC 6154 (zone-eu/wildduck#91, which notes Outlook 2013 needs XLIST): the special folders
+    /// are marked only in XLIST's answer (junk as \Spam), under names that no list of usual names has: Gmail's Chinese
+    /// 已发邮件 for Sent, 回收站 for Trash, Yahoo's "Bulk Mail" for Junk.
+    /// </summary>
+    public static ImapQuirks XlistOnly { get; } = new()
+    {
+        Name = "XLIST (no SPECIAL-USE)",
+        AddCapabilities = ["XLIST"],
+        RemoveCapabilities = ["SPECIAL-USE"],
+        AnswerXlist = true,
+        FolderNames = new Dictionary<string, string>
+        {
+            ["Sent"] = "&XfJT0ZCuTvY-",
+            ["Trash"] = "&Vt5lNnrZ-",
+            ["Junk"] = "\"Bulk Mail\"",
         },
     };
 
