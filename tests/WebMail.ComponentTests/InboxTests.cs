@@ -66,4 +66,16 @@ public sealed class InboxTests : ComponentTest
             Assert.Contains("newest 3 messages", inbox.Find("#sorted-newest-only").TextContent, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void ConversationView_ServerCouldNotGroup_ThePageSaysTheNewestWereGroupedHere()
+    {
+        _mailbox.Limits = (false, true);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?threads=1");
+
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.Single(inbox.FindAll("#sorted-newest-only")));
+        Assert.Contains("newest 3 messages were grouped", inbox.Find("#sorted-newest-only").TextContent, StringComparison.Ordinal);
+    }
 }

@@ -11,6 +11,9 @@ public sealed record MessagePage(IReadOnlyList<MessageSummary> Messages, int Tot
     /// </summary>
     public bool BodyNotSearched { get; init; }
 
-    /// <summary>The server cannot sort: only the newest <see cref="TotalCount"/> messages were sorted, here.</summary>
+    /// <summary>
+    /// The server cannot sort (or, in the conversation view, group conversations): only the newest
+    /// <see cref="TotalCount"/> messages were sorted or grouped, here.
+    /// </summary>
     public bool SortedNewestOnly { get; init; }
 }

@@ -157,6 +157,40 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task NoThreadNoSort_OrdersWorkedOutHere_BoundedAndKeptWhileTheSameMessagesMatch()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.TencentExmail);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration(("Reading:MaxLocalSort", "5")));
+        var user = DemoMailServer.NewTestAccount("nothread");
+        var start = new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.FromHours(8));
+        var notices = Enumerable.Range(1, 10).Select(i => TestMessages.Sent($"{(char)('a' + i)} 第{i}周", "jw@school.test", start.AddDays(i))).ToList();
+        await _clients.AppendAsync(user, [.. notices, TestMessages.ReplyTo(notices[^1], "Re: k 第10周", start.AddDays(11))], _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+        // The envelopes fetched to order messages here; a page's own fetch also asks for BODYSTRUCTURE.
+        int OrderingFetches() => relay.Commands.Count(c => c.Contains("ENVELOPE", StringComparison.Ordinal) && !c.Contains("BODYSTRUCTURE", StringComparison.Ordinal));
+
+        var threads = await WithProtocolAsync(relay, () => mailbox.ListAsync(new MessageQuery(PageSize: 3, Threads: true), refresh: false, _timeout));
+        var bySubject = new MessageQuery(PageSize: 3, Sort: MessageSort.Subject, Descending: false);
+        var first = await mailbox.ListAsync(bySubject, refresh: false, _timeout);
+        var second = await mailbox.ListAsync(bySubject with { PageIndex = 1 }, refresh: false, _timeout);
+        var fetchesForBothPages = OrderingFetches();
+        await _clients.AppendAsync(user, [TestMessages.Sent("a new notice", "jw@school.test", start.AddDays(12))], _timeout);
+        var afterNewMail = await mailbox.ListAsync(bySubject, refresh: true, _timeout);
+
+        // Conversations of the newest five only (第7周 … 第10周 and the reply), the reply under its original.
+        Assert.True(threads.SortedNewestOnly);
+        Assert.Equal(5, threads.TotalCount);
+        Assert.Equal([("k 第10周", 0), ("Re: k 第10周", 1), ("j 第9周", 0)], threads.Messages.Select(m => (m.Subject, m.ThreadLevel)));
+        Assert.Equal(["h 第7周", "i 第8周", "j 第9周"], first.Messages.Select(m => m.Subject));
+        // "Re: " is not part of the subject sorted on (RFC 5256), so the reply and its original tie.
+        Assert.Equal(["Re: k 第10周", "k 第10周"], second.Messages.Select(m => m.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(2, fetchesForBothPages); // one for the conversations, one for both pages by subject
+        Assert.Equal("a new notice", afterNewMail.Messages[0].Subject);
+        Assert.Equal(3, OrderingFetches());
+        Assert.All(relay.Commands.Where(c => c.StartsWith("UID ", StringComparison.Ordinal)), c => Assert.True(ImapQuirkRelay.IsAscending(c.Split(' ')[2]), c));
+    }
+
+    [Fact]
     public async Task Coremail_ChineseFolderNamesWithoutSpecialUse_RecognisedAndUsed()
     {
         await using var relay = new ImapQuirkRelay(ImapQuirks.CoremailWithChineseFolders);

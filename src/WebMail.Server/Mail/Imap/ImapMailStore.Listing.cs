@@ -44,15 +44,9 @@ public sealed partial class ImapMailStore
                 var newestOnly = false;
                 try
                 {
-                    if (query.Threads)
-                    {
-                        ordered = await ThreadOrderAsync(client, folder, query, token);
-                    }
-                    else
-                    {
-                        (var uids, newestOnly) = await SortedAsync(client, folder, query, token);
-                        ordered = [.. uids.Select(uid => (uid, 0))];
-                    }
+                    (ordered, newestOnly) = query.Threads
+                        ? await ThreadOrderAsync(client, folder, query, token)
+                        : await SortedAsync(client, folder, query, token);
                 }
                 catch (ImapCommandException) when (watcher?.Utf8SearchRefused == true)
                 {
@@ -112,7 +106,7 @@ public sealed partial class ImapMailStore
         new[] { search.Text, search.From, search.To, search.Subject, search.Body }.Any(term => term?.Any(c => c > 127) == true);
 
     /// <returns>The matches in the query's order; <c>NewestOnly</c> when the server could not sort and only the newest were.</returns>
-    private async Task<(IList<UniqueId> Uids, bool NewestOnly)> SortedAsync(ImapClient client, IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
+    private async Task<(List<(UniqueId, int)> Ordered, bool NewestOnly)> SortedAsync(ImapClient client, IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
     {
         var search = ImapSearchQueries.From(query.Search);
         var order = new OrderBy(query.Sort switch
@@ -124,7 +118,7 @@ public sealed partial class ImapMailStore
         }, query.Descending ? SortOrder.Descending : SortOrder.Ascending);
         if (client.Capabilities.HasFlag(ImapCapabilities.Sort))
         {
-            return (await folder.SortAsync(search, [order], cancellationToken), false);
+            return (Unthreaded(await folder.SortAsync(search, [order], cancellationToken)), false);
         }
 
         // No SORT on this server (Coremail, Exchange, Tencent). By date, arrival order (UIDs grow as mail arrives)
@@ -133,34 +127,64 @@ public sealed partial class ImapMailStore
         var matches = (await folder.SearchAsync(search, cancellationToken)).OrderBy(uid => uid.Id).ToList();
         if (query.Sort == MessageSort.Date)
         {
-            return (query.Descending ? [.. Enumerable.Reverse(matches)] : matches, false);
+            return (Unthreaded(query.Descending ? Enumerable.Reverse(matches) : matches), false);
         }
 
         // Other orders need every envelope: bounded to the newest matches, and the page says so.
-        var newestOnly = matches.Count > maxLocalSort;
-        var considered = newestOnly ? matches.Skip(matches.Count - maxLocalSort) : matches;
-        var items = await folder.FetchAsync(
-            UidSets.Ascending(considered), MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Size, cancellationToken);
-        return ([.. items.Sort([order]).Select(s => s.UniqueId)], newestOnly);
+        return await LocallyOrderedAsync(folder, matches, $"{order.Type} {order.Order}", async (considered, token) =>
+        {
+            var items = await folder.FetchAsync(
+                UidSets.Ascending(considered), MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Size, token);
+            return Unthreaded(items.Sort([order]).Select(s => s.UniqueId));
+        }, cancellationToken);
     }
 
     /// <summary>Conversations, the one with the newest message first, each as its messages in reply order with their depth.</summary>
-    private static async Task<List<(UniqueId, int)>> ThreadOrderAsync(ImapClient client, IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
+    private async Task<(List<(UniqueId, int)> Ordered, bool NewestOnly)> ThreadOrderAsync(ImapClient client, IMailFolder folder, MessageQuery query, CancellationToken cancellationToken)
     {
         var search = ImapSearchQueries.From(query.Search);
-        IList<MessageThread> threads;
         if (client.ThreadingAlgorithms.Contains(ThreadingAlgorithm.References))
         {
-            threads = await folder.ThreadAsync(ThreadingAlgorithm.References, search, cancellationToken);
-        }
-        else
-        {
-            var matches = await folder.SearchAsync(search, cancellationToken);
-            var items = await folder.FetchAsync(matches, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.References, cancellationToken);
-            threads = items.Thread(ThreadingAlgorithm.References);
+            return (InConversations(await folder.ThreadAsync(ThreadingAlgorithm.References, search, cancellationToken)), false);
         }
 
-        return threads.Select(thread =>
+        // No THREAD: conversations are built here from the envelopes, bounded to the newest matches as sorting is.
+        var matches = (await folder.SearchAsync(search, cancellationToken)).OrderBy(uid => uid.Id).ToList();
+        return await LocallyOrderedAsync(folder, matches, "threads", async (considered, token) =>
+        {
+            var items = await folder.FetchAsync(
+                UidSets.Ascending(considered), MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.References, token);
+            return InConversations(items.Thread(ThreadingAlgorithm.References));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// An order worked out here from the newest <c>maxLocalSort</c> of <paramref name="matches"/> (ascending), or the
+    /// one worked out for exactly those messages before (<see cref="LocalOrderCache"/>).
+    /// </summary>
+    private async Task<(List<(UniqueId, int)> Ordered, bool NewestOnly)> LocallyOrderedAsync(IMailFolder folder, List<UniqueId> matches, string order,
+        Func<List<UniqueId>, CancellationToken, Task<List<(UniqueId, int)>>> work, CancellationToken cancellationToken)
+    {
+        var newestOnly = matches.Count > maxLocalSort;
+        var considered = newestOnly ? matches[^maxLocalSort..] : matches;
+        if (considered.Count == 0)
+        {
+            return ([], false);
+        }
+
+        if (_localOrders.Find(folder.FullName, folder.UidValidity, order, considered) is not { } ordered)
+        {
+            ordered = await work(considered, cancellationToken);
+            _localOrders.Keep(folder.FullName, folder.UidValidity, order, considered, ordered);
+        }
+
+        return (ordered, newestOnly);
+    }
+
+    private static List<(UniqueId, int)> Unthreaded(IEnumerable<UniqueId> uids) => [.. uids.Select(uid => (uid, 0))];
+
+    private static List<(UniqueId, int)> InConversations(IList<MessageThread> threads) =>
+        threads.Select(thread =>
             {
                 var messages = new List<(UniqueId, int)>();
                 Flatten(thread, 0, messages);
@@ -170,7 +194,6 @@ public sealed partial class ImapMailStore
             .OrderByDescending(messages => messages.Max(m => m.Item1.Id))
             .SelectMany(messages => messages)
             .ToList();
-    }
 
     private static void Flatten(MessageThread thread, int level, List<(UniqueId, int)> into)
     {

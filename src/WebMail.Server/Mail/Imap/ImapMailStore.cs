@@ -21,6 +21,8 @@ public sealed partial class ImapMailStore(
     // Folder objects by path for this connection, so working in a folder does not LIST it first every time.
     private readonly Dictionary<string, IMailFolder> _folders = new(StringComparer.Ordinal);
     private ImapClient? _client;
+    // The order last worked out here for a server without SORT or THREAD, kept while the same messages match.
+    private readonly LocalOrderCache _localOrders = new();
     // Learnt once per session: the server answered a UTF-8 search with BADCHARSET (Exchange).
     private bool _utf8SearchRefused;
     private Timer? _idleTimer;
