@@ -19,4 +19,28 @@ internal static class Measure
         times.Sort();
         return times[times.Count / 2];
     }
+
+    /// <summary>
+    /// Median milliseconds of <paramref name="runs"/> runs of <paramref name="action"/>, after one warm-up run; each
+    /// run gets what an untimed <paramref name="setUp"/> made, and <paramref name="tearDown"/> gets it back.
+    /// </summary>
+    public static async Task<double> MedianAsync<T>(int runs, Func<Task<T>> setUp, Func<T, Task> action, Func<T, Task> tearDown)
+    {
+        var times = new List<double>(runs);
+        for (var i = 0; i <= runs; i++)
+        {
+            var state = await setUp();
+            var stopwatch = Stopwatch.StartNew();
+            await action(state);
+            var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+            await tearDown(state);
+            if (i > 0)
+            {
+                times.Add(elapsed);
+            }
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
 }

@@ -19,6 +19,12 @@ if (args.Length > 0 && args[0] == "load")
     return await WebMail.Benchmarks.Load.LoadRun.RunAsync(users, rounds, minPause, maxPause, client);
 }
 
+if (args.Length > 0 && args[0] == "large")
+{
+    // bench/large.sh [ITERATIONS]: a 50,000-message INBOX with and without SORT and THREAD.
+    return await LargeFolderBenchmark.RunAsync("test-bench-large@" + DemoMailServer.Domain, args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 7);
+}
+
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 15;
 var user = "test-bench@" + DemoMailServer.Domain;
 var raw = new RawProtocolLoops(user, DemoMailServer.TestPassword);

@@ -40,6 +40,10 @@ public sealed class TencentExmailFixture() : QuirkyServerFixture(ImapQuirks.Tenc
 
 public sealed class ExchangeFixture() : QuirkyServerFixture(ImapQuirks.Exchange);
 
+public sealed class CoremailChineseFoldersFixture() : QuirkyServerFixture(ImapQuirks.CoremailWithChineseFolders);
+
+public sealed class XlistOnlyFixture() : QuirkyServerFixture(ImapQuirks.XlistOnly);
+
 /// <summary>Coremail as above, with WebMail's ID turned off: the server signs the user in but opens no folder.</summary>
 public sealed class UnidentifiedCoremailFixture()
     : QuirkyServerFixture(ImapQuirks.Coremail, new() { ["Mail:Domains:0:ImapId:Send"] = "false" });

@@ -45,6 +45,8 @@ public static class QuirkyServerJourney
             await compose.OpenFromNavigationAsync();
             await compose.TypeAsync(user, "收到", "谢谢老师。");
             await compose.SendAsync();
+            // The copy is kept in the folder the server uses for sent mail, whatever that server calls it.
+            await WaitForSentCopyAsync(server, user);
         }
         finally
         {
@@ -52,6 +54,25 @@ public static class QuirkyServerJourney
             {
                 output.WriteLine("C (through the relay): " + command);
             }
+        }
+    }
+
+    private static async Task WaitForSentCopyAsync(MailTestClients server, string user)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            using (var imap = await server.ImapAsync(user, DemoMailServer.TestPassword, timeout.Token))
+            {
+                var sent = await imap.GetFolderAsync("Sent", timeout.Token);
+                await sent.StatusAsync(MailKit.StatusItems.Count, timeout.Token);
+                if (sent.Count > 0)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(250, timeout.Token);
         }
     }
 }
@@ -73,6 +94,18 @@ public sealed class ExchangeJourneyTests(ExchangeFixture browser, ITestOutputHel
     [Fact]
     public Task Journey_Exchange_SignInReadSearchSendAndSaysTheTextWasNotSearched() =>
         QuirkyServerJourney.RunAsync(browser, output, bodyNotSearched: true);
+}
+
+public sealed class CoremailChineseFoldersJourneyTests(CoremailChineseFoldersFixture browser, ITestOutputHelper output) : IClassFixture<CoremailChineseFoldersFixture>
+{
+    [Fact]
+    public Task Journey_CoremailWithChineseFolderNames_SignInReadSearchSend() => QuirkyServerJourney.RunAsync(browser, output, bodyNotSearched: false);
+}
+
+public sealed class XlistOnlyJourneyTests(XlistOnlyFixture browser, ITestOutputHelper output) : IClassFixture<XlistOnlyFixture>
+{
+    [Fact]
+    public Task Journey_XlistOnlyServer_SignInReadSearchSend() => QuirkyServerJourney.RunAsync(browser, output, bodyNotSearched: false);
 }
 
 /// <summary>The app reads IMAP from the real Cyrus (scripts/cyrus.sh).</summary>
