@@ -37,6 +37,19 @@ install_packages() {
   rm -rf "$download"
 }
 
+# Each imapd its own random sequence, or users' mailboxes get the same id and share their mail (seed-rand.c says why).
+build_seed_shim() {
+  local source=$here/cyrus/seed-rand.c shim=$state/seed-rand.so
+  if [ -f "$shim" ] && [ "$shim" -nt "$source" ]; then return; fi
+  if ! command -v gcc >/dev/null || [ ! -e /usr/include/dlfcn.h ]; then
+    log "installing gcc and libc6-dev (to build $shim)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q --no-install-recommends gcc libc6-dev >/dev/null
+  fi
+  mkdir -p "$state"
+  gcc -shared -fPIC -O2 -o "$shim" "$source" -ldl
+}
+
 write_configuration() {
   local dirs=(config spool run sasl tls)
   for dir in "${dirs[@]}"; do mkdir -p "$state/$dir"; done
@@ -102,11 +115,12 @@ up() {
   "$here/mailserver.sh" status >/dev/null 2>&1 || die "the demo Dovecot must be up first (scripts/mailserver.sh up): Cyrus signs users in through it"
   install_packages
   if running; then return; fi
+  build_seed_shim
   write_configuration
   # rimap: each password is checked by a LOGIN to Dovecot; -r passes user@domain as the login.
   saslauthd -a rimap -r -O "127.0.0.1/$WEBMAIL_IMAP_PORT" -m "$state/sasl" -n 2 >/dev/null
   chmod 755 "$state/sasl"
-  /usr/lib/cyrus/bin/master -C "$state/imapd.conf" -M "$state/cyrus.conf" -p "$state/run/master.pid" -d
+  LD_PRELOAD=$state/seed-rand.so /usr/lib/cyrus/bin/master -C "$state/imapd.conf" -M "$state/cyrus.conf" -p "$state/run/master.pid" -d
   wait_for_port "$WEBMAIL_CYRUS_IMAPS_PORT" || die "Cyrus did not start (it logs only to syslog); check $state/cyrus.conf"
   log "up: IMAP 127.0.0.1:$WEBMAIL_CYRUS_IMAP_PORT (plain) and :$WEBMAIL_CYRUS_IMAPS_PORT (TLS)"
 }
