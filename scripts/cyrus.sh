@@ -44,6 +44,7 @@ build_seed_shim() {
   if ! command -v gcc >/dev/null || [ ! -e /usr/include/dlfcn.h ]; then
     log "installing gcc and libc6-dev (to build $shim)"
     export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null || apt-get update -q >/dev/null
     apt-get install -y -q --no-install-recommends gcc libc6-dev >/dev/null
   fi
   mkdir -p "$state"
