@@ -25,6 +25,13 @@ if (args.Length > 0 && args[0] == "large")
     return await LargeFolderBenchmark.RunAsync("test-bench-large@" + DemoMailServer.Domain, args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 7);
 }
 
+if (args.Length > 0 && args[0] == "browser")
+{
+    // bench/browser.sh [ROUNDS]: sign-in to inbox and opening messages in Chromium, as a student feels them.
+    return await WebMail.Benchmarks.Speed.BrowserSpeedBenchmark.RunAsync(
+        args[1], "test-bench@" + DemoMailServer.Domain, args.Length > 2 && int.TryParse(args[2], out var rounds) ? rounds : 7);
+}
+
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 15;
 var user = "test-bench@" + DemoMailServer.Domain;
 var raw = new RawProtocolLoops(user, DemoMailServer.TestPassword);

@@ -25,12 +25,34 @@ public sealed class RecordingMailbox : IMailboxService
 
     public Task<MailboxFeatures> GetFeaturesAsync() => Record(nameof(GetFeaturesAsync), MailboxFeatures.Imap);
 
-    public Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default) =>
-        Record(nameof(ListAsync), new MessagePage(ThreeMessages, ThreeMessages.Count, query.PageIndex, query.PageSize)
+    /// <summary>How long listing takes (a slow mail server); it gives up when the caller cancels.</summary>
+    public TimeSpan ListDelay { get; set; }
+
+    /// <summary>A listing is waiting for the slow mail server.</summary>
+    public bool ListPending { get; private set; }
+
+    public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default)
+    {
+        var page = await Record(nameof(ListAsync), new MessagePage(ThreeMessages, ThreeMessages.Count, query.PageIndex, query.PageSize)
         {
             BodyNotSearched = Limits.BodyNotSearched,
             SortedNewestOnly = Limits.SortedNewestOnly,
         });
+        if (ListDelay != TimeSpan.Zero)
+        {
+            ListPending = true;
+            try
+            {
+                await Task.Delay(ListDelay, cancellationToken);
+            }
+            finally
+            {
+                ListPending = false;
+            }
+        }
+
+        return page;
+    }
 
     public Task<MailFolder?> CheckFolderAsync(string path, CancellationToken cancellationToken = default) =>
         Record(nameof(CheckFolderAsync), TwoFolders.FirstOrDefault(f => f.Path == path));

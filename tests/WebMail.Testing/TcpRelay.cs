@@ -31,6 +31,11 @@ public sealed class TcpRelay : IDisposable
 
     public int Port { get; }
 
+    private long _bytesRelayed;
+
+    /// <summary>Bytes forwarded so far, both ways: what went over the wire, compression included.</summary>
+    public long BytesRelayed => Interlocked.Read(ref _bytesRelayed);
+
     /// <summary>Resets every connection through the relay and refuses new ones.</summary>
     public void Cut()
     {
@@ -90,7 +95,15 @@ public sealed class TcpRelay : IDisposable
     {
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream(), _cut.Token);
+            var buffer = new byte[81920];
+            var source = from.GetStream();
+            var target = to.GetStream();
+            int read;
+            while ((read = await source.ReadAsync(buffer, _cut.Token)) > 0)
+            {
+                await target.WriteAsync(buffer.AsMemory(0, read), _cut.Token);
+                Interlocked.Add(ref _bytesRelayed, read);
+            }
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
         {

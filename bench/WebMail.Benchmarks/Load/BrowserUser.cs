@@ -12,7 +12,7 @@ namespace WebMail.Benchmarks.Load;
 internal sealed class BrowserUser(IPage page, string address) : ILoadUser
 {
     /// <summary>Clicks, then waits (DOM mutations) until the message or page asked for is shown; returns milliseconds.</summary>
-    private const string TimedClick = """
+    internal const string TimedClick = """
         async ([kind, index, expectedRange, timeoutMs]) => {
             const t0 = performance.now();
             let target, done;

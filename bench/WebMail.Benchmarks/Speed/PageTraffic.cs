@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace WebMail.Benchmarks.Speed;
+
+/// <summary>
+/// What a page moved over the network, as Chromium's DevTools protocol reports it: each HTTP response as transferred
+/// (headers and compressed bodies) and the payload of every WebSocket frame either way (the live circuit), as the
+/// page sees it: before permessage-deflate, so more than went over the wire.
+/// </summary>
+internal sealed class PageTraffic
+{
+    private readonly Dictionary<string, string> _urls = [];
+    private readonly List<(string Url, long Bytes)> _responses = [];
+    private long _webSocket;
+
+    /// <summary>Each HTTP response as transferred, and the WebSocket's frames as one line, largest first.</summary>
+    public IReadOnlyList<(string Url, long Bytes)> Largest()
+    {
+        lock (_responses)
+        {
+            return [.. _responses.Append((Url: "WebSocket frames, both ways", Bytes: Interlocked.Read(ref _webSocket))).OrderByDescending(r => r.Bytes)];
+        }
+    }
+
+    public static async Task<PageTraffic> WatchAsync(IPage page)
+    {
+        var traffic = new PageTraffic();
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        devTools.Event("Network.responseReceived").OnEvent += (_, e) => traffic.Note(e);
+        devTools.Event("Network.loadingFinished").OnEvent += (_, e) => traffic.Finished(e);
+        devTools.Event("Network.webSocketFrameReceived").OnEvent += (_, e) => Interlocked.Add(ref traffic._webSocket, FrameLength(e));
+        devTools.Event("Network.webSocketFrameSent").OnEvent += (_, e) => Interlocked.Add(ref traffic._webSocket, FrameLength(e));
+        await devTools.SendAsync("Network.enable");
+        return traffic;
+    }
+
+    private void Note(JsonElement? e)
+    {
+        if (e is { } value && value.GetProperty("response").GetProperty("url").GetString() is { } url)
+        {
+            lock (_responses)
+            {
+                _urls[value.GetProperty("requestId").GetString()!] = url;
+            }
+        }
+    }
+
+    private void Finished(JsonElement? e)
+    {
+        var bytes = (long)Number(e, "encodedDataLength");
+        lock (_responses)
+        {
+            var id = e?.GetProperty("requestId").GetString() ?? "";
+            _responses.Add((_urls.GetValueOrDefault(id, id), bytes));
+        }
+    }
+
+    private static double Number(JsonElement? e, string name) =>
+        e is { } value && value.TryGetProperty(name, out var n) ? n.GetDouble() : 0;
+
+    // Blazor's circuit sends binary frames, which DevTools gives as base64.
+    private static long FrameLength(JsonElement? e)
+    {
+        if (e is not { } value || !value.TryGetProperty("response", out var response) || !response.TryGetProperty("payloadData", out var payload))
+        {
+            return 0;
+        }
+
+        var text = payload.GetString() ?? "";
+        var binary = response.TryGetProperty("opcode", out var opcode) && opcode.GetDouble() == 2;
+        return binary ? text.Length * 3 / 4 : System.Text.Encoding.UTF8.GetByteCount(text);
+    }
+}

@@ -1,0 +1,49 @@
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using WebMail.Client.Pages;
+using WebMail.Client.Services;
+using WebMail.Client.Shared;
+
+namespace WebMail.ComponentTests;
+
+/// <summary>
+/// Prerendering puts the first list into the page's HTML, so its rows are on screen before the live connection is up
+/// (issue 18); a mail server too slow for that leaves the list to the live page.
+/// </summary>
+public sealed class InboxPrerenderTests : ComponentTest
+{
+    private readonly RecordingMailbox _mailbox = new();
+
+    public InboxPrerenderTests()
+    {
+        Services.AddSingleton<IMailboxService>(_mailbox);
+        Services.AddScoped<Notifications>();
+        AddAuthorization().SetAuthorized("alice@school.test");
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+    }
+
+    [Fact]
+    public void Prerendering_ListsTheRowsAndFolders()
+    {
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.Equal(3, inbox.FindAll("#message-list .message-row").Count));
+        Assert.NotEmpty(inbox.FindAll("#folder-pane"));
+        Assert.True(inbox.Find("#refresh").HasAttribute("disabled")); // nothing to click until the page is live
+    }
+
+    [Fact]
+    public void Prerendering_MailServerTooSlow_GivesUpWithoutAProblem()
+    {
+        _mailbox.ListDelay = Timeout.InfiniteTimeSpan;
+
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.Contains(nameof(IMailboxService.ListAsync), _mailbox.Calls), TimeSpan.FromSeconds(5));
+        inbox.WaitForAssertion(() => Assert.False(_mailbox.ListPending), TimeSpan.FromSeconds(5));
+        Assert.Empty(inbox.FindAll("#message-list .message-row"));
+        Assert.Empty(inbox.FindAll("#mail-problem"));
+    }
+}
