@@ -38,8 +38,14 @@ public sealed class MailboxService(
     public async Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
         (await (await ContextAsync()).ReadAsync(messageId, cancellationToken)).View;
 
-    public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null) =>
-        (await ContextAsync()).Neighbours(messageId, listedIn is null ? null : Bounded(listedIn));
+    public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null)
+    {
+        var context = await ContextAsync();
+        var neighbours = context.Neighbours(messageId, listedIn is null ? null : Bounded(listedIn));
+        // The reader asks for these once the message is shown: the one below is the likeliest next.
+        _ = context.PrefetchAsync(neighbours.Older);
+        return neighbours;
+    }
 
     public async Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).DeleteAsync(messageIds, cancellationToken);

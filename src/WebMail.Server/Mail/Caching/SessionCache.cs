@@ -102,6 +102,15 @@ public sealed class SessionCache(DecodedMessageCache messages)
         }
     }
 
+    /// <summary>The message's size as a listed page shows it (the server's own count), so opening it need not ask.</summary>
+    public long? ListedSize(string messageId)
+    {
+        lock (_lock)
+        {
+            return _pages.Values.SelectMany(p => p.Messages).FirstOrDefault(m => m.Id == messageId)?.Size;
+        }
+    }
+
     /// <summary>Whether a listed page shows the message as read already (then opening it needs no server command).</summary>
     public bool ShowsAsRead(string messageId)
     {

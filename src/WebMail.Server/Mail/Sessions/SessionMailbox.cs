@@ -14,6 +14,12 @@ namespace WebMail.Server.Mail.Sessions;
 /// </summary>
 public sealed class SessionMailbox(UserSession session, IMailStore store, SessionCache cache) : IAsyncDisposable
 {
+    /// <summary>Only messages up to this size are fetched before they are asked for.</summary>
+    public const long MaxPrefetchBytes = 512 * 1024;
+
+    // The latest prefetch; a newer one, or the session's end, calls it off before it starts.
+    private CancellationTokenSource _prefetch = new();
+
     /// <summary>Larger messages are shown by their headers, with the original as a streamed download (Reading:MaxMessageBytes).</summary>
     public long MaxMessageBytes { get; init; } = long.MaxValue;
 
@@ -92,7 +98,8 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         }
 
         Metrics?.CacheLookup(hit: false);
-        var size = await Store.SizeOfAsync(messageId, cancellationToken);
+        // Opened from a listed page, the size is known: one command to the server fewer.
+        var size = Cache.ListedSize(messageId) ?? await Store.SizeOfAsync(messageId, cancellationToken);
         RenderedMessage rendered;
         if (size > MaxMessageBytes)
         {
@@ -108,6 +115,38 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
 
         Cache.AddMessage(rendered);
         return rendered;
+    }
+
+    /// <summary>
+    /// Fetches <paramref name="next"/> (the message under the one being read, the likeliest next) into the cache
+    /// while the user reads, so opening it then costs no round trip to the mail server. Small messages only, one at a
+    /// time: a newer prefetch calls off an older one that has not started, and one that started is let finish, since
+    /// stopping a command half-way costs the connection. A failure is left for the real open to meet and report.
+    /// </summary>
+    public async Task PrefetchAsync(MessageSummary? next)
+    {
+        if (next is null || next.Size > MaxPrefetchBytes || next.Size > MaxMessageBytes || Cache.TryGetMessage(next.Id, out _))
+        {
+            return;
+        }
+
+        var calledOff = new CancellationTokenSource();
+        using var previous = Interlocked.Exchange(ref _prefetch, calledOff);
+        await previous.CancelAsync();
+        await Task.Yield(); // the reader's own work goes first
+        if (calledOff.IsCancellationRequested || Session.IsEnded)
+        {
+            return;
+        }
+
+        try
+        {
+            await OpenAsync(next.Id, Session.Ended);
+        }
+        catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
+        {
+            // The user opening it will meet the same problem and be told.
+        }
     }
 
     /// <summary>Deletes (or moves to Trash). The folders involved list afresh from the server, one page at a time.</summary>
@@ -187,6 +226,7 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
 
     public async ValueTask DisposeAsync()
     {
+        await _prefetch.CancelAsync();
         Cache.Clear();
         await Store.DisposeAsync();
     }

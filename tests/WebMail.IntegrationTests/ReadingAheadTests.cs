@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using WebMail.Client.Services;
+using WebMail.Testing;
+using WebMail.Testing.Quirks;
+using Xunit.Abstractions;
+
+namespace WebMail.IntegrationTests;
+
+/// <summary>
+/// Opening messages from the list the way a student reads them costs as few round trips to the mail server as it can
+/// (issue 18): the size comes from the listed line, and the message under the one being read is fetched while the user
+/// reads it. Commands are read through a relay that changes nothing in front of the real Dovecot.
+/// </summary>
+public sealed class ReadingAheadTests(ITestOutputHelper output)
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+    private readonly MailTestClients _clients = new(output);
+
+    [Fact]
+    public async Task OpenFromTheList_NoSeparateSizeCommand_AndTheNextIsFetchedAheadOnce()
+    {
+        await using var relay = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("ahead");
+        await _clients.AppendAsync(user, [TestMessages.Plain("third"), TestMessages.Plain("second"), TestMessages.Plain("first")], _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+        var listed = (await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout)).Messages;
+        var before = relay.Commands.Count;
+
+        await mailbox.OpenAsync(listed[0].Id, _timeout);
+        var (_, next) = mailbox.Neighbours(listed[0].Id, new MessageQuery());
+        await mailbox.PrefetchAsync(next);
+        var afterPrefetch = relay.Commands.Count;
+        var opened = await mailbox.OpenAsync(listed[1].Id, _timeout);
+
+        var sent = relay.Commands.Skip(before).ToList();
+        sent.ForEach(c => output.WriteLine("C: " + c));
+        Assert.DoesNotContain(sent, c => c.Contains("RFC822.SIZE", StringComparison.Ordinal) && !c.Contains("BODY", StringComparison.Ordinal));
+        Assert.Equal(2, sent.Count(c => c.Contains("BODY.PEEK[]", StringComparison.Ordinal))); // the first, and the next ahead
+        Assert.Equal(afterPrefetch, relay.Commands.Count); // opening the next asked the server nothing
+        Assert.Equal("second", opened.View.Subject);
+    }
+
+    [Fact]
+    public async Task Prefetch_LargeMessageOrAlreadyCached_FetchesNothing()
+    {
+        await using var relay = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("ahead-large");
+        await _clients.AppendAsync(user, [TestMessages.WithAttachment("big", RandomNumberGenerator.GetBytes(600_000)), TestMessages.Plain("small")], _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+        var listed = (await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout)).Messages;
+        await mailbox.OpenAsync(listed[0].Id, _timeout);
+        var before = relay.Commands.Count;
+
+        await mailbox.PrefetchAsync(listed[1]); // over the prefetch bound
+        await mailbox.PrefetchAsync(listed[0]); // already in the cache
+
+        Assert.Equal(before, relay.Commands.Count);
+    }
+}
