@@ -42,6 +42,26 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AfterShown_MarksItReadOnTheServer_ThenFetchesTheNextAhead()
+    {
+        var user = DemoMailServer.NewTestAccount("after-shown");
+        await using var app = WebMailAppFactory.With(DemoMailServer.AppConfiguration());
+        await _clients.AppendAsync(user, [TestMessages.Plain("second"), TestMessages.Plain("first")], _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+        var listed = (await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout)).Messages;
+
+        await mailbox.OpenAsync(listed[0].Id, _timeout);
+        await mailbox.AfterShownAsync(listed[0].Id);
+
+        Assert.True(mailbox.Cache.TryGetMessage(listed[1].Id, out _));
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
+        var flags = await imap.Inbox.FetchAsync(0, -1, new MailKit.FetchRequest(MailKit.MessageSummaryItems.Flags | MailKit.MessageSummaryItems.Envelope), _timeout);
+        Assert.True(flags.Single(f => f.Envelope!.Subject == "first").Flags!.Value.HasFlag(MailKit.MessageFlags.Seen));
+        Assert.False(flags.Single(f => f.Envelope!.Subject == "second").Flags!.Value.HasFlag(MailKit.MessageFlags.Seen));
+    }
+
+    [Fact]
     public async Task Prefetch_LargeMessageOrAlreadyCached_FetchesNothing()
     {
         await using var relay = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });

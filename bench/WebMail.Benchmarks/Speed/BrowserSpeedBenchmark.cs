@@ -106,8 +106,16 @@ internal static class BrowserSpeedBenchmark
         return (new RoundResult(rowsShown, live, openFirst, openNext, bytes, signInCpu, openCpu), largest);
     }
 
-    private static async Task<double> TimedOpenAsync(IPage page, int index) =>
-        (await page.EvaluateAsync<double[]>(BrowserUser.TimedClick, new object[] { "message", index, "", 30_000 }))[0];
+    private static async Task<double> TimedOpenAsync(IPage page, int index)
+    {
+        var times = await page.EvaluateAsync<double[]>(BrowserUser.TimedClick, new object[] { "message", index, "", 30_000 });
+        if (Environment.GetEnvironmentVariable("BENCH_SPLIT") == "1")
+        {
+            Console.Error.WriteLine($"open {index}: total {times[0]:F0} ms, request sent at {times[1]:F0}, last message received at {times[2]:F0}");
+        }
+
+        return times[0];
+    }
 
     private static double Median(List<RoundResult> results, Func<RoundResult, double> value)
     {

@@ -35,17 +35,17 @@ public sealed class MailboxService(
     public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).ListFoldersAsync(refresh, cancellationToken);
 
-    public async Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
-        (await (await ContextAsync()).ReadAsync(messageId, cancellationToken)).View;
-
-    public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null)
+    public async Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default)
     {
         var context = await ContextAsync();
-        var neighbours = context.Neighbours(messageId, listedIn is null ? null : Bounded(listedIn));
-        // The reader asks for these once the message is shown: the one below is the likeliest next.
-        _ = context.PrefetchAsync(neighbours.Older);
-        return neighbours;
+        var opened = await context.OpenAsync(messageId, cancellationToken);
+        // Shown first: the read mark, then the next message, follow while the user reads (in that order on the connection).
+        _ = context.AfterShownAsync(messageId);
+        return opened.View;
     }
+
+    public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null) =>
+        (await ContextAsync()).Neighbours(messageId, listedIn is null ? null : Bounded(listedIn));
 
     public async Task<IReadOnlyList<MovedMessage>> DeleteAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).DeleteAsync(messageIds, cancellationToken);

@@ -118,6 +118,29 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     }
 
     /// <summary>
+    /// What follows showing a message to its reader, while they read: it is marked read on the server (the list
+    /// already shows it so), then the message under it in the list is fetched ahead (<see cref="PrefetchAsync"/>).
+    /// Started before the page's next action, so that action finds both done or queued ahead of it on the
+    /// connection. A failure here is logged by the call itself and met again by the user's next action.
+    /// </summary>
+    public async Task AfterShownAsync(string messageId)
+    {
+        try
+        {
+            if (!Cache.ShowsAsRead(messageId))
+            {
+                await SetReadAsync([messageId], read: true, Session.Ended);
+            }
+        }
+        catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
+        {
+            return;
+        }
+
+        await PrefetchAsync(Cache.Neighbours(messageId, listedIn: null).Older);
+    }
+
+    /// <summary>
     /// Fetches <paramref name="next"/> (the message under the one being read, the likeliest next) into the cache
     /// while the user reads, so opening it then costs no round trip to the mail server. Small messages only, one at a
     /// time: a newer prefetch calls off an older one that has not started, and one that started is let finish, since
