@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using WebMail.Client.Services;
+using WebMail.Server.Mail.Sessions;
 using WebMail.Testing;
 using WebMail.Testing.Quirks;
 using Xunit.Abstractions;
@@ -59,6 +61,52 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
         var flags = await imap.Inbox.FetchAsync(0, -1, new MailKit.FetchRequest(MailKit.MessageSummaryItems.Flags | MailKit.MessageSummaryItems.Envelope), _timeout);
         Assert.True(flags.Single(f => f.Envelope!.Subject == "first").Flags!.Value.HasFlag(MailKit.MessageFlags.Seen));
         Assert.False(flags.Single(f => f.Envelope!.Subject == "second").Flags!.Value.HasFlag(MailKit.MessageFlags.Seen));
+    }
+
+    [Fact]
+    public async Task SignIn_ListsTheInboxWhileTheBrowserFollowsTheRedirect_AndThePageJoinsThatListing()
+    {
+        await using var relay = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("first-listing");
+        await _clients.AppendAsync(user, [TestMessages.Plain("second"), TestMessages.Plain("first")], _timeout);
+        using var browser = new SignInClient(app);
+
+        using var signedIn = await browser.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
+        var session = app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single();
+        var mailbox = app.Services.GetRequiredService<SessionMailboxes>().For(session);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!mailbox.Cache.TryGetPage(new MessageQuery(), out _) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, _timeout); // nobody has asked for a page yet: only the sign-in can have started it
+        }
+
+        Assert.True(mailbox.Cache.TryGetPage(new MessageQuery(), out _));
+        var folders = mailbox.ListFoldersAsync(refresh: false, _timeout);
+        var page = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
+        await folders;
+
+        Assert.Equal(["first", "second"], page.Messages.Select(m => m.Subject));
+        Assert.Single(relay.Commands, c => c.Contains("BODYSTRUCTURE", StringComparison.Ordinal)); // listed once, at sign-in
+        Assert.Single(relay.Commands, c => c.StartsWith("LIST \"\" \"*\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FirstListing_UnderWay_ThePageJoinsIt_AndOnceDoneALaterListingAfterAChangeAsksAgain()
+    {
+        await using var relay = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("first-listing-later");
+        await _clients.AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("remove")], _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+        mailbox.StartFirstListing();
+        var first = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
+        Assert.Single(relay.Commands, c => c.Contains("BODYSTRUCTURE", StringComparison.Ordinal));
+
+        await mailbox.DeleteAsync([first.Messages.Single(m => m.Subject == "remove").Id], _timeout);
+        var after = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
+
+        Assert.Equal(["keep"], after.Messages.Select(m => m.Subject));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class AccountService(
     MailAuthenticator authenticator,
     ISignInThrottle throttle,
     UserSessionStore sessions,
+    SessionMailboxes mailboxes,
     Mail.Diagnostics.WebMailMetrics metrics,
     ILogger<AccountService> logger) : IAccountService
 {
@@ -121,6 +122,8 @@ public sealed class AccountService(
 
         var identity = new ClaimsIdentity([new Claim(SessionClaims.SessionId, session.Id)], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        // While the browser follows the redirect, the inbox it will show is listed already.
+        mailboxes.For(session).StartFirstListing();
         return SignInResult.Success;
     }
 }

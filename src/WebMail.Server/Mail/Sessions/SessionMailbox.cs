@@ -20,6 +20,10 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     // The latest prefetch; a newer one, or the session's end, calls it off before it starts.
     private CancellationTokenSource _prefetch = new();
 
+    // The listing started at sign-in (StartFirstListing), which the first page joins instead of listing again.
+    private Task<IReadOnlyList<MailFolder>>? _firstFolders;
+    private Task<MessagePage>? _firstPage;
+
     /// <summary>Larger messages are shown by their headers, with the original as a streamed download (Reading:MaxMessageBytes).</summary>
     public long MaxMessageBytes { get; init; } = long.MaxValue;
 
@@ -48,6 +52,10 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         {
             return cached;
         }
+        else if (query == FirstQuery && await JoinAsync(_firstPage, cancellationToken) is { } first)
+        {
+            return first;
+        }
 
         var page = await Store.ListAsync(query, cancellationToken);
         AddressBook.Remember(page.Messages.Where(m => m.FromAddress.Contains('@'))
@@ -67,6 +75,11 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
             return cached;
         }
 
+        if (!refresh && await JoinAsync(_firstFolders, cancellationToken) is { } first)
+        {
+            return first;
+        }
+
         var folders = await Store.ListFoldersAsync(cancellationToken);
         Cache.SetFolders(folders);
         return folders;
@@ -80,12 +93,16 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     public async Task<RenderedMessage> ReadAsync(string messageId, CancellationToken cancellationToken)
     {
         var rendered = await OpenAsync(messageId, cancellationToken);
+        await MarkReadAsync(messageId, cancellationToken);
+        return rendered;
+    }
+
+    private async Task MarkReadAsync(string messageId, CancellationToken cancellationToken)
+    {
         if (!Cache.ShowsAsRead(messageId))
         {
             await SetReadAsync([messageId], read: true, cancellationToken);
         }
-
-        return rendered;
     }
 
     /// <summary>The decoded message, from the cache or downloaded (and then cached); read flags are left as they are.</summary>
@@ -117,6 +134,49 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         return rendered;
     }
 
+    /// <summary>The list a page shows first: the inbox, newest first.</summary>
+    private static readonly MessageQuery FirstQuery = new();
+
+    /// <summary>
+    /// Lists what the first page shows (the folders, then the inbox's newest page) right after sign-in, while the
+    /// browser follows the redirect: the page finds them in the cache, or joins this listing instead of starting its
+    /// own. A failure is left for the page to meet and report.
+    /// </summary>
+    public void StartFirstListing()
+    {
+        _firstFolders = Store.Features.Folders ? Observed(ListFoldersAsync(refresh: false, Session.Ended)) : null;
+        _firstPage = Observed(ListAsync(FirstQuery, refresh: false, Session.Ended));
+    }
+
+    // Nobody may wait for it: its failure must not go unobserved (the page meets the problem itself).
+    private static Task<T> Observed<T>(Task<T> listing)
+    {
+        _ = listing.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return listing;
+    }
+
+    /// <summary>
+    /// The result of a listing started at sign-in while it is still under way; null to list afresh (once it is done,
+    /// its result is in the cache for as long as nothing changed it).
+    /// </summary>
+    private static async Task<T?> JoinAsync<T>(Task<T>? started, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (started is null || started.IsCompleted)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await started.WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is MailOperationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null; // the page tries for itself, and reports what goes wrong
+        }
+    }
+
     /// <summary>
     /// What follows showing a message to its reader, while they read: it is marked read on the server (the list
     /// already shows it so), then the message under it in the list is fetched ahead (<see cref="PrefetchAsync"/>).
@@ -127,10 +187,7 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     {
         try
         {
-            if (!Cache.ShowsAsRead(messageId))
-            {
-                await SetReadAsync([messageId], read: true, Session.Ended);
-            }
+            await MarkReadAsync(messageId, Session.Ended);
         }
         catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
         {
