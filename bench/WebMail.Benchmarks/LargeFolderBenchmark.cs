@@ -29,7 +29,7 @@ internal static class LargeFolderBenchmark
 
     public static async Task<int> RunAsync(string user, int iterations)
     {
-        await using var withSort = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });
+        await using var withSort = new ImapQuirkRelay(ImapQuirks.None);
         await using var withoutSort = new ImapQuirkRelay(ImapQuirks.TencentExmail);
         await using var withSortApp = WebMailAppFactory.With(Quiet(withSort.AppConfiguration()));
         await using var withoutSortApp = WebMailAppFactory.With(Quiet(withoutSort.AppConfiguration()));

@@ -11,15 +11,10 @@ namespace WebMail.ComponentTests;
 /// Prerendering puts the first list into the page's HTML, so its rows are on screen before the live connection is up
 /// (issue 18); a mail server too slow for that leaves the list to the live page.
 /// </summary>
-public sealed class InboxPrerenderTests : ComponentTest
+public sealed class InboxPrerenderTests : InboxPageTest
 {
-    private readonly RecordingMailbox _mailbox = new();
-
     public InboxPrerenderTests()
     {
-        Services.AddSingleton<IMailboxService>(_mailbox);
-        Services.AddScoped<Notifications>();
-        AddAuthorization().SetAuthorized("alice@school.test");
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
     }
@@ -37,12 +32,12 @@ public sealed class InboxPrerenderTests : ComponentTest
     [Fact]
     public void Prerendering_MailServerTooSlow_GivesUpWithoutAProblem()
     {
-        _mailbox.ListDelay = Timeout.InfiniteTimeSpan;
+        Mailbox.ListDelay = Timeout.InfiniteTimeSpan;
 
         var inbox = Render<Inbox>();
 
-        inbox.WaitForAssertion(() => Assert.Contains(nameof(IMailboxService.ListAsync), _mailbox.Calls), TimeSpan.FromSeconds(5));
-        inbox.WaitForAssertion(() => Assert.False(_mailbox.ListPending), TimeSpan.FromSeconds(5));
+        inbox.WaitForAssertion(() => Assert.Contains(nameof(IMailboxService.ListAsync), Mailbox.Calls), TimeSpan.FromSeconds(5));
+        inbox.WaitForAssertion(() => Assert.False(Mailbox.ListPending), TimeSpan.FromSeconds(5));
         Assert.Empty(inbox.FindAll("#message-list .message-row"));
         Assert.Empty(inbox.FindAll("#mail-problem"));
     }

@@ -9,29 +9,21 @@ using WebMail.Client.Shared;
 namespace WebMail.ComponentTests;
 
 /// <summary>The list page: opening a message beside it is one service call, and the list shows it read (issue 16).</summary>
-public sealed class InboxTests : ComponentTest
+public sealed class InboxTests : InboxPageTest
 {
-    private readonly RecordingMailbox _mailbox = new();
-
-    public InboxTests()
-    {
-        Services.AddSingleton<IMailboxService>(_mailbox);
-        Services.AddScoped<Notifications>();
-        AddAuthorization().SetAuthorized("alice@school.test");
-        GoLive();
-    }
+    public InboxTests() => GoLive();
 
     [Fact]
     public void OpenInThePane_ListLoaded_OnlyTheMessageIsFetched()
     {
         var inbox = Render<Inbox>();
         inbox.WaitForAssertion(() => Assert.Equal(3, inbox.FindAll("#message-list a").Count(a => a.GetAttribute("href")?.Contains("open=") == true)));
-        _mailbox.Calls.Clear();
+        Mailbox.Calls.Clear();
 
         Services.GetRequiredService<NavigationManager>().NavigateTo("/?open=m3");
 
         inbox.WaitForAssertion(() => Assert.Contains("正文", inbox.Markup, StringComparison.Ordinal));
-        Assert.Equal(["OpenAsync"], _mailbox.Calls);
+        Assert.Equal(["OpenAsync"], Mailbox.Calls);
     }
 
     [Fact]
@@ -54,7 +46,7 @@ public sealed class InboxTests : ComponentTest
     [InlineData(false, true)]
     public void List_ServerCouldNotSearchOrSort_ThePageSaysSo(bool bodyNotSearched, bool sortedNewestOnly)
     {
-        _mailbox.Limits = (bodyNotSearched, sortedNewestOnly);
+        Mailbox.Limits = (bodyNotSearched, sortedNewestOnly);
 
         var inbox = Render<Inbox>();
 
@@ -70,7 +62,7 @@ public sealed class InboxTests : ComponentTest
     [Fact]
     public void ConversationView_ServerCouldNotGroup_ThePageSaysTheNewestWereGroupedHere()
     {
-        _mailbox.Limits = (false, true);
+        Mailbox.Limits = (false, true);
         Services.GetRequiredService<NavigationManager>().NavigateTo("/?threads=1");
 
         var inbox = Render<Inbox>();

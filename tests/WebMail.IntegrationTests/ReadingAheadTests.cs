@@ -21,7 +21,7 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
     [Fact]
     public async Task OpenFromTheList_NoSeparateSizeCommand_AndTheNextIsFetchedAheadOnce()
     {
-        await using var relay = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });
+        await using var relay = new ImapQuirkRelay(ImapQuirks.None);
         await using var app = WebMailAppFactory.With(relay.AppConfiguration());
         var user = DemoMailServer.NewTestAccount("ahead");
         await _clients.AppendAsync(user, [TestMessages.Plain("third"), TestMessages.Plain("second"), TestMessages.Plain("first")], _timeout);
@@ -66,7 +66,7 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
     [Fact]
     public async Task SignIn_ListsTheInboxWhileTheBrowserFollowsTheRedirect_AndThePageJoinsThatListing()
     {
-        await using var relay = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });
+        await using var relay = new ImapQuirkRelay(ImapQuirks.None);
         await using var app = WebMailAppFactory.With(relay.AppConfiguration());
         var user = DemoMailServer.NewTestAccount("first-listing");
         await _clients.AppendAsync(user, [TestMessages.Plain("second"), TestMessages.Plain("first")], _timeout);
@@ -94,7 +94,7 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
     [Fact]
     public async Task FirstListing_UnderWay_ThePageJoinsIt_AndOnceDoneALaterListingAfterAChangeAsksAgain()
     {
-        await using var relay = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });
+        await using var relay = new ImapQuirkRelay(ImapQuirks.None);
         await using var app = WebMailAppFactory.With(relay.AppConfiguration());
         var user = DemoMailServer.NewTestAccount("first-listing-later");
         await _clients.AppendAsync(user, [TestMessages.Plain("keep"), TestMessages.Plain("remove")], _timeout);
@@ -112,7 +112,7 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
     [Fact]
     public async Task Prefetch_LargeMessageOrAlreadyCached_FetchesNothing()
     {
-        await using var relay = new ImapQuirkRelay(new ImapQuirks { Name = "Dovecot as it is" });
+        await using var relay = new ImapQuirkRelay(ImapQuirks.None);
         await using var app = WebMailAppFactory.With(relay.AppConfiguration());
         var user = DemoMailServer.NewTestAccount("ahead-large");
         await _clients.AppendAsync(user, [TestMessages.WithAttachment("big", RandomNumberGenerator.GetBytes(600_000)), TestMessages.Plain("small")], _timeout);

@@ -38,6 +38,9 @@ public sealed record ImapQuirks
     /// <summary>XLIST answers as LIST does, with the special folders marked (\Sent, \Drafts, \Trash, \Spam).</summary>
     public bool AnswerXlist { get; init; }
 
+    /// <summary>Dovecot as it is: the relay changes nothing and only records what the client said.</summary>
+    public static ImapQuirks None { get; } = new() { Name = "Dovecot as it is" };
+
     /// <summary>
     /// Coremail as NetEase (163.com, 126.com) and the schools it hosts run it: SELECT before ID answers "Unsafe Login"
     /// (pimalaya/himalaya#651, OfflineIMAP/offlineimap#696); SASL-IR advertised, but an initial response gets BAD
