@@ -31,20 +31,20 @@ internal static class BrowserSpeedBenchmark
 
         var rows = new List<string>();
         IReadOnlyList<(string Url, long Bytes)> lastImapRound = [];
-        foreach (var reading in new[] { "Imap", "Pop3" })
+        foreach (var (name, reading, phone) in new[] { ("IMAP", "Imap", false), ("POP3", "Pop3", false), ("IMAP, phone on slow 3G", "Imap", true) })
         {
             var results = new List<RoundResult>();
             for (var round = 0; round <= rounds; round++)
             {
-                var (result, largest) = await OneRoundAsync(browser, app, wire, user, reading);
-                lastImapRound = reading == "Imap" ? largest : lastImapRound;
+                var (result, largest) = await OneRoundAsync(browser, app, wire, user, reading, phone);
+                lastImapRound = name == "IMAP" ? largest : lastImapRound;
                 if (round > 0)
                 {
                     results.Add(result); // the first round warms the server up (JIT, connection pools)
                 }
             }
 
-            rows.Add($"| {reading.ToUpperInvariant()} | {Median(results, r => r.RowsShown):F0} | {Median(results, r => r.Live):F0} | " +
+            rows.Add($"| {name} | {Median(results, r => r.RowsShown):F0} | {Median(results, r => r.Live):F0} | " +
                 $"{Median(results, r => r.OpenFirst):F0} | {Median(results, r => r.OpenNext):F0} | {Median(results, r => r.BytesToInbox) / 1024:F0} | " +
                 $"{Median(results, r => r.SignInCpu):F0} / {Median(results, r => r.OpenCpu):F0} |");
         }
@@ -52,6 +52,8 @@ internal static class BrowserSpeedBenchmark
         Console.WriteLine();
         Console.WriteLine($"WebMail in Chromium, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, mailbox of {user}, " +
             $"median of {rounds} first visits (after one warm-up)");
+        Console.WriteLine();
+        Console.WriteLine("Slow 3G: WebPageTest's \"3G Slow\" profile (400 ms round trip, 400 kbit/s each way), applied by Chromium, on a 390×844 phone screen.");
         Console.WriteLine();
         Console.WriteLine("| reading | Sign in → 50 rows shown (ms) | Sign in → page live (ms) | click a row → body shown (ms) | click the next row (ms) | " +
             "sign-in page to first inbox (KiB on the wire, HTTP + WebSocket) | server CPU: sign-in / open (ms) |");
@@ -70,17 +72,20 @@ internal static class BrowserSpeedBenchmark
         return 0;
     }
 
-    private static async Task<(RoundResult, IReadOnlyList<(string Url, long Bytes)>)> OneRoundAsync(IBrowser browser, PublishedApp app, TcpRelay wire, string user, string reading)
+    private static async Task<(RoundResult, IReadOnlyList<(string Url, long Bytes)>)> OneRoundAsync(
+        IBrowser browser, PublishedApp app, TcpRelay wire, string user, string reading, bool phoneOnSlow3G)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = phoneOnSlow3G ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = phoneOnSlow3G,
+            HasTouch = phoneOnSlow3G,
             Locale = "en-US",
         });
         context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync(BrowserUser.SocketLog);
         var page = await context.NewPageAsync();
-        var traffic = await PageTraffic.WatchAsync(page);
+        var traffic = await PageTraffic.WatchAsync(page, phoneOnSlow3G ? Slow3G : null);
         var wireBefore = wire.BytesRelayed;
 
         await page.GotoAsync($"http://127.0.0.1:{wire.Port}/signin");
@@ -105,6 +110,9 @@ internal static class BrowserSpeedBenchmark
         var openCpu = (app.CpuTime - cpu).TotalMilliseconds / 2;
         return (new RoundResult(rowsShown, live, openFirst, openNext, bytes, signInCpu, openCpu), largest);
     }
+
+    /// <summary>WebPageTest's "3G Slow": 400 ms round trip, 400 kbit/s down and up.</summary>
+    private static readonly NetworkConditions Slow3G = new(LatencyMs: 400, BytesPerSecond: 400_000 / 8);
 
     private static async Task<double> TimedOpenAsync(IPage page, int index)
     {

@@ -23,7 +23,8 @@ internal sealed class PageTraffic
         }
     }
 
-    public static async Task<PageTraffic> WatchAsync(IPage page)
+    /// <param name="throttle">Network conditions Chromium applies to the page, or none.</param>
+    public static async Task<PageTraffic> WatchAsync(IPage page, NetworkConditions? throttle = null)
     {
         var traffic = new PageTraffic();
         var devTools = await page.Context.NewCDPSessionAsync(page);
@@ -32,6 +33,17 @@ internal sealed class PageTraffic
         devTools.Event("Network.webSocketFrameReceived").OnEvent += (_, e) => Interlocked.Add(ref traffic._webSocket, FrameLength(e));
         devTools.Event("Network.webSocketFrameSent").OnEvent += (_, e) => Interlocked.Add(ref traffic._webSocket, FrameLength(e));
         await devTools.SendAsync("Network.enable");
+        if (throttle is { } conditions)
+        {
+            await devTools.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+            {
+                ["offline"] = false,
+                ["latency"] = conditions.LatencyMs,
+                ["downloadThroughput"] = conditions.BytesPerSecond,
+                ["uploadThroughput"] = conditions.BytesPerSecond,
+            });
+        }
+
         return traffic;
     }
 
@@ -72,3 +84,6 @@ internal sealed class PageTraffic
         return binary ? text.Length * 3 / 4 : System.Text.Encoding.UTF8.GetByteCount(text);
     }
 }
+
+/// <summary>A network Chromium emulates: added round-trip latency and throughput each way.</summary>
+internal readonly record struct NetworkConditions(double LatencyMs, double BytesPerSecond);
