@@ -35,7 +35,10 @@ internal static class LoadRun
         var port = FreePort.Find();
         var endpoints = Enumerable.Range(0, users)
             .Select(i => new System.Net.IPEndPoint(System.Net.IPAddress.Parse(BrowserUser.HostFor(i)), port)).ToList();
-        await using var app = WebMailServerFactory.ListeningOn(new() { ["Logging:LogLevel:Default"] = "Warning" }, endpoints);
+        // The protocol client's cookie jar sends Secure cookies only over HTTPS (Chromium also sends them to loopback).
+        var settings = client == LoadClient.Protocol ? WebMailServerFactory.PlainHttpCookies() : [];
+        settings["Logging:LogLevel:Default"] = "Warning";
+        await using var app = WebMailServerFactory.ListeningOn(settings, endpoints);
         var server = new Uri($"http://{BrowserUser.HostFor(0)}:{port}/");
         await using var browser = client == LoadClient.Browser ? await BrowserForUsersAsync() : null;
         Func<int, Task<ILoadUser>> signIn = browser is null
