@@ -29,7 +29,7 @@ public sealed class LargeMessageTests(ITestOutputHelper output)
         var mail = app.MailFor(user, protocol);
         var id = protocol == ReadingProtocol.Imap ? ids[0] : (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().Id;
 
-        var opened = await mail.ReadAsync(id, _timeout);
+        var opened = await mail.OpenAsync(id, _timeout);
 
         Assert.Equal("lecture recording", opened.View.Subject);
         Assert.Equal(stored.Length, opened.View.TooLargeBytes);
@@ -66,7 +66,7 @@ public sealed class LargeMessageTests(ITestOutputHelper output)
         var user = DemoMailServer.NewTestAccount("small");
         var ids = await _clients.AppendAsync(user, [TestMessages.Plain("small one")], _timeout);
 
-        var opened = await app.MailFor(user, ReadingProtocol.Imap).ReadAsync(ids[0], _timeout);
+        var opened = await app.MailFor(user, ReadingProtocol.Imap).OpenAsync(ids[0], _timeout);
 
         Assert.Null(opened.View.TooLargeBytes);
         Assert.NotNull(opened.View.TextBody);

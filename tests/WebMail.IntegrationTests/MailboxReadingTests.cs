@@ -128,7 +128,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory dovecot, CyrusAppFacto
         var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
         await mail.OpenAsync(ids[0], _timeout);
         Assert.False(await IsSeenAsync(server, user)); // downloaded with BODY.PEEK: nothing the user did yet
-        await mail.ReadAsync(ids[0], _timeout);
+        await mail.AfterShownAsync(ids[0]);
         Assert.True(await IsSeenAsync(server, user));
 
         await mail.SetReadAsync([ids[0]], read: false, _timeout);
@@ -148,7 +148,7 @@ public sealed class MailboxReadingTests(WebMailAppFactory dovecot, CyrusAppFacto
         await mail.OpenAsync(id, _timeout);
         Assert.False((await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).Messages.Single().IsRead);
 
-        await mail.ReadAsync(id, _timeout);
+        await mail.AfterShownAsync(id);
 
         Assert.True((await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages.Single().IsRead);
         Assert.True((await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: true, _timeout)).Messages.Single().IsRead);

@@ -85,26 +85,6 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         return folders;
     }
 
-    /// <summary>
-    /// The message the user opened in the reading pane, marked read. Only this marks read: the body frame and
-    /// attachment URLs (plain GETs, which a prefetching browser or a pasted link may request) use
-    /// <see cref="OpenAsync"/>, which leaves the flags alone.
-    /// </summary>
-    public async Task<RenderedMessage> ReadAsync(string messageId, CancellationToken cancellationToken)
-    {
-        var rendered = await OpenAsync(messageId, cancellationToken);
-        await MarkReadAsync(messageId, cancellationToken);
-        return rendered;
-    }
-
-    private async Task MarkReadAsync(string messageId, CancellationToken cancellationToken)
-    {
-        if (!Cache.ShowsAsRead(messageId))
-        {
-            await SetReadAsync([messageId], read: true, cancellationToken);
-        }
-    }
-
     /// <summary>The decoded message, from the cache or downloaded (and then cached); read flags are left as they are.</summary>
     public async Task<RenderedMessage> OpenAsync(string messageId, CancellationToken cancellationToken)
     {
@@ -180,6 +160,8 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     /// <summary>
     /// What follows showing a message to its reader, while they read: it is marked read on the server (the list
     /// already shows it so), then the message under it in the list is fetched ahead (<see cref="PrefetchAsync"/>).
+    /// Only this marks read: the body frame and attachment URLs (plain GETs, which a prefetching browser or a pasted
+    /// link may request) use <see cref="OpenAsync"/>, which leaves the flags alone.
     /// Started before the page's next action, so that action finds both done or queued ahead of it on the
     /// connection. A failure here is logged by the call itself and met again by the user's next action.
     /// </summary>
@@ -187,7 +169,10 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     {
         try
         {
-            await MarkReadAsync(messageId, Session.Ended);
+            if (!Cache.ShowsAsRead(messageId))
+            {
+                await SetReadAsync([messageId], read: true, Session.Ended);
+            }
         }
         catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
         {
