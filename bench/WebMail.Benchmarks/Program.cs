@@ -27,9 +27,11 @@ if (args.Length > 0 && args[0] == "large")
 
 if (args.Length > 0 && args[0] == "browser")
 {
-    // bench/browser.sh [ROUNDS]: sign-in to inbox and opening messages in Chromium, as a student feels them.
+    // bench/browser.sh [ROUNDS]: sign-in to inbox and opening messages in Chromium, as a student feels them;
+    // BENCH_ROUNDCUBE_PORT (set by BENCH_ROUNDCUBE=1 bench/browser.sh) adds Roundcube to the same run.
+    var roundcube = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUNDCUBE_PORT"), out var port) ? port : (int?)null;
     return await WebMail.Benchmarks.Speed.BrowserSpeedBenchmark.RunAsync(
-        args[1], "test-bench@" + DemoMailServer.Domain, args.Length > 2 && int.TryParse(args[2], out var rounds) ? rounds : 7);
+        args[1], "test-bench@" + DemoMailServer.Domain, args.Length > 2 && int.TryParse(args[2], out var rounds) ? rounds : 7, roundcube);
 }
 
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 15;

@@ -30,6 +30,31 @@ public sealed class InboxPrerenderTests : InboxPageTest
     }
 
     [Fact]
+    public void Prerendering_FoldersSlowerThanTheRows_TheRowsGoOutAndTheFolderColumnKeepsItsPlace()
+    {
+        Mailbox.FoldersDelay = Timeout.InfiniteTimeSpan;
+
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.Equal(3, inbox.FindAll("#message-list .message-row").Count));
+        Assert.Empty(inbox.FindAll("#folder-pane"));
+        Assert.Equal("true", inbox.Find(".mail-folders").GetAttribute("aria-busy"));
+    }
+
+    [Fact]
+    public void Live_WaitsForTheFolders()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Mailbox.FoldersDelay = TimeSpan.FromMilliseconds(200);
+
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.NotEmpty(inbox.FindAll("#folder-pane")), TimeSpan.FromSeconds(5));
+        Assert.Equal(3, inbox.FindAll("#message-list .message-row").Count);
+        Assert.False(inbox.Find(".mail-folders").HasAttribute("aria-busy"));
+    }
+
+    [Fact]
     public void Prerendering_MailServerTooSlow_GivesUpWithoutAProblem()
     {
         Mailbox.ListDelay = Timeout.InfiniteTimeSpan;

@@ -61,8 +61,19 @@ public sealed class RecordingMailbox : IMailboxService
         MessageQuery query, bool withFolders, CancellationToken cancellationToken = default) =>
         Record<(MessagePage, IReadOnlyList<MailFolder>?)>(nameof(ReloadAfterNewMailAsync), (new MessagePage(ThreeMessages, 3, 0, 50), TwoFolders));
 
-    public Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default) =>
-        Record(nameof(ListFoldersAsync), TwoFolders);
+    /// <summary>How long listing the folders takes (their counts, on a slow server); it gives up when the caller cancels.</summary>
+    public TimeSpan FoldersDelay { get; set; }
+
+    public async Task<IReadOnlyList<MailFolder>> ListFoldersAsync(bool refresh = false, CancellationToken cancellationToken = default)
+    {
+        var folders = await Record(nameof(ListFoldersAsync), TwoFolders);
+        if (FoldersDelay != TimeSpan.Zero)
+        {
+            await Task.Delay(FoldersDelay, cancellationToken);
+        }
+
+        return folders;
+    }
 
     public Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default)
     {

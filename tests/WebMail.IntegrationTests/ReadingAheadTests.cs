@@ -64,7 +64,7 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task SignIn_ListsTheInboxWhileTheBrowserFollowsTheRedirect_AndThePageJoinsThatListing()
+    public async Task SignIn_ListsTheInboxOnItsOwnConnectionWhileTheBrowserFollowsTheRedirect_AndThePageJoinsThatListing()
     {
         await using var relay = new ImapQuirkRelay(ImapQuirks.None);
         await using var app = WebMailAppFactory.With(relay.AppConfiguration());
@@ -89,6 +89,38 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
         Assert.Equal(["first", "second"], page.Messages.Select(m => m.Subject));
         Assert.Single(relay.Commands, c => c.Contains("BODYSTRUCTURE", StringComparison.Ordinal)); // listed once, at sign-in
         Assert.Single(relay.Commands, c => c.StartsWith("LIST \"\" \"*\"", StringComparison.Ordinal));
+        // ... on the connection sign-in proved the password on: one login, and that connection never logged out.
+        relay.Commands.ToList().ForEach(c => output.WriteLine("C: " + c));
+        Assert.Single(relay.Commands, c => c.StartsWith("AUTHENTICATE", StringComparison.Ordinal) || c.StartsWith("LOGIN", StringComparison.Ordinal));
+        Assert.DoesNotContain(relay.Commands, c => c.StartsWith("LOGOUT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SignIn_FetchesTheNewestMessageAhead_SoOpeningItAsksTheServerNothing()
+    {
+        await using var relay = new ImapQuirkRelay(ImapQuirks.None);
+        await using var app = WebMailAppFactory.With(relay.AppConfiguration());
+        var user = DemoMailServer.NewTestAccount("newest-ahead");
+        await _clients.AppendAsync(user, [TestMessages.Plain("older"), TestMessages.Plain("newest")], _timeout);
+        using var browser = new SignInClient(app);
+
+        using var signedIn = await browser.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
+        var session = app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single();
+        var mailbox = app.Services.GetRequiredService<SessionMailboxes>().For(session);
+        var page = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
+        var newest = page.Messages[0];
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!mailbox.Cache.TryGetMessage(newest.Id, out _) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, _timeout); // nobody has opened it: only the sign-in can have fetched it
+        }
+
+        var before = relay.Commands.Count;
+        var opened = await mailbox.OpenAsync(newest.Id, _timeout);
+
+        Assert.Equal("newest", opened.View.Subject);
+        Assert.Equal(before, relay.Commands.Count);
+        Assert.Single(relay.Commands, c => c.Contains("BODY.PEEK[]", StringComparison.Ordinal)); // the newest only
     }
 
     [Fact]

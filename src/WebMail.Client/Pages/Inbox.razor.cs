@@ -99,6 +99,9 @@ public sealed partial class Inbox
         }
     }
 
+    // The prerendered page may go out before the folders are listed (FoldersUnlessPrerenderingAsync).
+    private string? FoldersBusy => !RendererInfo.IsInteractive && _folders is null ? "true" : null;
+
     private MailFolder? CurrentFolder => _folders?.FirstOrDefault(f => f.Path == Folder);
 
     private string FolderName => FolderLabels.NameOf(Folder, _folders, T);
@@ -250,7 +253,7 @@ public sealed partial class Inbox
                 _features = await Mailbox.GetFeaturesAsync();
                 var folders = _features.Folders ? Mailbox.ListFoldersAsync(refresh, token) : null;
                 _page = await Mailbox.ListAsync(Query, refresh, token);
-                _folders = folders is null ? null : await folders;
+                _folders = folders is null ? null : await FoldersUnlessPrerenderingAsync(folders);
             }
             else
             {
@@ -271,6 +274,21 @@ public sealed partial class Inbox
         {
             _loading = false;
         }
+    }
+
+    /// <summary>
+    /// Prerendered, the rows go out without waiting for the folder pane (its column keeps its place): the live page
+    /// shows the folders a moment later, from the session's cache. Live, the page waits for both.
+    /// </summary>
+    private async Task<IReadOnlyList<MailFolder>?> FoldersUnlessPrerenderingAsync(Task<IReadOnlyList<MailFolder>> folders)
+    {
+        if (RendererInfo.IsInteractive || folders.IsCompleted)
+        {
+            return await folders;
+        }
+
+        _ = folders.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return null;
     }
 
     private void Select(string id, bool selected)

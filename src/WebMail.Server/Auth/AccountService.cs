@@ -79,8 +79,7 @@ public sealed class AccountService(
         }
 
         var clientAddress = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        MailProblem problem;
-        string? serverReply;
+        MailSignInOutcome outcome;
         var (attempt, wait) = await throttle.TryBeginAsync(address, clientAddress, cancellationToken);
         await using (attempt)
         {
@@ -90,40 +89,51 @@ public sealed class AccountService(
                 return new SignInResult(MailProblem.TooManyAttempts, wait);
             }
 
-            (problem, serverReply) = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, clientAddress, cancellationToken);
-            if (problem == MailProblem.AuthenticationFailed)
+            outcome = await authenticator.AuthenticateAsync(domain, protocol, address, request.Password, clientAddress, cancellationToken);
+            if (outcome.Problem == MailProblem.AuthenticationFailed)
             {
                 attempt.Failed();
             }
-            else if (problem == MailProblem.None)
+            else if (outcome.Problem == MailProblem.None)
             {
                 attempt.Succeeded();
             }
         }
 
-        if (problem != MailProblem.None)
+        if (outcome.Problem != MailProblem.None)
         {
-            return problem == MailProblem.AuthenticationFailed
-                ? new SignInResult(problem) { ServerReply = serverReply, Hint = domain.SignInHint }
-                : new SignInResult(problem);
+            return outcome.Problem == MailProblem.AuthenticationFailed
+                ? new SignInResult(outcome.Problem) { ServerReply = outcome.ServerReply, Hint = domain.SignInHint }
+                : new SignInResult(outcome.Problem);
         }
 
-        UserSession session;
+        // The connection sign-in proved the password on becomes the session's first; closed here if anything fails.
+        var signedIn = outcome.Connection;
         try
         {
-            var origin = new SessionOrigin(DeviceName.From(http.Request.Headers.UserAgent), clientAddress);
-            session = await sessions.CreateAsync(address, domain.Name, protocol, request.Password, cancellationToken, origin);
+            UserSession session;
+            try
+            {
+                var origin = new SessionOrigin(DeviceName.From(http.Request.Headers.UserAgent), clientAddress);
+                session = await sessions.CreateAsync(address, domain.Name, protocol, request.Password, cancellationToken, origin);
+            }
+            catch (SessionStoreUnavailableException exception)
+            {
+                logger.LogError("Sign-in for {Address} failed: the shared session store is unavailable ({Problem})", address, exception.InnerException?.Message);
+                return new SignInResult(MailProblem.SessionStoreUnavailable);
+            }
+
+            var identity = new ClaimsIdentity([new Claim(SessionClaims.SessionId, session.Id)], CookieAuthenticationDefaults.AuthenticationScheme);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            // While the browser follows the redirect, the inbox it will show is listed already, on that same connection.
+            mailboxes.For(session).StartFirstListing(signedIn);
+            signedIn = null; // the session's now
         }
-        catch (SessionStoreUnavailableException exception)
+        finally
         {
-            logger.LogError("Sign-in for {Address} failed: the shared session store is unavailable ({Problem})", address, exception.InnerException?.Message);
-            return new SignInResult(MailProblem.SessionStoreUnavailable);
+            signedIn?.Dispose();
         }
 
-        var identity = new ClaimsIdentity([new Claim(SessionClaims.SessionId, session.Id)], CookieAuthenticationDefaults.AuthenticationScheme);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        // While the browser follows the redirect, the inbox it will show is listed already.
-        mailboxes.For(session).StartFirstListing();
         return SignInResult.Success;
     }
 }

@@ -9,6 +9,12 @@ public interface IMailStore : IAsyncDisposable
 {
     MailboxFeatures Features { get; }
 
+    /// <summary>
+    /// Uses <paramref name="signedIn"/>, a connection already signed in as this session's user (sign-in's own), as
+    /// its connection instead of making one; false (the caller closes it) when it already has one or keeps none.
+    /// </summary>
+    bool TakeOver(MailKit.IMailService signedIn);
+
     /// <summary>A page of summaries for the query, and how many messages match in all.</summary>
     Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken);
 

@@ -7,31 +7,52 @@ namespace WebMail.Server.Mail.Connections;
 /// <summary>Proves a user name and password to the domain's reading server (IMAP or POP3), through the one path.</summary>
 public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls calls)
 {
-    /// <returns><see cref="MailProblem.None"/> when the server accepted the credentials; when it refused them, its reply.</returns>
+    /// <returns>
+    /// <see cref="MailProblem.None"/> when the server accepted the credentials, with the IMAP connection it signed in
+    /// on (the caller owns it: the session's store takes it over instead of connecting again); when the server
+    /// refused them, its reply.
+    /// </returns>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public async Task<(MailProblem Problem, string? ServerReply)> AuthenticateAsync(
+    public async Task<MailSignInOutcome> AuthenticateAsync(
         MailDomainOptions domain, ReadingProtocol protocol, string address, string password, string clientAddress, CancellationToken cancellationToken)
     {
         var imap = protocol == ReadingProtocol.Imap;
         var target = new MailCallTarget(imap ? "imap" : "pop3", "signin", imap ? domain.Imap! : domain.Pop3!, address);
         try
         {
-            // POP3 locks the maildrop while connected: the path leaves at once. IMAP sessions reconnect when needed.
-            await calls.RunOnNewConnectionAsync<IMailService, bool>(
-                target,
-                async token => imap ? await clients.ConnectImapAsync(domain, token) : await clients.ConnectPop3Async(domain, token),
-                async (client, token) =>
+            var connection = await calls.RunAsync<IMailService?>(target, async token =>
+            {
+                IMailService client = imap ? await clients.ConnectImapAsync(domain, token) : await clients.ConnectPop3Async(domain, token);
+                try
                 {
                     await MailSignIn.AuthenticateAsync(client, domain, address, password, clientAddress, token);
-                    return true;
-                },
-                cancellationToken);
-            return (MailProblem.None, null);
+                    if (imap)
+                    {
+                        return client;
+                    }
+
+                    // POP3 locks the maildrop while connected: sign-in leaves at once.
+                    await client.DisconnectAsync(quit: true, token);
+                    client.Dispose();
+                    return null;
+                }
+                catch
+                {
+                    client.Dispose();
+                    throw;
+                }
+            }, cancellationToken);
+            return new MailSignInOutcome(MailProblem.None, null, connection);
         }
         catch (MailOperationException exception)
         {
             var reply = exception.Problem == MailProblem.AuthenticationFailed ? ServerReply.Clean(exception.InnerException?.Message, password) : null;
-            return (exception.Problem, reply);
+            return new MailSignInOutcome(exception.Problem, reply, null);
         }
     }
 }
+
+/// <param name="Problem">None when the server accepted the credentials.</param>
+/// <param name="ServerReply">The server's words when it refused them (the password cut out).</param>
+/// <param name="Connection">The IMAP connection signed in on, owned by the caller; null otherwise.</param>
+public sealed record MailSignInOutcome(MailProblem Problem, string? ServerReply, IMailService? Connection);

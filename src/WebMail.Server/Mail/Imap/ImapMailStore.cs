@@ -34,6 +34,19 @@ public sealed partial class ImapMailStore(
 
     private ImapClient Client => _client ?? throw new InvalidOperationException("Only inside RunAsync.");
 
+    // Only before the store's first operation (sign-in hands its connection to a store made for the new session),
+    // so nothing else can be using _client.
+    public bool TakeOver(IMailService signedIn)
+    {
+        if (_client is not null || signedIn is not ImapClient { IsConnected: true, IsAuthenticated: true } client)
+        {
+            return false;
+        }
+
+        _client = client;
+        return true;
+    }
+
     private async Task<T> RunAsync<T>(Func<ImapClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var result = await _runner.RunAsync(async token => await operation(await ConnectedClientAsync(token), token), DropConnectionAsync, cancellationToken);

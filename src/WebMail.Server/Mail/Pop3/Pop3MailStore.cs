@@ -25,6 +25,9 @@ public sealed class Pop3MailStore(
 
     public MailboxFeatures Features => MailboxFeatures.Pop3;
 
+    // Keeps no connection between operations: POP3 locks the maildrop while connected.
+    public bool TakeOver(MailKit.IMailService signedIn) => false;
+
     public Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
         RunAsync(async (client, token) =>
         {
