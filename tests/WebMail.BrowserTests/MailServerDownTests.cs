@@ -32,9 +32,10 @@ public sealed class MailServerDownTests(CuttableMailServerFixture browser, ITest
     public async Task MailServerGoesDown_RefreshSaysSo_AndTheListStays()
     {
         var user = DemoMailServer.NewTestAccount("serverdown");
-        await new MailTestClients(output).AppendAsync(user, [TestMessages.Plain("Read before the outage")], CancellationToken.None);
+        await new MailTestClients(output).AppendAsync(
+            user, [TestMessages.Plain("Read before the outage"), TestMessages.Plain("Listed before the outage")], CancellationToken.None);
         var page = await browser.SignedInPageAsync(user, "Imap");
-        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(1);
+        await Expect(MailboxPage.Of(page).MessageLinks).ToHaveCountAsync(2);
 
         browser.Relay.Cut();
         await MailboxPage.Of(page).RefreshButton.ClickAsync();
@@ -44,8 +45,9 @@ public sealed class MailServerDownTests(CuttableMailServerFixture browser, ITest
         Assert.Contains(await problem.GetAttributeAsync("data-problem"), new[] { "Unreachable", "Timeout" });
         await Expect(MailboxPage.Of(page).MessageLink("Read before the outage")).ToBeVisibleAsync();
 
-        // Opening a message that was never fetched says so too, and the page keeps serving.
-        await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
+        // Opening a message that was never fetched says so too, and the page keeps serving. (Not the top row: the
+        // newest message is fetched ahead at sign-in, so it may well open from the session's cache.)
+        await MailboxPage.Of(page).MessageLinks.Nth(1).ClickAsync();
         await Expect(MessagePane.Of(page).Problem).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(AppShell.Of(page).Live).ToBeVisibleAsync();
     }
