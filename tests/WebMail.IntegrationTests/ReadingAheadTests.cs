@@ -68,13 +68,7 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
     {
         await using var relay = new ImapQuirkRelay(ImapQuirks.None);
         await using var app = WebMailAppFactory.With(relay.AppConfiguration());
-        var user = DemoMailServer.NewTestAccount("first-listing");
-        await _clients.AppendAsync(user, [TestMessages.Plain("second"), TestMessages.Plain("first")], _timeout);
-        using var browser = new SignInClient(app);
-
-        using var signedIn = await browser.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
-        var session = app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single();
-        var mailbox = app.Services.GetRequiredService<SessionMailboxes>().For(session);
+        var mailbox = await SignedInThroughTheFormAsync(app, "first-listing", "second", "first");
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!mailbox.Cache.TryGetPage(new MessageQuery(), out _) && DateTime.UtcNow < deadline)
         {
@@ -100,13 +94,7 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
     {
         await using var relay = new ImapQuirkRelay(ImapQuirks.None);
         await using var app = WebMailAppFactory.With(relay.AppConfiguration());
-        var user = DemoMailServer.NewTestAccount("newest-ahead");
-        await _clients.AppendAsync(user, [TestMessages.Plain("older"), TestMessages.Plain("newest")], _timeout);
-        using var browser = new SignInClient(app);
-
-        using var signedIn = await browser.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
-        var session = app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single();
-        var mailbox = app.Services.GetRequiredService<SessionMailboxes>().For(session);
+        var mailbox = await SignedInThroughTheFormAsync(app, "newest-ahead", "older", "newest");
         var page = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
         var newest = page.Messages[0];
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -157,5 +145,16 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
         await mailbox.PrefetchAsync(listed[0]); // already in the cache
 
         Assert.Equal(before, relay.Commands.Count);
+    }
+
+    /// <summary>A new account holding <paramref name="subjects"/> (oldest first), signed in through the real form over IMAP.</summary>
+    private async Task<SessionMailbox> SignedInThroughTheFormAsync(WebMailAppFactory app, string name, params string[] subjects)
+    {
+        var user = DemoMailServer.NewTestAccount(name);
+        await _clients.AppendAsync(user, [.. subjects.Select(subject => TestMessages.Plain(subject))], _timeout);
+        using var browser = new SignInClient(app);
+        using var signedIn = await browser.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
+        var session = app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single();
+        return app.Services.GetRequiredService<SessionMailboxes>().For(session);
     }
 }
