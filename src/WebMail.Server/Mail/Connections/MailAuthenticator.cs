@@ -1,4 +1,5 @@
 using MailKit;
+using MailKit.Net.Pop3;
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Options;
 
@@ -20,28 +21,19 @@ public sealed class MailAuthenticator(MailClientFactory clients, MailServerCalls
         var target = new MailCallTarget(imap ? "imap" : "pop3", "signin", imap ? domain.Imap! : domain.Pop3!, address);
         try
         {
-            var connection = await calls.RunAsync<IMailService?>(target, async token =>
-            {
-                IMailService client = imap ? await clients.ConnectImapAsync(domain, token) : await clients.ConnectPop3Async(domain, token);
-                try
-                {
-                    await MailSignIn.AuthenticateAsync(client, domain, address, password, clientAddress, token);
-                    if (imap)
+            // IMAP keeps the connection for the session's store; POP3 locks the maildrop while connected, so it leaves at once.
+            var connection = imap
+                ? await calls.RunAsync<IMailService?>(
+                    target, async token => await MailSignIn.ConnectImapAsync(clients, domain, address, password, clientAddress, token), cancellationToken)
+                : await calls.RunOnNewConnectionAsync<Pop3Client, IMailService?>(
+                    target,
+                    token => clients.ConnectPop3Async(domain, token),
+                    async (client, token) =>
                     {
-                        return client;
-                    }
-
-                    // POP3 locks the maildrop while connected: sign-in leaves at once.
-                    await client.DisconnectAsync(quit: true, token);
-                    client.Dispose();
-                    return null;
-                }
-                catch
-                {
-                    client.Dispose();
-                    throw;
-                }
-            }, cancellationToken);
+                        await MailSignIn.AuthenticateAsync(client, domain, address, password, clientAddress, token);
+                        return null;
+                    },
+                    cancellationToken);
             return new MailSignInOutcome(MailProblem.None, null, connection);
         }
         catch (MailOperationException exception)

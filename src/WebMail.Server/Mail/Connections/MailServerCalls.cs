@@ -81,7 +81,7 @@ public sealed class MailServerCalls(WebMailMetrics? metrics, ILogger<MailServerC
 
     /// <summary>
     /// Connects a new client, runs <paramref name="work"/> on it and says goodbye (QUIT), all inside one bounded call:
-    /// for sending and status checks, which keep no connection.
+    /// for POP3 sign-in, sending and status checks, which keep no connection.
     /// </summary>
     /// <exception cref="MailOperationException">The server could not do it, classified; or the session ended.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>

@@ -15,6 +15,27 @@ public static class MailSignIn
     private static readonly string Version =
         typeof(MailSignIn).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
 
+    /// <summary>
+    /// A new IMAP connection to the domain's server, signed in as <paramref name="address"/>: how sign-in proves the
+    /// password and how a session's store (re)connects. Closed again if connecting or signing in fails.
+    /// </summary>
+    /// <exception cref="TooManyConnectionsException">The server refused: the account has too many connections open.</exception>
+    public static async Task<ImapClient> ConnectImapAsync(
+        MailClientFactory clients, MailDomainOptions domain, string address, string password, string clientAddress, CancellationToken cancellationToken)
+    {
+        var client = await clients.ConnectImapAsync(domain, cancellationToken);
+        try
+        {
+            await AuthenticateAsync(client, domain, address, password, clientAddress, cancellationToken);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
     /// <param name="domain">Its settings for signing in: the SASL mechanisms allowed, and what IMAP ID says after.</param>
     /// <param name="clientAddress">Where the user came from, for IMAP ID when the domain forwards it.</param>
     /// <exception cref="TooManyConnectionsException">The server refused: the account has too many connections open.</exception>

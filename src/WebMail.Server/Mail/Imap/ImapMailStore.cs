@@ -129,19 +129,8 @@ public sealed partial class ImapMailStore(
         }
 
         await DropConnectionAsync();
-        var client = await clients.ConnectImapAsync(domain, cancellationToken);
-        try
-        {
-            await MailSignIn.AuthenticateAsync(client, domain, session.Address, session.RevealPassword(), session.ClientAddress, cancellationToken);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-
-        _client = client;
-        return client;
+        _client = await MailSignIn.ConnectImapAsync(clients, domain, session.Address, session.RevealPassword(), session.ClientAddress, cancellationToken);
+        return _client;
     }
 
     private Task DropConnectionAsync()
