@@ -287,7 +287,7 @@ public sealed partial class Inbox
             return await folders;
         }
 
-        _ = folders.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _ = folders.ObserveFailure();
         return null;
     }
 

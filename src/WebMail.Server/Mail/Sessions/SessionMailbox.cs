@@ -132,8 +132,8 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         }
 
         // The rows first: the first page shows them before the folder pane (whose counts take the server longer).
-        _firstPage = Observed(ListAsync(FirstQuery, refresh: false, Session.Ended));
-        _firstFolders = Store.Features.Folders ? Observed(ListFoldersAsync(refresh: false, Session.Ended)) : null;
+        _firstPage = ListAsync(FirstQuery, refresh: false, Session.Ended).ObserveFailure();
+        _firstFolders = Store.Features.Folders ? ListFoldersAsync(refresh: false, Session.Ended).ObserveFailure() : null;
         _ = FetchNewestAheadAsync(_firstPage);
     }
 
@@ -152,13 +152,6 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         {
             // The page meets the listing's problem itself.
         }
-    }
-
-    // Nobody may wait for it: its failure must not go unobserved (the page meets the problem itself).
-    private static Task<T> Observed<T>(Task<T> listing)
-    {
-        _ = listing.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return listing;
     }
 
     /// <summary>

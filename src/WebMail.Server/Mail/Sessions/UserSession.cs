@@ -120,8 +120,7 @@ public sealed class UserSession
         }
 
         // Ended already: nobody waits for this, so its failure is observed here (disposing logs out politely, nothing more).
-        _ = resource.DisposeAsync().AsTask().ContinueWith(
-            disposal => _ = disposal.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _ = resource.DisposeAsync().AsTask().ObserveFailure();
     }
 
     internal async Task EndAsync()
