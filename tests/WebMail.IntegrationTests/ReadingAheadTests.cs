@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Sessions;
 using WebMail.Testing;
@@ -154,7 +153,6 @@ public sealed class ReadingAheadTests(ITestOutputHelper output)
         await _clients.AppendAsync(user, [.. subjects.Select(subject => TestMessages.Plain(subject))], _timeout);
         using var browser = new SignInClient(app);
         using var signedIn = await browser.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
-        var session = app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single();
-        return app.Services.GetRequiredService<SessionMailboxes>().For(session);
+        return app.MailOfSignedIn(user);
     }
 }

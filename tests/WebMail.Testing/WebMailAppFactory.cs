@@ -55,6 +55,11 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
         return Services.GetRequiredService<WebMail.Server.Mail.Sessions.SessionMailboxes>().For(session);
     }
 
+    /// <summary>The mail layer of the one session <paramref name="user"/> signed in with (through the sign-in form).</summary>
+    public WebMail.Server.Mail.Sessions.SessionMailbox MailOfSignedIn(string user) =>
+        Services.GetRequiredService<WebMail.Server.Mail.Sessions.SessionMailboxes>()
+            .For(Services.GetRequiredService<WebMail.Server.Mail.Sessions.UserSessionStore>().ForAddress(user).Single());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

@@ -28,7 +28,7 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
 
         using var client = new SignInClient(app);
         using var signedIn = await client.SignInAsync(user, DemoMailServer.TestPassword, "Imap", _timeout);
-        var page = await WithProtocolAsync(relay, () => MailboxOf(app, user).ListAsync(new MessageQuery(), refresh: false, _timeout));
+        var page = await WithProtocolAsync(relay, () => app.MailOfSignedIn(user).ListAsync(new MessageQuery(), refresh: false, _timeout));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(TestMessages.ChineseSubject, Assert.Single(page.Messages).Subject);
         var commands = relay.Commands;
@@ -242,9 +242,6 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
         await trash.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
         Assert.Equal(1, trash.Count);
     }
-
-    private static SessionMailbox MailboxOf(WebMailAppFactory app, string user) =>
-        app.Services.GetRequiredService<SessionMailboxes>().For(app.Services.GetRequiredService<UserSessionStore>().ForAddress(user).Single());
 
     /// <summary>Runs <paramref name="work"/>, then writes what WebMail said to the server, also when it failed.</summary>
     private async Task<T> WithProtocolAsync<T>(ImapQuirkRelay relay, Func<Task<T>> work)
