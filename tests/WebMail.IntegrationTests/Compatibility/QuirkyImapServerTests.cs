@@ -196,12 +196,8 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
         await using var relay = new ImapQuirkRelay(ImapQuirks.CoremailWithChineseFolders);
         await using var app = WebMailAppFactory.With(relay.AppConfiguration());
         var user = DemoMailServer.NewTestAccount("coremail-folders");
-        await _clients.AppendAsync(user, [TestMessages.Plain("删除我")], _timeout);
-        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
 
-        var folders = await WithProtocolAsync(relay, () => mailbox.ListFoldersAsync(refresh: false, _timeout));
-        var page = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
-        await mailbox.DeleteAsync([page.Messages.Single().Id], _timeout);
+        var folders = await FoldersThenDeleteOneAsync(relay, app, user);
 
         Assert.DoesNotContain(relay.Commands, c => c.Contains("SPECIAL-USE", StringComparison.Ordinal));
         Assert.Equal(SpecialFolderKind.Sent, folders.Single(f => f.Name == "已发送").Kind);
@@ -210,10 +206,7 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
         Assert.Equal(SpecialFolderKind.Junk, folders.Single(f => f.Name == "垃圾邮件").Kind);
         Assert.Equal(SpecialFolderKind.Archive, folders.Single(f => f.Name == "归档").Kind);
         // Deleting moved it to 已删除, which is the server's Trash.
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
-        var trash = await imap.GetFolderAsync("Trash", _timeout);
-        await trash.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
-        Assert.Equal(1, trash.Count);
+        Assert.Equal(1, await ServerTrashCountAsync(user));
     }
 
     [Fact]
@@ -222,12 +215,8 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
         await using var relay = new ImapQuirkRelay(ImapQuirks.XlistOnly);
         await using var app = WebMailAppFactory.With(relay.AppConfiguration());
         var user = DemoMailServer.NewTestAccount("xlist");
-        await _clients.AppendAsync(user, [TestMessages.Plain("删除我")], _timeout);
-        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
 
-        var folders = await WithProtocolAsync(relay, () => mailbox.ListFoldersAsync(refresh: false, _timeout));
-        var page = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
-        await mailbox.DeleteAsync([page.Messages.Single().Id], _timeout);
+        var folders = await FoldersThenDeleteOneAsync(relay, app, user);
 
         // MailKit asks XLIST once at sign-in and keeps its marks on the folders; a later LIST carries none.
         Assert.Contains(relay.Commands, c => c.StartsWith("XLIST", StringComparison.Ordinal));
@@ -237,10 +226,27 @@ public sealed class QuirkyImapServerTests(ITestOutputHelper output)
         Assert.Equal(SpecialFolderKind.Drafts, folders.Single(f => f.Name == "Drafts").Kind);
         Assert.Equal([SpecialFolderKind.Inbox, SpecialFolderKind.Drafts, SpecialFolderKind.Sent], folders.Take(3).Select(f => f.Kind));
         // Deleting moved it to 回收站, which is the server's Trash.
+        Assert.Equal(1, await ServerTrashCountAsync(user));
+    }
+
+    /// <summary>Lists the folders (protocol written out), then deletes the one message put in the inbox first.</summary>
+    private async Task<IReadOnlyList<MailFolder>> FoldersThenDeleteOneAsync(ImapQuirkRelay relay, WebMailAppFactory app, string user)
+    {
+        await _clients.AppendAsync(user, [TestMessages.Plain("删除我")], _timeout);
+        var mailbox = app.MailFor(user, ReadingProtocol.Imap);
+        var folders = await WithProtocolAsync(relay, () => mailbox.ListFoldersAsync(refresh: false, _timeout));
+        var page = await mailbox.ListAsync(new MessageQuery(), refresh: false, _timeout);
+        await mailbox.DeleteAsync([page.Messages.Single().Id], _timeout);
+        return folders;
+    }
+
+    /// <summary>How many messages the real server's Trash holds, asked directly (not through the relay).</summary>
+    private async Task<int> ServerTrashCountAsync(string user)
+    {
         using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
         var trash = await imap.GetFolderAsync("Trash", _timeout);
         await trash.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
-        Assert.Equal(1, trash.Count);
+        return trash.Count;
     }
 
     /// <summary>Runs <paramref name="work"/>, then writes what WebMail said to the server, also when it failed.</summary>
