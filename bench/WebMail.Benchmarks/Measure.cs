@@ -16,8 +16,7 @@ internal static class Measure
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
-        times.Sort();
-        return times[times.Count / 2];
+        return Median(times);
     }
 
     /// <summary>
@@ -40,7 +39,13 @@ internal static class Measure
             }
         }
 
-        times.Sort();
-        return times[times.Count / 2];
+        return Median(times);
+    }
+
+    /// <summary>The middle value (the upper one of the two middle values of an even count).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 }
