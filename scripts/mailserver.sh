@@ -186,9 +186,15 @@ down_quietly() {
   for port in $(all_ports); do
     while port_open "$port" && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
   done
-  local leftovers
+  local leftovers instance
   leftovers=$(pgrep -f -- "$state/" || true)
-  if [ -n "$leftovers" ]; then
+  # Dovecot's login and mail processes outlive its master while a client stays connected (the webmail's open
+  # sessions); they name themselves after the instance, not the state folder.
+  instance=$(sed -n 's/^instance_name = //p' "$dovecot_conf" 2>/dev/null || true)
+  if [ -n "$instance" ]; then
+    leftovers="$leftovers $(pgrep -f -- "^dovecot-$instance/" || true)"
+  fi
+  if [ -n "${leftovers// /}" ]; then
     # shellcheck disable=SC2086
     kill $leftovers 2>/dev/null || true
   fi
