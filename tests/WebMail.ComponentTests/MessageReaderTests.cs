@@ -50,4 +50,35 @@ public sealed class MessageReaderTests : ComponentTest
         reader.WaitForAssertion(() => Assert.Contains("正文", reader.Markup, StringComparison.Ordinal));
         Assert.Equal(["OpenAsync", "GetNeighboursAsync", "GetFeaturesAsync", "ListFoldersAsync"], _mailbox.Calls);
     }
+
+    [Fact]
+    public void Prerendering_ShowsTheMessage_WithNothingToPressUntilLive()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var list = new ListContext(MailboxFeatures.Imap, RecordingMailbox.TwoFolders, RecordingMailbox.ThreeMessages);
+
+        var reader = Render<MessageReader>(parameters => parameters
+            .Add(r => r.Id, "m2").Add(r => r.InPane, true).Add(r => r.FromList, list));
+
+        reader.WaitForAssertion(() => Assert.Contains("正文", reader.Markup, StringComparison.Ordinal));
+        Assert.True(reader.Find("#delete-message").HasAttribute("disabled"));
+        Assert.True(reader.Find("#move-message").HasAttribute("disabled"));
+        Assert.True(reader.Find("#toggle-source").HasAttribute("disabled"));
+        Assert.Empty(reader.FindAll("a#reply[disabled]")); // links work without the live page
+    }
+
+    [Fact]
+    public void Prerendering_MailServerTooSlow_LeavesTheMessageToTheLivePage()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        _mailbox.OpenDelay = Timeout.InfiniteTimeSpan;
+
+        var reader = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m2"));
+
+        reader.WaitForAssertion(() => Assert.True(_mailbox.OpenPending));
+        reader.WaitForAssertion(() => Assert.False(_mailbox.OpenPending), Prerendering.Wait + TimeSpan.FromSeconds(3));
+        reader.WaitForAssertion(() => Assert.NotEmpty(reader.FindAll("[role=status] .spinner-border")));
+        Assert.Empty(reader.FindAll(".alert-danger")); // no problem shown: the live page opens it
+        Assert.DoesNotContain("正文", reader.Markup, StringComparison.Ordinal);
+    }
 }

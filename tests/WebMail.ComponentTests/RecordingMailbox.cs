@@ -75,12 +75,32 @@ public sealed class RecordingMailbox : IMailboxService
         return folders;
     }
 
-    public Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default)
+    /// <summary>How long opening a message takes (a slow mail server); it gives up when the caller cancels.</summary>
+    public TimeSpan OpenDelay { get; set; }
+
+    /// <summary>Opening a message is waiting for the slow mail server.</summary>
+    public bool OpenPending { get; private set; }
+
+    public async Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default)
     {
         var summary = ThreeMessages.Single(m => m.Id == messageId);
-        return Record(nameof(OpenAsync), new MessageView(
+        var view = await Record(nameof(OpenAsync), new MessageView(
             messageId, summary.FromName, summary.FromAddress, "alice@school.test", "", summary.Subject, summary.Date,
             "正文", HasHtmlBody: false, HasRemoteContent: false, [], DecodingProblems: false));
+        if (OpenDelay != TimeSpan.Zero)
+        {
+            OpenPending = true;
+            try
+            {
+                await Task.Delay(OpenDelay, cancellationToken);
+            }
+            finally
+            {
+                OpenPending = false;
+            }
+        }
+
+        return view;
     }
 
     public Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null) =>

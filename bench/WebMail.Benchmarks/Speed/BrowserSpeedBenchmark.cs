@@ -47,6 +47,7 @@ internal static class BrowserSpeedBenchmark
             ("IMAP", () => OneRoundAsync(browser, app, wire, user, "Imap", phoneOnSlow3G: false)),
             ("POP3", () => OneRoundAsync(browser, app, wire, user, "Pop3", phoneOnSlow3G: false)),
             ("IMAP, phone on slow 3G", () => OneRoundAsync(browser, app, wire, user, "Imap", phoneOnSlow3G: true)),
+            ("IMAP, phone on slow 3G, 3rd row clicked before live", () => OneRoundAsync(browser, app, wire, user, "Imap", phoneOnSlow3G: true, clickBeforeLive: true)),
         };
         if (roundcubeWire is not null)
         {
@@ -114,7 +115,7 @@ internal static class BrowserSpeedBenchmark
     }
 
     private static async Task<BrowserRoundResult> OneRoundAsync(
-        IBrowser browser, PublishedApp app, TcpRelay wire, string user, string reading, bool phoneOnSlow3G)
+        IBrowser browser, PublishedApp app, TcpRelay wire, string user, string reading, bool phoneOnSlow3G, bool clickBeforeLive = false)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -139,6 +140,12 @@ internal static class BrowserSpeedBenchmark
         var cpu = app.CpuTime;
         await page.Locator("button[type=submit]").ClickAsync();
         var rowsShown = await InPageClock.ShownAtAsync(page, "rows");
+        if (clickBeforeLive)
+        {
+            var opened = await OpenBeforeLiveAsync(page, FirstClickedRow);
+            return new BrowserRoundResult(rowsShown, double.NaN, opened, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
         var live = await InPageClock.ShownAtAsync(page, "live");
         var bytes = wire.BytesRelayed - wireBefore;
         var signInCpu = (app.CpuTime - cpu).TotalMilliseconds;
@@ -150,6 +157,26 @@ internal static class BrowserSpeedBenchmark
         var openNext = await TimedOpenAsync(page, FirstClickedRow + 1);
         var openCpu = (app.CpuTime - cpu).TotalMilliseconds / 2;
         return new BrowserRoundResult(rowsShown, live, openFirst, openNext, bytes, signInCpu, openCpu) { Largest = traffic.Largest() };
+    }
+
+    /// <summary>
+    /// A student on a slow phone clicks a row as soon as the rows are there, before the page is live: the link works
+    /// without the live connection (a page load, or Blazor's enhanced navigation once its script is in), and the
+    /// message comes in the prerendered HTML. Click until the reader shows its subject (Playwright's own wait).
+    /// </summary>
+    private static async Task<double> OpenBeforeLiveAsync(IPage page, int index)
+    {
+        var link = page.Locator("#message-list .message-link").Nth(index);
+        var subject = (await link.Locator(".message-subject").First.TextContentAsync())?.Trim() ?? "";
+        if (await page.Locator("main[data-interactive=true]").CountAsync() > 0)
+        {
+            Console.Error.WriteLine("the page was live before the click: not a click before live");
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await link.ClickAsync();
+        await page.Locator("#message-subject", new() { HasTextString = subject }).WaitForAsync();
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>WebPageTest's "3G Slow": 400 ms round trip, 400 kbit/s down and up.</summary>

@@ -12,11 +12,6 @@ public sealed partial class Inbox
 {
     private const int PageSize = 50;
 
-    // Prerendering lists the page too, so its rows are in the HTML before the live connection is up; the live page
-    // then gets the same list from the session's cache, not from the mail server. It waits this long at most: a
-    // slow mail server must not hold back the whole page, whose live connection then loads the list as before.
-    private static readonly TimeSpan PrerenderWait = TimeSpan.FromSeconds(2);
-
     private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _disposed = new();
     private bool _checking;
@@ -242,7 +237,7 @@ public sealed partial class Inbox
     {
         _loadCancellation.Cancel();
         _loadCancellation.Dispose();
-        _loadCancellation = RendererInfo.IsInteractive ? new CancellationTokenSource() : new CancellationTokenSource(PrerenderWait);
+        _loadCancellation = RendererInfo.IsInteractive ? new CancellationTokenSource() : new CancellationTokenSource(Prerendering.Wait);
         var token = _loadCancellation.Token;
         _loading = true;
         _problem = null;

@@ -69,6 +69,9 @@ public sealed partial class MessageReader
 
     private string ValueColumn => InPane ? "col-9 col-xxl-10" : "col-9 col-md-11";
 
+    // Nothing to press until the page is live: the prerendered reader is for reading.
+    private bool CannotAct => _busy || !RendererInfo.IsInteractive;
+
     private bool InTrash => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Trash;
 
     private string BackLink => CloseLink ?? MailboxLink.For(new MessageQuery(Folder: Folder));
@@ -113,14 +116,14 @@ public sealed partial class MessageReader
 
     private async Task LoadAsync()
     {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
         _problem = null;
         await RunAsync(async token =>
         {
+            // Prerendered too, within the same wait as the list: a row clicked before the page is live (a phone on a
+            // slow network) shows its message. Past the wait the spinner goes out and the live page opens it.
+            using var prerenderWait = RendererInfo.IsInteractive ? null : CancellationTokenSource.CreateLinkedTokenSource(token);
+            prerenderWait?.CancelAfter(Prerendering.Wait);
+            token = prerenderWait?.Token ?? token;
             _view = await Mailbox.OpenAsync(Id, token);
             if (!TakeFromList())
             {
@@ -186,7 +189,7 @@ public sealed partial class MessageReader
         {
             _problem = exception.Problem;
         }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested || !RendererInfo.IsInteractive)
         {
         }
         finally
