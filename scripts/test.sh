@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs every test of WebMail on a fresh Debian machine (as root):
 # installs what the tests need (Dovecot, Postfix, Chromium, a CJK font, npm, and redis-server and nginx for the
-# scale-out tests, which start their own on free ports), starts the demo mail server and Cyrus IMAP beside it,
+# scale-out tests, which start their own on free ports), starts the demo mail server, Cyrus IMAP beside it and
+# PostgreSQL (scripts/postgres.sh),
 # checks formatting, runs all test projects, prints one summary line, and stops the mail servers if it started them.
 #   scripts/test.sh                 everything
 #   scripts/test.sh --filter X      passes extra arguments to dotnet test (e.g. --filter FullyQualifiedName~Pop3)
@@ -41,7 +42,14 @@ if ! "$here/cyrus.sh" status >/dev/null 2>&1; then
   started_cyrus=1
 fi
 "$here/cyrus.sh" up >/dev/null
+# PostgreSQL, for the settings store's tests on the database several instances share (SQLite is the default).
+started_postgres=0
+if ! "$here/postgres.sh" status >/dev/null 2>&1; then
+  started_postgres=1
+fi
+"$here/postgres.sh" up >/dev/null
 stop_mailserver() {
+  if [ $started_postgres = 1 ]; then "$here/postgres.sh" down; fi
   if [ $started_cyrus = 1 ]; then "$here/cyrus.sh" down; fi
   if [ $started_mailserver = 1 ]; then "$here/mailserver.sh" down; fi
 }

@@ -14,13 +14,71 @@ namespace WebMail.ComponentTests;
 public sealed class ComposeTests : ComponentTest
 {
     private readonly FakeComposeService _sender = new();
+    private readonly FakeUserSettings _settings = new();
 
     public ComposeTests()
     {
+        Services.AddSingleton<IUserSettingsService>(_settings);
         Services.AddSingleton<IComposeService>(_sender);
         Services.AddSingleton<IDraftService>(_sender);
         Services.AddSingleton<IAddressBookService>(_sender);
         GoLive();
+    }
+
+    private static readonly UserSettings Signed = new()
+    {
+        Signatures = [new Signature("s1", "学生", "张伟\n计算机学院")],
+        DefaultSignatureId = "s1",
+    };
+
+    [Fact]
+    public void FirstLiveRender_NewMailWithADefaultSignature_PutsItUnderTheSeparatorAndSavesNoDraft()
+    {
+        _settings.Kept = Signed;
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        page.WaitForAssertion(() => Assert.Equal("\n\n-- \n张伟\n计算机学院", page.Find("#body").GetAttribute("value")));
+        Assert.Null(_sender.Draft); // a signature alone is not worth a draft
+    }
+
+    [Fact]
+    public void FirstLiveRender_ReplyWithSignatureOnReplies_PutsItAboveTheQuote()
+    {
+        _settings.Kept = Signed;
+        Services.GetRequiredService<NavigationManager>().NavigateTo("compose?reply=INBOX.1.7");
+        _sender.Prepared = Message("alice@school.test", "Re: 周会", "\n\nOn Monday, alice wrote:\n> 周会改到周三\n");
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        page.WaitForAssertion(() => Assert.StartsWith("\n\n-- \n张伟\n计算机学院\n\nOn Monday", page.Find("#body").GetAttribute("value"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FirstLiveRender_ReplyWithoutSignatureOnReplies_OnlyTheQuote()
+    {
+        _settings.Kept = Signed with { SignatureOnReplies = false };
+        Services.GetRequiredService<NavigationManager>().NavigateTo("compose?reply=INBOX.1.7");
+        _sender.Prepared = Message("alice@school.test", "Re: 周会", "\n\nOn Monday, alice wrote:\n> 周会改到周三\n");
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        page.WaitForAssertion(() => Assert.StartsWith("\n\nOn Monday", page.Find("#body").GetAttribute("value"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FirstLiveRender_SettingsStoreDown_NewMailCanStillBeWritten()
+    {
+        _settings.Unavailable = true;
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        page.WaitForAssertion(() => Assert.Empty(page.Find("#body").GetAttribute("value") ?? ""));
+        Assert.Empty(page.FindAll("#mail-problem"));
     }
 
     [Fact]

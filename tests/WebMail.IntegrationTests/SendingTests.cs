@@ -71,6 +71,24 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task Send_WithADisplayNameInTheSettings_ArrivesFromThatNameAndTheUsersAddress()
+    {
+        var (alice, bob) = (Account("alice"), Account("bob"));
+        var compose = ComposeFor(app, alice, ReadingProtocol.Imap);
+        await app.Services.GetRequiredService<WebMail.Server.UserData.IUserSettingsStore>()
+            .SaveAsync(alice, new UserSettings { DisplayName = "张伟" }, _timeout);
+
+        var result = await SendNowAsync(compose, new OutgoingMessage(bob, "", "", "hi", "body", []), _timeout);
+
+        Assert.Equal(MailProblem.None, result.Problem);
+        await _clients.WaitForInboxAsync(bob, 1, _timeout);
+        using var imap = await _clients.ImapAsync(bob, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var from = (await imap.Inbox.GetMessageAsync(0, _timeout)).From.Mailboxes.Single();
+        Assert.Equal(("张伟", alice), (from.Name, from.Address));
+    }
+
+    [Fact]
     public async Task Send_HeaderInjectionInEveryField_AddsNoHeaderAndNoRecipient()
     {
         var (alice, bob, victim) = (Account("alice"), Account("bob"), Account("victim"));
@@ -247,7 +265,8 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
             services.GetRequiredService<CurrentMailbox>(), new SignedInState(session), services.GetRequiredService<Submission>(),
             services.GetRequiredService<IOptionsMonitor<MailOptions>>(), services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(),
             services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText>>(),
-            services.GetRequiredService<Outbox>(), TimeProvider.System);
+            services.GetRequiredService<Outbox>(), services.GetRequiredService<WebMail.Server.UserData.IUserSettingsStore>(),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ComposeService>>(), TimeProvider.System);
     }
 
     private static void AssertIntact(MimeMessage received, string from, byte[] data, byte[] report)

@@ -118,6 +118,9 @@ public static partial class DemoMailServer
 
     private static int Port(string name) => int.Parse(Settings[name]);
 
+    /// <summary>A value of scripts/mailserver.env (or the same variable exported), for the other servers' helpers.</summary>
+    public static string Setting(string name) => Settings[name];
+
     private static Dictionary<string, string> ReadSettings()
     {
         var settings = new Dictionary<string, string>();

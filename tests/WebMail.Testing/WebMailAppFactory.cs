@@ -31,6 +31,8 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
     protected WebMailAppFactory(IReadOnlyDictionary<string, string?>? settings)
     {
         _settings["Compose:OutboxFolder"] = Path.Combine(Path.GetTempPath(), "webmail-test-outbox-" + Guid.NewGuid().ToString("N"));
+        // Settings in an SQLite file of this app's own (a test that shares them between instances passes one folder).
+        _settings["UserData:Folder"] = Path.Combine(Path.GetTempPath(), "webmail-test-userdata-" + Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

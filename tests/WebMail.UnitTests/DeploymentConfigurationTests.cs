@@ -34,8 +34,10 @@ public sealed partial class DeploymentConfigurationTests
         Assert.Equal(TimeSpan.FromMinutes(30), sessions!.IdleTimeout);
         Assert.Equal(5, signIn!.MaxFailuresPerAccount);
         Assert.NotNull(composeOptions!.OutboxFolder);
-        // Keys read directly by the host (Hosting/AuthenticationRegistration.cs, Hosting/ForwardedHeadersRegistration.cs).
-        Assert.Equal(["DataProtection", "ForwardedHeaders"], otherSections.Order());
+        // Keys read directly by the host (Hosting/AuthenticationRegistration.cs, Hosting/ForwardedHeadersRegistration.cs,
+        // UserData/UserDataRegistration.cs).
+        Assert.Equal(["DataProtection", "ForwardedHeaders", "UserData"], otherSections.Order());
+        Assert.NotNull(configuration[WebMail.Server.UserData.UserDataRegistration.FolderKey]);
         Assert.NotNull(configuration["DataProtection:KeysFolder"]);
         Assert.NotNull(configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>());
     }

@@ -36,6 +36,35 @@ public sealed class OutgoingMessageBuilderTests
     }
 
     [Fact]
+    public void Build_ChineseDisplayName_FromIsRfc2047EncodedWithTheUsersOwnAddress()
+    {
+        var message = OutgoingMessageBuilder.Build("2023001@school.test", new OutgoingMessage("b@school.test", "", "", "s", "body", []),
+            [MailboxAddress.Parse("b@school.test")], [], [], displayName: "张伟\r\nBcc: x@evil.test");
+
+        using var wire = new MemoryStream();
+        message.WriteTo(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, wire);
+        // Unfolded: a long encoded name is folded over several lines.
+        var headers = System.Text.Encoding.ASCII.GetString(wire.ToArray()).Split("\r\n\r\n")[0].Replace("\r\n ", " ", StringComparison.Ordinal).Replace("\r\n\t", " ", StringComparison.Ordinal);
+        var from = Assert.Single(headers.Split("\r\n"), line => line.StartsWith("From:", StringComparison.Ordinal));
+        Assert.Contains("=?utf-8?", from, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("<2023001@school.test>", from, StringComparison.Ordinal);
+        Assert.DoesNotContain(headers.Split("\r\n"), line => line.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase)); // still one From line
+        var reread = MimeMessage.Load(new MemoryStream(wire.ToArray()));
+        Assert.Empty(reread.Bcc);
+        var parsed = reread.From.Mailboxes.Single();
+        Assert.Equal(("张伟  Bcc: x@evil.test", "2023001@school.test"), (parsed.Name, parsed.Address));
+    }
+
+    [Fact]
+    public void Build_NoDisplayName_FromIsTheBareAddress()
+    {
+        var message = OutgoingMessageBuilder.Build("2023001@school.test", new OutgoingMessage("b@school.test", "", "", "s", "body", []),
+            [MailboxAddress.Parse("b@school.test")], [], []);
+
+        Assert.Equal("2023001@school.test", message.From.ToString());
+    }
+
+    [Fact]
     public void Build_ChineseAttachmentName_WrittenBothWaysForEveryMailProgram()
     {
         var message = OutgoingMessageBuilder.Build("a@school.test", new OutgoingMessage("b@school.test", "", "", "s", "body",

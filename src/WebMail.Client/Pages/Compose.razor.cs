@@ -38,6 +38,9 @@ public sealed partial class Compose
     private IAddressBookService AddressBook { get; set; } = null!;
 
     [Inject]
+    private IUserSettingsService SettingsService { get; set; } = null!;
+
+    [Inject]
     private IJSRuntime Js { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "to")]
@@ -93,6 +96,8 @@ public sealed partial class Compose
             // Suggestions are a convenience; the form works without them.
         }
 
+        var settings = await SettingsOrDefaultsAsync();
+        var signNewMail = false;
         (ComposeMode? mode, string? original) = ReplyTo is not null ? (ComposeMode.Reply, ReplyTo)
             : ReplyAllTo is not null ? (ComposeMode.ReplyAll, ReplyAllTo)
             : Forward is not null ? (ComposeMode.Forward, Forward)
@@ -104,11 +109,13 @@ public sealed partial class Compose
                 var draft = PrefillTo is null ? await Drafts.GetAsync(_disposed.Token) : null;
                 await TakeTypedValuesAsync();
                 RestoreDraft(draft);
+                signNewMail = draft is null;
             }
             else
             {
                 var prepared = await Sender.PrepareAsync(mode.Value, original, _disposed.Token);
                 await TakeTypedValuesAsync();
+                prepared = prepared with { Body = SignatureBlock.AboveQuote(prepared.Body, settings.SignatureFor(replyOrForward: true)) };
                 FillPrepared(mode.Value, original, prepared);
             }
         }
@@ -121,10 +128,30 @@ public sealed partial class Compose
         {
         }
 
+        // Only what the user typed makes a draft worth saving, not the signature put in for them.
+        var worthSaving = TypedFirst.HasText(CurrentMessage());
+        if (signNewMail)
+        {
+            _body = SignatureBlock.Under(_body, settings.SignatureFor(replyOrForward: false));
+        }
+
         _loaded = true;
-        if (TypedFirst.HasText(CurrentMessage()))
+        if (worthSaving)
         {
             ScheduleDraftSave();
+        }
+    }
+
+    /// <summary>The user's settings (their signature); a new message can be written without them when the store is down.</summary>
+    private async Task<UserSettings> SettingsOrDefaultsAsync()
+    {
+        try
+        {
+            return await SettingsService.GetAsync(_disposed.Token);
+        }
+        catch (MailOperationException)
+        {
+            return UserSettings.Defaults;
         }
     }
 

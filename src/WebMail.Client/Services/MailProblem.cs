@@ -27,6 +27,9 @@ public enum MailProblem
     /// <summary>The webmail's shared session store (Redis, when several instances run) cannot be reached.</summary>
     SessionStoreUnavailable,
 
+    /// <summary>The webmail's settings store (its database) cannot be reached: settings cannot be read or kept now.</summary>
+    SettingsUnavailable,
+
     /// <summary>The mail server refused a connection: the account has too many open (other devices, mail programs).</summary>
     TooManyConnections,
 

@@ -21,6 +21,7 @@ public sealed class AccountService(
     UserSessionStore sessions,
     SessionMailboxes mailboxes,
     Mail.Diagnostics.WebMailMetrics metrics,
+    UserData.IUserSettingsStore settings,
     ILogger<AccountService> logger) : IAccountService
 {
     /// <summary>A problem the sign-in page should show before anyone submits (the session store is down).</summary>
@@ -128,6 +129,7 @@ public sealed class AccountService(
             // While the browser follows the redirect, the inbox it will show is listed already, on that same connection.
             mailboxes.For(session).StartFirstListing(signedIn);
             signedIn = null; // the session's now
+            await UseChosenLanguageAsync(http, address, cancellationToken);
         }
         finally
         {
@@ -135,5 +137,21 @@ public sealed class AccountService(
         }
 
         return SignInResult.Success;
+    }
+
+    /// <summary>The language the user chose in their settings, on any device they sign in on; the browser's own without it.</summary>
+    private async Task UseChosenLanguageAsync(HttpContext http, string address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if ((await settings.FindAsync(address, cancellationToken))?.Language is { } language)
+            {
+                Hosting.LanguageEndpoints.Remember(http, language);
+            }
+        }
+        catch (MailOperationException exception) when (exception.Problem == MailProblem.SettingsUnavailable)
+        {
+            logger.LogWarning("Settings of {Address} unavailable at sign-in: the browser's language stays", address);
+        }
     }
 }

@@ -10,6 +10,7 @@ using WebMail.Server.Mail.Diagnostics;
 using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sessions;
 using WebMail.Server.Mail.Smtp;
+using WebMail.Server.UserData;
 
 namespace WebMail.Server.Hosting;
 
@@ -62,6 +63,7 @@ public static class ServiceRegistration
         services.AddSingleton<Mail.Drafts.SharedDrafts>();
         services.AddScoped<IDraftService, Mail.Drafts.DraftService>();
         services.AddScoped<IAddressBookService, Mail.Contacts.AddressBookService>();
+        builder.AddWebMailUserData();
 
         builder.AddWebMailForwardedHeaders();
         builder.AddWebMailAuthentication();

@@ -5,6 +5,7 @@ using MimeKit;
 using WebMail.Client;
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Options;
+using WebMail.Server.UserData;
 
 namespace WebMail.Server.Mail.Smtp;
 
@@ -20,6 +21,8 @@ public sealed class ComposeService(
     IOptionsMonitor<ComposeOptions> composeOptions,
     IStringLocalizer<UiText> text,
     Outbox outbox,
+    IUserSettingsStore settings,
+    ILogger<ComposeService> logger,
     TimeProvider clock) : IComposeService
 {
     public long MaxAttachmentBytes => composeOptions.CurrentValue.MaxAttachmentBytes;
@@ -74,7 +77,7 @@ public sealed class ComposeService(
             return new SendResult(MailProblem.ProtocolError);
         }
 
-        var message = OutgoingMessageBuilder.Build(session.Address, outgoing, to, cc, bcc);
+        var message = OutgoingMessageBuilder.Build(session.Address, outgoing, to, cc, bcc, await DisplayNameAsync(session.Address, cancellationToken));
         context.AddressBook.Remember(to.Concat(cc).Concat(bcc).Select(m => m.ToString()));
         var delay = composeOptions.CurrentValue.UndoSendDelay;
         if (delay <= TimeSpan.Zero)
@@ -98,6 +101,20 @@ public sealed class ComposeService(
         // Once held, the message goes out even if the page that sent it is gone, or the session.
         await outbox.HoldAsync(held, cancellationToken);
         return new SendResult(MailProblem.None) { PendingId = held.Id, UndoWindow = delay };
+    }
+
+    /// <summary>The name the user chose for their mail; without the settings store (down) the mail still goes, from the bare address.</summary>
+    private async Task<string> DisplayNameAsync(string address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await settings.FindAsync(address, cancellationToken))?.DisplayName ?? "";
+        }
+        catch (MailOperationException exception) when (exception.Problem == MailProblem.SettingsUnavailable)
+        {
+            logger.LogWarning(exception, "Settings store unavailable: sending from the bare address");
+            return "";
+        }
     }
 
     public async Task<SendResult> CompleteAsync(string pendingId, CancellationToken cancellationToken = default)

@@ -6,14 +6,15 @@ using WebMail.Server.Mail.Rendering;
 namespace WebMail.Server.Mail.Smtp;
 
 /// <summary>
-/// Builds the MIME message: From is always the signed-in user; Date and Message-Id are set; nothing typed can
+/// Builds the MIME message: From is always the signed-in user's address, with the display name they chose (MimeKit
+/// encodes a Chinese one per RFC 2047); Date and Message-Id are set; nothing typed can
 /// add a header or a recipient (line breaks are removed from every single-line field); non-ASCII subjects are
 /// RFC 2047 encoded and non-ASCII file names RFC 2231 encoded by MimeKit.
 /// </summary>
 public static class OutgoingMessageBuilder
 {
     public static MimeMessage Build(string fromAddress, OutgoingMessage outgoing, IEnumerable<MailboxAddress> to,
-        IEnumerable<MailboxAddress> cc, IEnumerable<MailboxAddress> bcc)
+        IEnumerable<MailboxAddress> cc, IEnumerable<MailboxAddress> bcc, string displayName = "")
     {
         var message = new MimeMessage
         {
@@ -21,7 +22,9 @@ public static class OutgoingMessageBuilder
             MessageId = MimeUtils.GenerateMessageId(fromAddress[(fromAddress.IndexOf('@') + 1)..]),
             Subject = SingleLine(outgoing.Subject),
         };
-        message.From.Add(MailboxAddress.Parse(fromAddress));
+        var from = MailboxAddress.Parse(fromAddress);
+        from.Name = SingleLine(displayName);
+        message.From.Add(from);
         message.To.AddRange(to);
         message.Cc.AddRange(cc);
         message.Bcc.AddRange(bcc);

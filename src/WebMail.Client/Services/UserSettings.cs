@@ -1,0 +1,39 @@
+namespace WebMail.Client.Services;
+
+/// <summary>
+/// What a user chose that outlives a session and follows them to any device and instance: who they are when they
+/// write, their signatures, their language. Kept by <see cref="IUserSettingsService"/>; never the password.
+/// </summary>
+public sealed record UserSettings
+{
+    /// <summary>At most this many characters of a display name (a From line stays readable).</summary>
+    public const int MaxDisplayNameLength = 100;
+
+    /// <summary>At most this many signatures, each at most <see cref="MaxSignatureLength"/> characters.</summary>
+    public const int MaxSignatures = 10;
+
+    public const int MaxSignatureLength = 2000;
+
+    public static UserSettings Defaults { get; } = new();
+
+    /// <summary>The name on mail the user sends ("张伟" in <c>张伟 &lt;2023001@school.edu.cn&gt;</c>); empty for the bare address.</summary>
+    public string DisplayName { get; init; } = "";
+
+    public IReadOnlyList<Signature> Signatures { get; init; } = [];
+
+    /// <summary>The signature put under new mail; none when null or not among <see cref="Signatures"/>.</summary>
+    public string? DefaultSignatureId { get; init; }
+
+    /// <summary>The default signature goes into replies and forwards too (above the quoted message).</summary>
+    public bool SignatureOnReplies { get; init; } = true;
+
+    /// <summary>The interface language ("zh-CN", "en"); null for what the browser asks for.</summary>
+    public string? Language { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Signature? DefaultSignature => Signatures.FirstOrDefault(s => s.Id == DefaultSignatureId);
+
+    /// <summary>The signature for new mail, or for a reply or forward, if the user wants one there.</summary>
+    public Signature? SignatureFor(bool replyOrForward) =>
+        !replyOrForward || SignatureOnReplies ? DefaultSignature : null;
+}

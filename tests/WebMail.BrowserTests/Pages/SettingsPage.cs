@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace WebMail.BrowserTests.Pages;
+
+/// <summary>The settings page: the name on mail, signatures, language, and the user's data.</summary>
+public sealed class SettingsPage(IPage page)
+{
+    public static SettingsPage Of(IPage page) => new(page);
+
+    public ILocator DisplayName => page.Locator("#display-name");
+
+    public ILocator FromPreview => page.Locator("#display-name-help");
+
+    public ILocator AddSignature => page.Locator("#add-signature");
+
+    public ILocator SignatureName(int index) => page.Locator($"#signature-name-{index}");
+
+    public ILocator SignatureText(int index) => page.Locator($"#signature-text-{index}");
+
+    public ILocator Language => page.Locator("#settings-language");
+
+    public ILocator Save => page.Locator("#save-settings");
+
+    public ILocator Saved => page.Locator("#settings-saved");
+
+    public ILocator Export => page.Locator("#export-settings");
+
+    public ILocator ForgetMe => page.Locator("#forget-me");
+
+    public ILocator ConfirmForget => page.Locator("#confirm-forget-yes");
+
+    public ILocator Forgotten => page.Locator("#settings-forgotten");
+
+    /// <summary>From the top bar, as a user gets there; waits until the form is live.</summary>
+    public async Task OpenFromNavigationAsync()
+    {
+        await page.Locator("#nav-settings").ClickAsync();
+        await page.Locator("main[data-interactive=true] #settings-form").WaitForAsync();
+    }
+}

@@ -1,0 +1,64 @@
+using WebMail.Client.Services;
+using WebMail.Server.UserData;
+
+namespace WebMail.UnitTests;
+
+/// <summary>What the settings store keeps, whatever the page (or a hand-made circuit message) sends (issue 19).</summary>
+public sealed class UserSettingsRulesTests
+{
+    [Fact]
+    public void Clean_DisplayNameWithLineBreaksAndSpaces_OneTrimmedLine()
+    {
+        var clean = UserSettingsRules.Clean(new UserSettings { DisplayName = "  张伟\r\n  (计算机学院)\t " });
+
+        Assert.Equal("张伟 (计算机学院)", clean.DisplayName);
+    }
+
+    [Fact]
+    public void Clean_LongDisplayName_CutToTheLimit()
+    {
+        var clean = UserSettingsRules.Clean(new UserSettings { DisplayName = new string('张', 300) });
+
+        Assert.Equal(UserSettings.MaxDisplayNameLength, clean.DisplayName.Length);
+    }
+
+    [Fact]
+    public void Clean_SignatureTypedWithItsOwnSeparator_KeptWithout()
+    {
+        var clean = UserSettingsRules.Clean(new UserSettings { Signatures = [new Signature("s1", "mine", "-- \r\n张伟\r\n电话 123\r\n\r\n")] });
+
+        Assert.Equal("张伟\n电话 123", Assert.Single(clean.Signatures).Text);
+    }
+
+    [Fact]
+    public void Clean_EmptySignaturesDroppedAndTooManyCut_DefaultOnlyAmongThoseKept()
+    {
+        var many = Enumerable.Range(0, 15).Select(i => new Signature($"s{i}", $"n{i}", i == 3 ? "  " : $"text {i}")).ToList();
+
+        var clean = UserSettingsRules.Clean(new UserSettings { Signatures = many, DefaultSignatureId = "s3" });
+
+        Assert.Equal(UserSettings.MaxSignatures, clean.Signatures.Count);
+        Assert.DoesNotContain(clean.Signatures, s => s.Id == "s3");
+        Assert.Null(clean.DefaultSignatureId);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "zh-CN")]
+    [InlineData("en", "en")]
+    [InlineData("fr", null)]
+    [InlineData("<script>", null)]
+    public void Clean_Language_OnlyOnesTheWebmailHas(string asked, string? kept)
+    {
+        Assert.Equal(kept, UserSettingsRules.Clean(new UserSettings { Language = asked }).Language);
+    }
+
+    [Fact]
+    public void Clean_SignatureIdNotPlain_GetsANewOne()
+    {
+        var clean = UserSettingsRules.Clean(new UserSettings { Signatures = [new Signature("\"><img>", "", "x")] });
+
+        var signature = Assert.Single(clean.Signatures);
+        Assert.All(signature.Id, c => Assert.True(char.IsAsciiLetterOrDigit(c)));
+        Assert.Equal("#1", signature.Name);
+    }
+}
