@@ -7,7 +7,7 @@ using WebMail.Testing;
 namespace WebMail.BrowserTests;
 
 /// <summary>Writing mail in Chromium: attach, send, and the recipient finds it through the webmail.</summary>
-public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ComposePageTests(BrowserFixture browser, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Compose_WithAttachment_RecipientFindsItInTheirInbox_AndThePasswordNeverShows()
@@ -91,6 +91,42 @@ public sealed class ComposePageTests(BrowserFixture browser) : IClassFixture<Bro
         }
 
         Assert.Equal(0, await DraftsCountAsync(writer));
+    }
+
+    [Fact]
+    public async Task Draft_SavedByAnotherMailProgram_OpensFromTheDraftsFolderInCompose_AndIsGoneOnceSent()
+    {
+        var (writer, reader) = (DemoMailServer.NewTestAccount("phonedraft"), DemoMailServer.NewTestAccount("phonereader"));
+        var started = new MimeKit.MimeMessage { Subject = "手机上写的草稿" };
+        started.From.Add(MimeKit.MailboxAddress.Parse(writer));
+        started.To.Add(new MimeKit.MailboxAddress("读者", reader));
+        started.Body = new MimeKit.TextPart("plain") { Text = "在地铁上开始写的。" };
+        var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+        await new MailTestClients(output).AppendDraftAsync(writer, started, timeout);
+        var page = await browser.SignedInPageAsync(writer);
+
+        await MailboxPage.Of(page).FolderLink("Drafts").ClickAsync();
+        await Assertions.Expect(MailboxPage.Of(page).RowLinks.First).ToContainTextAsync("手机上写的草稿");
+        await MailboxPage.Of(page).RowLinks.First.ClickAsync();
+        await new ComposePage(page).WaitUntilReadyAsync();
+
+        await Assertions.Expect(ComposePage.Of(page).To).ToHaveValueAsync($"读者 <{reader}>");
+        await Assertions.Expect(ComposePage.Of(page).Subject).ToHaveValueAsync("手机上写的草稿");
+        await Assertions.Expect(ComposePage.Of(page).Body).ToHaveValueAsync("在地铁上开始写的。");
+        await ComposePage.Of(page).Body.PressAsync("Control+End");
+        await ComposePage.Of(page).Body.PressSequentiallyAsync("到学校写完了。");
+        await ComposePage.Of(page).SendButton.ClickAsync();
+        await Assertions.Expect(ComposePage.Of(page).Sent).ToBeVisibleAsync();
+
+        var received = await browser.SignedInPageAsync(reader);
+        await MailboxPage.Of(received).RowLinks.First.ClickAsync();
+        await Assertions.Expect(MessagePane.Of(received).Text).ToHaveTextAsync("在地铁上开始写的。到学校写完了。");
+        for (var i = 0; i < 50 && await DraftsCountAsync(writer) > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, await DraftsCountAsync(writer)); // the phone's copy is gone once sent
     }
 
     private static async Task<int> DraftsCountAsync(string user)

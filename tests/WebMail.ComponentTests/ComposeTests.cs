@@ -169,6 +169,33 @@ public sealed class ComposeTests : ComponentTest
         Assert.Empty(page.FindAll("#attachment-list li"));
     }
 
+    [Fact]
+    public void FirstLiveRender_DraftFromTheDraftsFolder_FillsTheFormWithItAndNoSignature()
+    {
+        _settings.Kept = Signed;
+        _sender.DraftsFolder["d1"] = Message("王老师 <wang@school.test>", "周报（草稿）", "写了一半");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("compose?draft=d1");
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        page.WaitForAssertion(() => Assert.Equal("周报（草稿）", page.Find("#subject").GetAttribute("value")));
+        Assert.Equal("王老师 <wang@school.test>", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("写了一半", page.Find("#body").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void FirstLiveRender_DraftGoneFromTheFolder_SaysSoAndTheFormStaysUsable()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("compose?draft=gone");
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        page.WaitForAssertion(() => Assert.Equal("MessageNotFound", page.Find("#send-problem").GetAttribute("data-problem")));
+        Assert.False(page.Find("#subject").HasAttribute("disabled"));
+    }
+
     private void Typed(string to, string cc, string bcc, string subject, string body) =>
         JSInterop.Setup<string?[]>("webmailFieldValues", _ => true).SetResult([to, cc, bcc, subject, body]);
 

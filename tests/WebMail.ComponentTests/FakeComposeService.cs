@@ -32,6 +32,14 @@ public sealed class FakeComposeService : IComposeService, IDraftService, IAddres
 
     public Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult(Draft);
 
+    /// <summary>Drafts in the server's Drafts folder, by message id.</summary>
+    public Dictionary<string, OutgoingMessage> DraftsFolder { get; } = [];
+
+    public Task<OutgoingMessage> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
+        DraftsFolder.TryGetValue(messageId, out var draft)
+            ? Task.FromResult(Draft = draft)
+            : Task.FromException<OutgoingMessage>(new MailOperationException(MailProblem.MessageNotFound));
+
     public Task DiscardAsync(CancellationToken cancellationToken = default)
     {
         Draft = null;

@@ -81,4 +81,27 @@ public sealed class MessageReaderTests : ComponentTest
         Assert.Empty(reader.FindAll(".alert-danger")); // no problem shown: the live page opens it
         Assert.DoesNotContain("正文", reader.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Open_InTheDraftsFolder_OffersToContinueWritingIt()
+    {
+        IReadOnlyList<MailFolder> folders = [.. RecordingMailbox.TwoFolders, new("Drafts", "Drafts", 0, SpecialFolderKind.Drafts, 0, 1, true)];
+        var list = new ListContext(MailboxFeatures.Imap, folders, RecordingMailbox.ThreeMessages);
+
+        var reader = Render<MessageReader>(parameters => parameters
+            .Add(r => r.Id, "m2").Add(r => r.Folder, "Drafts").Add(r => r.InPane, true).Add(r => r.FromList, list));
+
+        reader.WaitForAssertion(() => Assert.Equal("compose?draft=m2", reader.Find("#edit-draft").GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Open_InTheInbox_NoContinueWriting()
+    {
+        var list = new ListContext(MailboxFeatures.Imap, RecordingMailbox.TwoFolders, RecordingMailbox.ThreeMessages);
+
+        var reader = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m2").Add(r => r.InPane, true).Add(r => r.FromList, list));
+
+        reader.WaitForAssertion(() => Assert.NotEmpty(reader.FindAll("#reply")));
+        Assert.Empty(reader.FindAll("#edit-draft"));
+    }
 }

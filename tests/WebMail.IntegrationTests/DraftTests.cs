@@ -61,6 +61,40 @@ public sealed class DraftTests(WebMailAppFactory app, ITestOutputHelper output) 
         Assert.Null(await drafts.GetAsync(_timeout));
     }
 
+    [Fact]
+    public async Task OpenAsync_DraftOfAnotherMailProgram_FillsTheFormAndTheNextSaveReplacesThatCopy()
+    {
+        var user = DemoMailServer.NewTestAccount("draft-open");
+        var written = new MimeKit.MimeMessage { Subject = "周报（草稿）", InReplyTo = "<week2@school.test>" };
+        written.From.Add(MimeKit.MailboxAddress.Parse(user));
+        written.To.Add(new MimeKit.MailboxAddress("王老师", "wang@school.test"));
+        written.Cc.Add(MimeKit.MailboxAddress.Parse("lab@school.test"));
+        written.Bcc.Add(MimeKit.MailboxAddress.Parse("me@school.test"));
+        var body = new MimeKit.BodyBuilder { TextBody = "第三周完成了实验。" };
+        var data = System.Security.Cryptography.RandomNumberGenerator.GetBytes(30_000);
+        body.Attachments.Add("数据.bin", data, new MimeKit.ContentType("application", "octet-stream"));
+        written.Body = body.ToMessageBody();
+        var id = await _clients.AppendDraftAsync(user, written, _timeout);
+        var before = await DraftCopiesAsync(user);
+        var drafts = DraftsFor(user);
+
+        var opened = await drafts.OpenAsync(id, _timeout);
+
+        Assert.Equal(("王老师 <wang@school.test>", "lab@school.test", "me@school.test"), (opened.To, opened.Cc, opened.Bcc));
+        Assert.Equal(("周报（草稿）", "第三周完成了实验。"), (opened.Subject, opened.Body));
+        Assert.Equal("week2@school.test", opened.InReplyTo);
+        var attachment = Assert.Single(opened.Attachments);
+        Assert.Equal("数据.bin", attachment.FileName);
+        Assert.Equal(data, attachment.Content);
+
+        await drafts.SaveAsync(opened with { Body = "第三周完成了实验。补充：数据见附件。" }, _timeout);
+
+        var after = await DraftCopiesAsync(user);
+        Assert.Single(after);
+        Assert.NotEqual(before, after); // that copy replaced, not a second one beside it
+        Assert.Equal("第三周完成了实验。补充：数据见附件。", (await drafts.GetAsync(_timeout))?.Body);
+    }
+
     private static OutgoingMessage Draft(string body, params OutgoingAttachment[] attachments) =>
         new("bob@school.test", "", "", "草稿", body, attachments);
 

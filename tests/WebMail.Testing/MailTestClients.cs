@@ -55,6 +55,17 @@ public sealed class MailTestClients(ITestOutputHelper output, MailDomainOptions?
         return ids;
     }
 
+    /// <summary>Puts a draft into the user's Drafts folder with the \Draft flag, as another mail program saves one; returns its webmail id.</summary>
+    public async Task<string> AppendDraftAsync(string user, MimeKit.MimeMessage draft, CancellationToken cancellationToken)
+    {
+        using var client = await ImapAsync(user, DemoMailServer.TestPassword, cancellationToken);
+        var drafts = await client.GetFolderAsync("Drafts", cancellationToken);
+        await drafts.OpenAsync(MailKit.FolderAccess.ReadWrite, cancellationToken);
+        var uid = await drafts.AppendAsync(new MailKit.AppendRequest(draft, MailKit.MessageFlags.Draft | MailKit.MessageFlags.Seen), cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+        return WebMail.Server.Mail.Imap.ImapMessageId.In(drafts.FullName, uid!.Value).ToString();
+    }
+
     /// <summary>Waits (bounded) until LMTP has delivered <paramref name="count"/> messages to the user's INBOX.</summary>
     public async Task WaitForInboxAsync(string user, int count, CancellationToken cancellationToken)
     {

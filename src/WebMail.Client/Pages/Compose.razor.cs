@@ -55,6 +55,10 @@ public sealed partial class Compose
     [SupplyParameterFromQuery(Name = "forward")]
     private string? Forward { get; set; }
 
+    /// <summary>A draft from the Drafts folder to carry on with (saved by a phone, a mail program or another tab).</summary>
+    [SupplyParameterFromQuery(Name = "draft")]
+    private string? DraftId { get; set; }
+
     private string? _inReplyTo;
     private IReadOnlyList<string>? _references;
     private string? _repliedToId;
@@ -106,7 +110,9 @@ public sealed partial class Compose
         {
             if (mode is null || original is null)
             {
-                var draft = PrefillTo is null ? await Drafts.GetAsync(_disposed.Token) : null;
+                var draft = DraftId is { } draftId ? await Drafts.OpenAsync(draftId, _disposed.Token)
+                    : PrefillTo is null ? await Drafts.GetAsync(_disposed.Token)
+                    : null;
                 await TakeTypedValuesAsync();
                 RestoreDraft(draft);
                 signNewMail = draft is null;

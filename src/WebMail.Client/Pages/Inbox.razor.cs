@@ -97,6 +97,12 @@ public sealed partial class Inbox
     // The prerendered page may go out before the folders are listed (FoldersUnlessPrerenderingAsync).
     private string? FoldersBusy => !RendererInfo.IsInteractive && _folders is null ? "true" : null;
 
+    /// <summary>A line opens its message beside the list; a draft opens in the compose form.</summary>
+    private string RowLink(MessageSummary message) =>
+        _folders?.FirstOrDefault(f => f.Path == message.Folder)?.Kind == SpecialFolderKind.Drafts
+            ? MailboxLink.ToDraft(message.Id)
+            : MailboxLink.WithOpen(Query, message);
+
     private MailFolder? CurrentFolder => _folders?.FirstOrDefault(f => f.Path == Folder);
 
     private string FolderName => FolderLabels.NameOf(Folder, _folders, T);

@@ -12,6 +12,13 @@ public interface IDraftService
     /// <summary>The draft kept for this session, if any.</summary>
     Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens a draft from the IMAP Drafts folder (saved by another device, mail program or tab) as the session's
+    /// draft: what the form shows, and the copy later saves replace. The draft the session had stays in the folder.
+    /// </summary>
+    /// <exception cref="MailOperationException">MessageNotFound when it is gone; TooLarge when too large to open; the mail server's problems.</exception>
+    Task<OutgoingMessage> OpenAsync(string messageId, CancellationToken cancellationToken = default);
+
     /// <summary>Forgets the session's draft (and removes its copy from the Drafts folder).</summary>
     Task DiscardAsync(CancellationToken cancellationToken = default);
 }

@@ -59,6 +59,9 @@ public static class MailboxLink
     }
 
     /// <summary>The list <paramref name="query"/> with <paramref name="message"/> open in its reading pane.</summary>
+    /// <summary>A draft opens in the compose form, to carry on writing it.</summary>
+    public static string ToDraft(string messageId) => $"compose?draft={Uri.EscapeDataString(messageId)}";
+
     public static string WithOpen(MessageQuery query, MessageSummary message)
     {
         var list = For(query);

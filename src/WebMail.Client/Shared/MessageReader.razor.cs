@@ -72,6 +72,8 @@ public sealed partial class MessageReader
     // Nothing to press until the page is live: the prerendered reader is for reading.
     private bool CannotAct => _busy || !RendererInfo.IsInteractive;
 
+    private bool InDrafts => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Drafts;
+
     private bool InTrash => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Trash;
 
     private string BackLink => CloseLink ?? MailboxLink.For(new MessageQuery(Folder: Folder));

@@ -19,6 +19,16 @@ public sealed class DraftService(
     public Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default) =>
         OneAtATimeAsync(GetAsync, cancellationToken);
 
+    public Task<OutgoingMessage> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(async (mailbox, token) =>
+        {
+            var draft = DraftReader.Read(await mailbox.OpenAsync(messageId, token));
+            var kept = mailbox.Draft;
+            (kept.Message, kept.CopyId) = (draft, messageId);
+            await ShareAsync(mailbox, token);
+            return draft;
+        }, cancellationToken);
+
     public Task DiscardAsync(CancellationToken cancellationToken = default) =>
         OneAtATimeAsync(DiscardAsync, cancellationToken);
 
