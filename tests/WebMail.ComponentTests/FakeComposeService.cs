@@ -24,6 +24,15 @@ public sealed class FakeComposeService : IComposeService, IDraftService, IAddres
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) =>
         Task.FromResult(new SendResult(MailProblem.None));
 
+    /// <summary>What was scheduled, and for when.</summary>
+    public List<(OutgoingMessage Message, DateTimeOffset SendAt)> Scheduled { get; } = [];
+
+    public Task<SendResult> ScheduleAsync(OutgoingMessage message, DateTimeOffset sendAt, CancellationToken cancellationToken = default)
+    {
+        Scheduled.Add((message, sendAt));
+        return Task.FromResult(new SendResult(MailProblem.None));
+    }
+
     public Task SaveAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
     {
         Draft = draft;

@@ -12,8 +12,11 @@ public abstract class InboxPageTest : ComponentTest
     {
         Services.AddSingleton<IMailboxService>(Mailbox);
         Services.AddScoped<Notifications>();
+        Services.AddSingleton<IScheduledMailService>(Scheduled);
         AddAuthorization().SetAuthorized("alice@school.test");
     }
 
     protected RecordingMailbox Mailbox { get; } = new();
+
+    protected FakeScheduledMail Scheduled { get; } = new();
 }

@@ -266,6 +266,8 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
             services.GetRequiredService<IOptionsMonitor<MailOptions>>(), services.GetRequiredService<IOptionsMonitor<ComposeOptions>>(),
             services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText>>(),
             services.GetRequiredService<Outbox>(), services.GetRequiredService<WebMail.Server.UserData.IUserSettingsStore>(),
+            services.GetRequiredService<WebMail.Server.UserData.IScheduledMessageStore>(),
+            services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ComposeService>>(), TimeProvider.System);
     }
 

@@ -110,12 +110,13 @@ public sealed partial class Compose
         {
             if (mode is null || original is null)
             {
-                var draft = DraftId is { } draftId ? await Drafts.OpenAsync(draftId, _disposed.Token)
+                var draft = ScheduledId is { } scheduledId ? await TakeBackScheduledAsync(scheduledId)
+                    : DraftId is { } draftId ? await Drafts.OpenAsync(draftId, _disposed.Token)
                     : PrefillTo is null ? await Drafts.GetAsync(_disposed.Token)
                     : null;
                 await TakeTypedValuesAsync();
                 RestoreDraft(draft);
-                signNewMail = draft is null;
+                signNewMail = draft is null && ScheduledId is null;
             }
             else
             {
@@ -379,7 +380,8 @@ public sealed partial class Compose
         ScheduleDraftSave();
     }
 
-    private async Task SendAsync()
+    /// <summary>Every address field checked again; false (with the problem shown) when one holds what is not an address.</summary>
+    private bool AddressesValid()
     {
         foreach (var field in _fields)
         {
@@ -390,6 +392,16 @@ public sealed partial class Compose
         {
             _problem = MailProblem.InvalidAddresses;
             _problemDetail = null;
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task SendAsync()
+    {
+        if (!AddressesValid())
+        {
             return;
         }
 
@@ -450,6 +462,7 @@ public sealed partial class Compose
         _attachments.Clear();
         (_inReplyTo, _references, _repliedToId) = (null, null, null);
         _sent = null;
+        _scheduledFor = null;
         _restoredDraft = false;
     }
 

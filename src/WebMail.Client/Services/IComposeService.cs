@@ -31,6 +31,13 @@ public interface IComposeService
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
     Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Checks the message as <see cref="SendAsync"/> does and holds it, durably, to be sent at <paramref name="sendAt"/>
+    /// by whichever instance runs then, once, even if the user is not signed in.
+    /// </summary>
+    /// <returns>None when scheduled; ScheduledTimeNotAhead for a time not at least a minute ahead; the send problems; SettingsUnavailable when it cannot be held.</returns>
+    Task<SendResult> ScheduleAsync(OutgoingMessage message, DateTimeOffset sendAt, CancellationToken cancellationToken = default);
+
     /// <summary>Waits for a pending message to go out (or fail) and returns how it went.</summary>
     Task<SendResult> CompleteAsync(string pendingId, CancellationToken cancellationToken = default);
 

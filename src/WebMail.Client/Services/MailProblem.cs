@@ -60,6 +60,9 @@ public enum MailProblem
     /// <summary>Sending: the server refused a recipient (the detail says which and why).</summary>
     RecipientRefused,
 
+    /// <summary>Sending later: the chosen time is not at least a minute ahead.</summary>
+    ScheduledTimeNotAhead,
+
     /// <summary>Sending: the user pressed Undo in time, so nothing was sent (not a failure, but not a send).</summary>
     Undone,
 }

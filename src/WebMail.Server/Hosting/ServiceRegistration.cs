@@ -60,6 +60,9 @@ public static class ServiceRegistration
         services.AddSingleton<Outbox>();
         services.AddHostedService<OutboxRecoveryService>();
         services.AddScoped<IComposeService, ComposeService>();
+        services.AddSingleton<ScheduledSendService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledSendService>());
+        services.AddScoped<IScheduledMailService, ScheduledMailService>();
         services.AddSingleton<Mail.Drafts.SharedDrafts>();
         services.AddScoped<IDraftService, Mail.Drafts.DraftService>();
         services.AddScoped<IAddressBookService, Mail.Contacts.AddressBookService>();

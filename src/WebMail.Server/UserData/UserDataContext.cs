@@ -11,7 +11,12 @@ public sealed class UserDataContext(DbContextOptions<UserDataContext> options) :
 {
     public const int MaxAddressLength = 320;
 
+    /// <summary>How a user's rows are keyed: their address in lower case (sign-in accepts it in any case).</summary>
+    public static string KeyOf(string address) => address.Trim().ToLowerInvariant();
+
     public DbSet<StoredSettings> Settings => Set<StoredSettings>();
+
+    public DbSet<ScheduledMessageRow> ScheduledMessages => Set<ScheduledMessageRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -22,6 +27,19 @@ public sealed class UserDataContext(DbContextOptions<UserDataContext> options) :
             settings.Property(s => s.UserAddress).HasColumnName("user_address").HasMaxLength(MaxAddressLength);
             settings.Property(s => s.Json).HasColumnName("settings_json");
             settings.Property(s => s.UpdatedAt).HasColumnName("updated_at");
+        });
+        modelBuilder.Entity<ScheduledMessageRow>(scheduled =>
+        {
+            scheduled.ToTable("scheduled_messages");
+            scheduled.HasKey(s => s.Id).HasName("pk_scheduled_messages");
+            scheduled.Property(s => s.Id).HasColumnName("id").HasMaxLength(64);
+            scheduled.Property(s => s.UserAddress).HasColumnName("user_address").HasMaxLength(MaxAddressLength);
+            scheduled.Property(s => s.SendAt).HasColumnName("send_at");
+            scheduled.Property(s => s.Sealed).HasColumnName("sealed");
+            scheduled.Property(s => s.ClaimedAt).HasColumnName("claimed_at");
+            scheduled.Property(s => s.Problem).HasColumnName("problem").HasMaxLength(64);
+            scheduled.HasIndex(s => s.UserAddress).HasDatabaseName("ix_scheduled_messages_user_address");
+            scheduled.HasIndex(s => s.SendAt).HasDatabaseName("ix_scheduled_messages_send_at");
         });
     }
 }

@@ -19,7 +19,7 @@ public static class UserDataRegistration
         if (builder.Configuration.GetConnectionString(ConnectionName) is { Length: > 0 } postgres)
         {
             services.AddPooledDbContextFactory<UserDataContext>(options =>
-                options.UseNpgsql(postgres, npgsql => npgsql.CommandTimeout((int)UserSettingsStore.CallTimeout.TotalSeconds)));
+                options.UseNpgsql(postgres, npgsql => npgsql.CommandTimeout((int)UserDataCalls.Timeout.TotalSeconds)));
         }
         else
         {
@@ -27,12 +27,14 @@ public static class UserDataRegistration
             Directory.CreateDirectory(folder);
             services.AddPooledDbContextFactory<UserDataContext>(options =>
                 options.UseSqlite($"Data Source={Path.Combine(folder, SqliteFileName)}",
-                    sqlite => sqlite.CommandTimeout((int)UserSettingsStore.CallTimeout.TotalSeconds)));
+                    sqlite => sqlite.CommandTimeout((int)UserDataCalls.Timeout.TotalSeconds)));
         }
 
         services.AddSingleton<UserDataSchema>();
+        services.AddSingleton<UserDataCalls>();
         services.AddHostedService<UserDataStartup>();
         services.AddSingleton<IUserSettingsStore, UserSettingsStore>();
+        services.AddSingleton<IScheduledMessageStore, ScheduledMessageStore>();
         services.AddScoped<IUserSettingsService, UserSettingsService>();
         return builder;
     }

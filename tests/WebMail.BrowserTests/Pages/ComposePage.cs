@@ -36,6 +36,15 @@ public sealed class ComposePage(IPage page)
 
     public ILocator SendButton => page.Locator("#send");
 
+    public ILocator SendLater => page.Locator("#send-later");
+
+    /// <summary>The date and time to send at (datetime-local, in the user's time zone).</summary>
+    public ILocator SendAt => page.Locator("#send-at");
+
+    public ILocator Schedule => page.Locator("#schedule-send");
+
+    public ILocator Scheduled => page.Locator("#schedule-confirmation");
+
     public ILocator Sent => page.Locator("#send-confirmation");
 
     public ILocator Problem => page.Locator("#send-problem");

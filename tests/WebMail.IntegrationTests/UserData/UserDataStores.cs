@@ -46,7 +46,9 @@ public sealed class UserDataStores : IAsyncDisposable
         return new UserDataStores(options, null, folder);
     }
 
-    public UserSettingsStore SettingsStore() => new(Factory, Schema, TimeProvider.System);
+    public UserSettingsStore SettingsStore() => new(new UserDataCalls(Factory, Schema), TimeProvider.System);
+
+    public ScheduledMessageStore ScheduledStore(TimeProvider? clock = null) => new(new UserDataCalls(Factory, Schema), clock ?? TimeProvider.System);
 
     public async ValueTask DisposeAsync()
     {

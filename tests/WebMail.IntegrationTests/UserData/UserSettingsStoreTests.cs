@@ -87,7 +87,7 @@ public sealed class UserSettingsStoreTests
         await database.Database.MigrateAsync(_timeout); // a second instance starting
 
         Assert.False(database.Database.HasPendingModelChanges()); // the hand-written migrations match the model
-        Assert.Equal(["20261202000000_UserSettings"], await database.Database.GetAppliedMigrationsAsync(_timeout));
+        Assert.Equal(["20261202000000_UserSettings", "20261202010000_ScheduledMessages"], await database.Database.GetAppliedMigrationsAsync(_timeout));
     }
 
     [Fact]
@@ -100,7 +100,8 @@ public sealed class UserSettingsStoreTests
         var options = new DbContextOptionsBuilder<UserDataContext>()
             .UseNpgsql($"Host=127.0.0.1;Port={port};Database=webmail;Username=webmail;Password=x;Timeout=3").Options;
         var factory = new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<UserDataContext>(options);
-        var store = new UserSettingsStore(factory, new UserDataSchema(factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<UserDataSchema>.Instance), TimeProvider.System);
+        var schema = new UserDataSchema(factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<UserDataSchema>.Instance);
+        var store = new UserSettingsStore(new UserDataCalls(factory, schema), TimeProvider.System);
 
         var problem = await Assert.ThrowsAsync<MailOperationException>(() => store.FindAsync("a@school.test", _timeout));
 

@@ -19,4 +19,7 @@ public sealed class ComposeOptions
     /// restarts sends them (read at start-up by Hosting/SharedStateRegistration; default under the user's local data).
     /// </summary>
     public string? OutboxFolder { get; set; }
+
+    /// <summary>How often each instance looks for scheduled messages that are due (so they go out at most this late).</summary>
+    public TimeSpan ScheduledCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -22,6 +22,8 @@ public sealed class ComposeService(
     IStringLocalizer<UiText> text,
     Outbox outbox,
     IUserSettingsStore settings,
+    IScheduledMessageStore scheduled,
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection,
     ILogger<ComposeService> logger,
     TimeProvider clock) : IComposeService
 {
@@ -40,24 +42,90 @@ public sealed class ComposeService(
 
     public async Task<SendResult> SendAsync(OutgoingMessage outgoing, CancellationToken cancellationToken = default)
     {
+        var (refusal, ready) = await PrepareAsync(outgoing, cancellationToken);
+        if (ready is not { } prepared)
+        {
+            return refusal!;
+        }
+
+        var (context, domain, message) = prepared;
+        var delay = composeOptions.CurrentValue.UndoSendDelay;
+        if (delay <= TimeSpan.Zero)
+        {
+            return await submission.SubmitAndKeepCopyAsync(domain, context, message, outgoing.RepliedToId, cancellationToken);
+        }
+
+        if (await HoldAsync(context, message, outgoing, clock.GetUtcNow() + delay, cancellationToken) is not { } held)
+        {
+            return new SendResult(MailProblem.SessionEnded);
+        }
+
+        // Once held, the message goes out even if the page that sent it is gone, or the session.
+        await outbox.HoldAsync(held, cancellationToken);
+        return new SendResult(MailProblem.None) { PendingId = held.Id, UndoWindow = delay };
+    }
+
+    /// <summary>A scheduled time must leave the user a moment to change their mind, and the instances a check or two.</summary>
+    public static readonly TimeSpan MinimumSchedulingLead = TimeSpan.FromMinutes(1);
+
+    public async Task<SendResult> ScheduleAsync(OutgoingMessage outgoing, DateTimeOffset sendAt, CancellationToken cancellationToken = default)
+    {
+        if (sendAt < clock.GetUtcNow() + MinimumSchedulingLead - TimeSpan.FromSeconds(5))
+        {
+            return new SendResult(MailProblem.ScheduledTimeNotAhead);
+        }
+
+        var (refusal, ready) = await PrepareAsync(outgoing, cancellationToken);
+        if (ready is not { } prepared)
+        {
+            return refusal!;
+        }
+
+        if (await HoldAsync(prepared.Context, prepared.Message, outgoing, sendAt, cancellationToken) is not { } held)
+        {
+            return new SendResult(MailProblem.SessionEnded);
+        }
+
+        try
+        {
+            await scheduled.AddAsync(new ScheduledMessageRow
+            {
+                Id = held.Id,
+                UserAddress = held.Sender.Address,
+                SendAt = sendAt.ToUnixTimeMilliseconds(),
+                Sealed = held.Seal(HeldMessage.Protector(dataProtection)),
+            }, cancellationToken);
+        }
+        catch (MailOperationException exception)
+        {
+            return new SendResult(exception.Problem);
+        }
+
+        return new SendResult(MailProblem.None);
+    }
+
+    /// <summary>What sending now, after the undo window and later share: the checks, the session, the built message.</summary>
+    private async Task<(SendResult? Refusal, (Sessions.SessionMailbox Context, MailDomainOptions Domain, MimeMessage Message)? Ready)> PrepareAsync(
+        OutgoingMessage outgoing, CancellationToken cancellationToken)
+    {
         var (to, badTo) = AddressParser.Parse(outgoing.To);
         var (cc, badCc) = AddressParser.Parse(outgoing.Cc);
         var (bcc, badBcc) = AddressParser.Parse(outgoing.Bcc);
         var invalid = badTo.Concat(badCc).Concat(badBcc).ToList();
         if (invalid.Count > 0)
         {
-            return new SendResult(MailProblem.InvalidAddresses, string.Join(", ", invalid));
+            return (new SendResult(MailProblem.InvalidAddresses, string.Join(", ", invalid)), null);
         }
 
         if (to.Count + cc.Count + bcc.Count == 0)
         {
-            return new SendResult(MailProblem.NoRecipients);
+            return (new SendResult(MailProblem.NoRecipients), null);
         }
 
         if (outgoing.Attachments.Sum(a => (long)a.Content.Length) > MaxAttachmentBytes
             || outgoing.Attachments.Any(a => a.Content.Length > MaxAttachmentBytesPerFile))
         {
-            return new SendResult(MailProblem.TooLarge);
+            return (new SendResult(MailProblem.TooLarge), null);
         }
 
         Sessions.SessionMailbox context;
@@ -67,40 +135,38 @@ public sealed class ComposeService(
         }
         catch (MailOperationException)
         {
-            return new SendResult(MailProblem.SessionEnded);
+            return (new SendResult(MailProblem.SessionEnded), null);
         }
 
         var session = context.Session;
         var domain = mailOptions.CurrentValue.FindDomain(session.Domain);
         if (domain?.Smtp is null)
         {
-            return new SendResult(MailProblem.ProtocolError);
+            return (new SendResult(MailProblem.ProtocolError), null);
         }
 
         var message = OutgoingMessageBuilder.Build(session.Address, outgoing, to, cc, bcc, await DisplayNameAsync(session.Address, cancellationToken));
         context.AddressBook.Remember(to.Concat(cc).Concat(bcc).Select(m => m.ToString()));
-        var delay = composeOptions.CurrentValue.UndoSendDelay;
-        if (delay <= TimeSpan.Zero)
-        {
-            return await submission.SubmitAndKeepCopyAsync(domain, context, message, outgoing.RepliedToId, cancellationToken);
-        }
+        return (null, (context, domain, message));
+    }
 
+    /// <summary>The message with what sending it as the user needs when they are gone; null when the session just ended.</summary>
+    private static async Task<HeldMessage?> HoldAsync(
+        Sessions.SessionMailbox context, MimeMessage message, OutgoingMessage outgoing, DateTimeOffset sendAt, CancellationToken cancellationToken)
+    {
         Sessions.SessionRecord sender;
         try
         {
-            sender = session.ToRecord();
+            sender = context.Session.ToRecord();
         }
         catch (Sessions.SessionEndedException)
         {
-            return new SendResult(MailProblem.SessionEnded);
+            return null;
         }
 
         using var mime = new MemoryStream();
         await message.WriteToAsync(mime, cancellationToken);
-        var held = new HeldMessage(Outbox.NewId(), session.Id, sender, mime.ToArray(), outgoing.RepliedToId, clock.GetUtcNow() + delay);
-        // Once held, the message goes out even if the page that sent it is gone, or the session.
-        await outbox.HoldAsync(held, cancellationToken);
-        return new SendResult(MailProblem.None) { PendingId = held.Id, UndoWindow = delay };
+        return new HeldMessage(Outbox.NewId(), context.Session.Id, sender, mime.ToArray(), outgoing.RepliedToId, sendAt);
     }
 
     /// <summary>The name the user chose for their mail; without the settings store (down) the mail still goes, from the bare address.</summary>

@@ -17,5 +17,18 @@ public sealed class UserDataContextModelSnapshot : ModelSnapshot
             settings.HasKey("UserAddress").HasName("pk_user_settings");
             settings.ToTable("user_settings");
         });
+        modelBuilder.Entity("WebMail.Server.UserData.ScheduledMessageRow", scheduled =>
+        {
+            scheduled.Property<string>("Id").HasMaxLength(64).HasColumnName("id");
+            scheduled.Property<string>("UserAddress").IsRequired().HasMaxLength(UserDataContext.MaxAddressLength).HasColumnName("user_address");
+            scheduled.Property<long>("SendAt").HasColumnName("send_at");
+            scheduled.Property<byte[]>("Sealed").IsRequired().HasColumnName("sealed");
+            scheduled.Property<long?>("ClaimedAt").HasColumnName("claimed_at");
+            scheduled.Property<string>("Problem").HasMaxLength(64).HasColumnName("problem");
+            scheduled.HasKey("Id").HasName("pk_scheduled_messages");
+            scheduled.HasIndex("UserAddress").HasDatabaseName("ix_scheduled_messages_user_address");
+            scheduled.HasIndex("SendAt").HasDatabaseName("ix_scheduled_messages_send_at");
+            scheduled.ToTable("scheduled_messages");
+        });
     }
 }

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Components;
+using WebMail.Client.Services;
+
+namespace WebMail.Client.Pages;
+
+/// <summary>Send later (issue 19): scheduling the message in the form, and taking a scheduled one back into it.</summary>
+public sealed partial class Compose
+{
+    private DateTimeOffset? _scheduledFor;
+
+    [Inject]
+    private IScheduledMailService Scheduled { get; set; } = null!;
+
+    /// <summary>A scheduled message to take back and write on (from the Scheduled list): it will not be sent then.</summary>
+    [SupplyParameterFromQuery(Name = "scheduled")]
+    private string? ScheduledId { get; set; }
+
+    private async Task ScheduleAsync(DateTimeOffset sendAt)
+    {
+        if (!AddressesValid())
+        {
+            return;
+        }
+
+        _sending = true;
+        _problem = null;
+        try
+        {
+            var result = await Sender.ScheduleAsync(CurrentMessage(), sendAt, _disposed.Token);
+            if (result.Succeeded)
+            {
+                _scheduledFor = sendAt;
+                _draftTimer?.Change(Timeout.Infinite, Timeout.Infinite);
+                await Drafts.DiscardAsync(_disposed.Token);
+            }
+            else
+            {
+                // Every field and attachment stays as it was.
+                (_problem, _problemDetail) = (result.Problem, result.Detail);
+            }
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+
+    /// <summary>The scheduled message, out of the schedule and into the form; null (with the problem shown) when it is being sent or gone.</summary>
+    private async Task<OutgoingMessage?> TakeBackScheduledAsync(string id)
+    {
+        var message = await Scheduled.TakeBackAsync(id, _disposed.Token);
+        if (message is null)
+        {
+            _problem = MailProblem.MessageNotFound;
+        }
+
+        return message;
+    }
+}

@@ -1,0 +1,6 @@
+namespace WebMail.Client.Services;
+
+/// <summary>A message the user scheduled, as the Scheduled list shows it.</summary>
+/// <param name="Problem">Why it could not be sent at its time (it waits for the user); null while it waits or is being sent.</param>
+/// <param name="Sending">An instance is sending it right now: it can no longer be changed.</param>
+public sealed record ScheduledMessage(string Id, DateTimeOffset SendAt, string To, string Subject, MailProblem? Problem, bool Sending);
