@@ -108,6 +108,36 @@ public sealed class SettingsPageTests(SharedSettingsFixture browser) : IClassFix
         Assert.DoesNotContain(DemoMailServer.TestPassword, export, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Template_SavedInWrite_StartsTheNextMessage_AndIsListedInSettings()
+    {
+        var user = DemoMailServer.NewTestAccount("templates");
+        var page = await browser.SignedInPageAsync(user);
+        await new ComposePage(page).OpenFromNavigationAsync();
+        await ComposePage.Of(page).To.FillAsync($"class2023@{DemoMailServer.Domain}");
+        await ComposePage.Of(page).Subject.FillAsync("周会通知");
+        await ComposePage.Of(page).Body.FillAsync("各位同学：\n本周一晚七点在 301 开周会。");
+        await ComposePage.Of(page).SaveAsTemplate.ClickAsync();
+        await Assertions.Expect(ComposePage.Of(page).TemplateName).ToHaveValueAsync("周会通知"); // the subject offered as its name
+        await ComposePage.Of(page).SaveTemplate.ClickAsync();
+        await Assertions.Expect(ComposePage.Of(page).TemplateSaved).ToContainTextAsync("周会通知");
+
+        var next = await browser.SignedInPageAsync(DemoMailServer.NewTestAccount("templates-other")); // someone else: none of it
+        await new ComposePage(next).OpenFromNavigationAsync();
+        await Assertions.Expect(ComposePage.Of(next).StartFromTemplate).ToHaveCountAsync(0);
+
+        var again = await browser.SignedInPageAsync(user); // another day, another device: no draft of that session
+        await new ComposePage(again).OpenFromNavigationAsync();
+        await ComposePage.Of(again).StartFromTemplate.SelectOptionAsync(new SelectOptionValue { Label = "周会通知" });
+        await Assertions.Expect(ComposePage.Of(again).To).ToHaveValueAsync($"class2023@{DemoMailServer.Domain}");
+        await Assertions.Expect(ComposePage.Of(again).Subject).ToHaveValueAsync("周会通知");
+        await Assertions.Expect(ComposePage.Of(again).Body).ToHaveValueAsync("各位同学：\n本周一晚七点在 301 开周会。");
+
+        await new SettingsPage(again).OpenFromNavigationAsync();
+        await Assertions.Expect(SettingsPage.Of(again).Templates).ToHaveCountAsync(1);
+        await Assertions.Expect(SettingsPage.Of(again).Templates.First).ToContainTextAsync("周会通知");
+    }
+
     // As the user's browser downloads it: the Export link, with the session cookie.
     private static async Task<string> ExportAsync(IPage page)
     {

@@ -252,6 +252,54 @@ public sealed class ComposeTests : ComponentTest
         Assert.True(SpinWait.SpinUntil(() => _sender.Draft?.Subject == "通知", TimeSpan.FromSeconds(5)));
     }
 
+    [Fact]
+    public void SaveAsTemplate_Named_KeptInTheSettingsBesideTheOthers()
+    {
+        _settings.Kept = new UserSettings { Templates = [new MessageTemplate("t0", "旧模板", "", "", "x")] };
+        Typed("class@school.test", "", "", "周会", "各位同学：周一开会。");
+        var page = Render<Compose>();
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("#compose-form").GetAttribute("data-ready")));
+
+        page.Find("#save-template").Click();
+        page.Find("#template-name").Input("周会通知");
+        page.Find("#save-template-confirm").Click();
+
+        page.WaitForElement("#template-saved");
+        Assert.Equal(["旧模板", "周会通知"], _settings.Kept.Templates.Select(t => t.Name));
+        var saved = _settings.Kept.Templates[1];
+        Assert.Equal(("class@school.test", "周会", "各位同学：周一开会。"), (saved.To, saved.Subject, saved.Body));
+    }
+
+    [Fact]
+    public void StartFromTemplate_NewMailWithASignature_FillsTheFormAndKeepsTheSignatureUnder()
+    {
+        _settings.Kept = Signed with { Templates = [new MessageTemplate("t1", "周会通知", "class@school.test", "周会", "各位同学：周一开会。")] };
+        Typed("", "", "", "", "");
+        var page = Render<Compose>();
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("#compose-form").GetAttribute("data-ready")));
+
+        page.Find("#use-template").Change("t1");
+
+        Assert.Equal("class@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("周会", page.Find("#subject").GetAttribute("value"));
+        Assert.Equal("各位同学：周一开会。\n\n-- \n张伟\n计算机学院", page.Find("#body").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void StartFromTemplate_AfterTyping_KeepsWhatWasTyped()
+    {
+        _settings.Kept = new UserSettings { Templates = [new MessageTemplate("t1", "周会通知", "class@school.test", "周会", "模板正文")] };
+        Typed("bob@school.test", "", "", "我的主题", "我写的");
+        var page = Render<Compose>();
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("#compose-form").GetAttribute("data-ready")));
+
+        page.Find("#use-template").Change("t1");
+
+        Assert.Equal("bob@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("我的主题", page.Find("#subject").GetAttribute("value"));
+        Assert.Equal("模板正文\n\n我写的", page.Find("#body").GetAttribute("value"));
+    }
+
     private void Typed(string to, string cc, string bcc, string subject, string body) =>
         JSInterop.Setup<string?[]>("webmailFieldValues", _ => true).SetResult([to, cc, bcc, subject, body]);
 

@@ -101,4 +101,22 @@ public sealed class SettingsTests : ComponentTest
         page.WaitForElement("#mail-problem");
         Assert.Equal("张伟", page.Find("#display-name").GetAttribute("value"));
     }
+
+    [Fact]
+    public void Save_KeepsTemplatesSavedFromCompose_AndRemovesTheOnesRemovedHere()
+    {
+        _settings.Kept = new UserSettings
+        {
+            Templates = [new MessageTemplate("t1", "周会通知", "", "周会", "x"), new MessageTemplate("t2", "请假", "", "请假", "y")],
+        };
+        var page = Render<Settings>();
+
+        page.FindAll(".template-remove")[1].Click();
+        page.Find("#display-name").Input("张伟");
+        page.Find("#settings-form").Submit();
+
+        page.WaitForElement("#settings-saved");
+        Assert.Equal(["周会通知"], _settings.Kept.Templates.Select(t => t.Name));
+        Assert.Equal("张伟", _settings.Kept.DisplayName);
+    }
 }

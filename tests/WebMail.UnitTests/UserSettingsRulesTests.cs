@@ -61,4 +61,22 @@ public sealed class UserSettingsRulesTests
         Assert.All(signature.Id, c => Assert.True(char.IsAsciiLetterOrDigit(c)));
         Assert.Equal("#1", signature.Name);
     }
+
+    [Fact]
+    public void Clean_Templates_NamedOnesKeptWithTheirTextBounded()
+    {
+        var clean = UserSettingsRules.Clean(new UserSettings
+        {
+            Templates =
+            [
+                new MessageTemplate("t1", "周会通知", "class@school.test\r\nBcc: x@evil.test", "周会", "各位同学：\r\n周一开会。" + new string('字', 30_000)),
+                new MessageTemplate("t2", "  ", "", "", "no name"),
+            ],
+        });
+
+        var template = Assert.Single(clean.Templates);
+        Assert.Equal(("周会通知", "class@school.test Bcc: x@evil.test"), (template.Name, template.To));
+        Assert.StartsWith("各位同学：\n周一开会。", template.Body, StringComparison.Ordinal);
+        Assert.Equal(UserSettings.MaxTemplateLength, template.Body.Length);
+    }
 }

@@ -101,6 +101,7 @@ public sealed partial class Compose
         }
 
         var settings = await SettingsOrDefaultsAsync();
+        _templates = settings.Templates;
         var signNewMail = false;
         (ComposeMode? mode, string? original) = ReplyTo is not null ? (ComposeMode.Reply, ReplyTo)
             : ReplyAllTo is not null ? (ComposeMode.ReplyAll, ReplyAllTo)

@@ -22,6 +22,7 @@ public sealed partial class Settings
     private string? _defaultSignatureId;
     private bool _signatureOnReplies;
     private string _language = "";
+    private List<MessageTemplate> _templates = [];
     private string _address = "";
 
     [Inject]
@@ -70,6 +71,7 @@ public sealed partial class Settings
         _defaultSignatureId = settings.DefaultSignatureId;
         _signatureOnReplies = settings.SignatureOnReplies;
         _language = settings.Language ?? "";
+        _templates = [.. settings.Templates];
     }
 
     private void AddSignature()
@@ -84,13 +86,15 @@ public sealed partial class Settings
         var languageChanged = (_settings?.Language ?? "") != _language;
         await RunAsync(async token =>
         {
-            var saved = await UserSettingsService.SaveAsync(new UserSettings
+            // What the page does not edit (templates saved from the compose page) is kept as it was.
+            var saved = await UserSettingsService.SaveAsync((_settings ?? UserSettings.Defaults) with
             {
                 DisplayName = _displayName,
                 Signatures = _signatures.Select(s => new Signature(s.Id, s.Name, s.Text)).ToList(),
                 DefaultSignatureId = _defaultSignatureId,
                 SignatureOnReplies = _signatureOnReplies,
                 Language = _language.Length > 0 ? _language : null,
+                Templates = _templates,
             }, token);
             Show(saved);
             _saved = true;

@@ -14,6 +14,11 @@ public sealed record UserSettings
 
     public const int MaxSignatureLength = 2000;
 
+    /// <summary>At most this many templates, each text at most <see cref="MaxTemplateLength"/> characters.</summary>
+    public const int MaxTemplates = 50;
+
+    public const int MaxTemplateLength = 20_000;
+
     public static UserSettings Defaults { get; } = new();
 
     /// <summary>The name on mail the user sends ("张伟" in <c>张伟 &lt;2023001@school.edu.cn&gt;</c>); empty for the bare address.</summary>
@@ -26,6 +31,9 @@ public sealed record UserSettings
 
     /// <summary>The default signature goes into replies and forwards too (above the quoted message).</summary>
     public bool SignatureOnReplies { get; init; } = true;
+
+    /// <summary>Messages saved to start new ones from, in the order they were saved.</summary>
+    public IReadOnlyList<MessageTemplate> Templates { get; init; } = [];
 
     /// <summary>The interface language ("zh-CN", "en"); null for what the browser asks for.</summary>
     public string? Language { get; init; }

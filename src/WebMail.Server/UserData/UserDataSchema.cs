@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace WebMail.Server.UserData;
 
@@ -25,6 +27,8 @@ public sealed class UserDataSchema(IDbContextFactory<UserDataContext> contexts, 
             if (!_current)
             {
                 await using var database = await contexts.CreateDbContextAsync(cancellationToken);
+                // The history table first: on a new database EF otherwise logs its own probe of it as a failed command.
+                await database.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                 await database.Database.MigrateAsync(cancellationToken);
                 logger.LogInformation("User data store ready ({Provider})", database.Database.ProviderName);
                 _current = true;

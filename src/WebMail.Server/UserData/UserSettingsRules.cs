@@ -12,6 +12,9 @@ public static class UserSettingsRules
 {
     public const int MaxSignatureNameLength = 60;
 
+    /// <summary>A template's recipients or subject: one line, as long as a long list of addresses.</summary>
+    public const int MaxTemplateFieldLength = 2000;
+
     private static readonly string[] Languages = ["zh-CN", "en"];
 
     public static UserSettings Clean(UserSettings settings)
@@ -29,6 +32,13 @@ public static class UserSettingsRules
             Signatures = signatures,
             DefaultSignatureId = signatures.Any(s => s.Id == settings.DefaultSignatureId) ? settings.DefaultSignatureId : null,
             SignatureOnReplies = settings.SignatureOnReplies,
+            Templates = settings.Templates
+                .Select(t => new MessageTemplate(CleanId(t.Id), OneLine(t.Name, MaxSignatureNameLength), OneLine(t.To, MaxTemplateFieldLength),
+                    OneLine(t.Subject, MaxTemplateFieldLength), Bounded(t.Body, UserSettings.MaxTemplateLength)))
+                .Where(t => t.Name.Length > 0)
+                .DistinctBy(t => t.Id)
+                .Take(UserSettings.MaxTemplates)
+                .ToList(),
             Language = Languages.FirstOrDefault(l => l == settings.Language),
         };
     }
@@ -63,6 +73,12 @@ public static class UserSettingsRules
 
         var cleaned = string.Join('\n', lines.Select(l => new string(l.Where(c => c == '\t' || !char.IsControl(c)).ToArray()).TrimEnd())).TrimEnd();
         return cleaned.Length <= UserSettings.MaxSignatureLength ? cleaned : cleaned[..UserSettings.MaxSignatureLength];
+    }
+
+    private static string Bounded(string? text, int maxLength)
+    {
+        var oneKind = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return oneKind.Length <= maxLength ? oneKind : oneKind[..maxLength];
     }
 
     private static string CleanId(string? id) =>

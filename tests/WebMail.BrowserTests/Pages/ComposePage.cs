@@ -38,6 +38,16 @@ public sealed class ComposePage(IPage page)
 
     public ILocator SendLater => page.Locator("#send-later");
 
+    public ILocator SaveAsTemplate => page.Locator("#save-template");
+
+    public ILocator TemplateName => page.Locator("#template-name");
+
+    public ILocator SaveTemplate => page.Locator("#save-template-confirm");
+
+    public ILocator TemplateSaved => page.Locator("#template-saved");
+
+    public ILocator StartFromTemplate => page.Locator("#use-template");
+
     /// <summary>The date and time to send at (datetime-local, in the user's time zone).</summary>
     public ILocator SendAt => page.Locator("#send-at");
 

@@ -19,6 +19,8 @@ public sealed class SettingsPage(IPage page)
 
     public ILocator Language => page.Locator("#settings-language");
 
+    public ILocator Templates => page.Locator("#templates li");
+
     public ILocator Save => page.Locator("#save-settings");
 
     public ILocator Saved => page.Locator("#settings-saved");
