@@ -95,14 +95,45 @@ public sealed class DraftTests(WebMailAppFactory app, ITestOutputHelper output) 
         Assert.Equal("第三周完成了实验。补充：数据见附件。", (await drafts.GetAsync(_timeout))?.Body);
     }
 
+    [Fact]
+    public async Task Pop3_DraftSaved_FoundAtTheNextSignIn_SealedInTheDatabase_AndGoneOnceDiscarded()
+    {
+        var user = DemoMailServer.NewTestAccount("draft-pop3");
+        var attachment = new OutgoingAttachment("数据.bin", "application/octet-stream", System.Security.Cryptography.RandomNumberGenerator.GetBytes(5000));
+        await DraftsFor(user, ReadingProtocol.Pop3).SaveAsync(Draft("POP3 上写了一半", attachment), _timeout);
+
+        var nextSignIn = DraftsFor(user, ReadingProtocol.Pop3);
+        var found = await nextSignIn.GetAsync(_timeout);
+
+        Assert.Equal("POP3 上写了一半", found?.Body);
+        Assert.Equal(attachment.Content, Assert.Single(found!.Attachments).Content);
+        var sealedDraft = await app.Services.GetRequiredService<WebMail.Server.UserData.IKeptDraftStore>().FindAsync(user, _timeout);
+        Assert.True(sealedDraft!.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("写了一半")) < 0); // not readable in the database
+
+        await nextSignIn.DiscardAsync(_timeout);
+
+        Assert.Null(await DraftsFor(user, ReadingProtocol.Pop3).GetAsync(_timeout));
+    }
+
+    [Fact]
+    public async Task Imap_DraftSaved_NotKeptInTheDatabase_TheDraftsFolderHasIt()
+    {
+        var user = DemoMailServer.NewTestAccount("draft-imap-only");
+
+        await DraftsFor(user).SaveAsync(Draft("在 Drafts 文件夹里"), _timeout);
+
+        Assert.Null(await app.Services.GetRequiredService<WebMail.Server.UserData.IKeptDraftStore>().FindAsync(user, _timeout));
+        Assert.Single(await DraftCopiesAsync(user));
+    }
+
     private static OutgoingMessage Draft(string body, params OutgoingAttachment[] attachments) =>
         new("bob@school.test", "", "", "草稿", body, attachments);
 
-    private DraftService DraftsFor(string user)
+    private DraftService DraftsFor(string user, ReadingProtocol protocol = ReadingProtocol.Imap)
     {
         var services = app.Services;
         var sessions = services.GetRequiredService<UserSessionStore>();
-        var session = sessions.CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword).GetAwaiter().GetResult(); // in-process store: completes at once
+        var session = sessions.CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword).GetAwaiter().GetResult(); // in-process store: completes at once
         return For(app, session);
     }
 
@@ -112,7 +143,7 @@ public sealed class DraftTests(WebMailAppFactory app, ITestOutputHelper output) 
         var services = host.Services;
         return new DraftService(
             services.GetRequiredService<CurrentMailbox>(), new SignedInState(session), services.GetRequiredService<SharedDrafts>(),
-            NullLogger<DraftService>.Instance);
+            services.GetRequiredService<KeptDrafts>(), NullLogger<DraftService>.Instance);
     }
 
     /// <summary>The UIDs in the user's Drafts folder, as another mail client sees them.</summary>

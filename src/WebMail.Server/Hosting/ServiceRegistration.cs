@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledSendService>());
         services.AddScoped<IScheduledMailService, ScheduledMailService>();
         services.AddSingleton<Mail.Drafts.SharedDrafts>();
+        services.AddSingleton<Mail.Drafts.KeptDrafts>();
         services.AddScoped<IDraftService, Mail.Drafts.DraftService>();
         services.AddScoped<IAddressBookService, Mail.Contacts.AddressBookService>();
         builder.AddWebMailUserData();

@@ -27,6 +27,9 @@ public interface IScheduledMessageStore
     /// <summary>Removes the user's message and returns it, unless an instance has claimed it to send (then null).</summary>
     Task<ScheduledMessageRow?> TakeBackAsync(string address, string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes every message of the user that no instance is sending ("forget me").</summary>
+    Task ForgetAsync(string address, CancellationToken cancellationToken = default);
+
     /// <summary>Removes a message (sent).</summary>
     Task RemoveAsync(string id, CancellationToken cancellationToken = default);
 }

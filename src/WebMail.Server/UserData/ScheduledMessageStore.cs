@@ -66,6 +66,11 @@ public sealed class ScheduledMessageStore(UserDataCalls calls, TimeProvider cloc
             return row is not null && await mine.ExecuteDeleteAsync(token) == 1 ? row : null;
         }, cancellationToken);
 
+    public Task ForgetAsync(string address, CancellationToken cancellationToken = default) =>
+        calls.RunAsync((database, token) => database.ScheduledMessages
+            .Where(s => s.UserAddress == UserDataContext.KeyOf(address) && (s.ClaimedAt == null || s.Problem != null))
+            .ExecuteDeleteAsync(token), cancellationToken);
+
     public Task RemoveAsync(string id, CancellationToken cancellationToken = default) =>
         calls.RunAsync((database, token) => database.ScheduledMessages.Where(s => s.Id == id).ExecuteDeleteAsync(token), cancellationToken);
 }

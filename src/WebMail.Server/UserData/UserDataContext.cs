@@ -18,6 +18,8 @@ public sealed class UserDataContext(DbContextOptions<UserDataContext> options) :
 
     public DbSet<ScheduledMessageRow> ScheduledMessages => Set<ScheduledMessageRow>();
 
+    public DbSet<KeptDraftRow> KeptDrafts => Set<KeptDraftRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<StoredSettings>(settings =>
@@ -40,6 +42,14 @@ public sealed class UserDataContext(DbContextOptions<UserDataContext> options) :
             scheduled.Property(s => s.Problem).HasColumnName("problem").HasMaxLength(64);
             scheduled.HasIndex(s => s.UserAddress).HasDatabaseName("ix_scheduled_messages_user_address");
             scheduled.HasIndex(s => s.SendAt).HasDatabaseName("ix_scheduled_messages_send_at");
+        });
+        modelBuilder.Entity<KeptDraftRow>(draft =>
+        {
+            draft.ToTable("kept_drafts");
+            draft.HasKey(d => d.UserAddress).HasName("pk_kept_drafts");
+            draft.Property(d => d.UserAddress).HasColumnName("user_address").HasMaxLength(MaxAddressLength);
+            draft.Property(d => d.Sealed).HasColumnName("sealed");
+            draft.Property(d => d.UpdatedAt).HasColumnName("updated_at");
         });
     }
 }

@@ -35,6 +35,7 @@ public static class UserDataRegistration
         services.AddHostedService<UserDataStartup>();
         services.AddSingleton<IUserSettingsStore, UserSettingsStore>();
         services.AddSingleton<IScheduledMessageStore, ScheduledMessageStore>();
+        services.AddSingleton<IKeptDraftStore, KeptDraftStore>();
         services.AddScoped<IUserSettingsService, UserSettingsService>();
         return builder;
     }

@@ -5,7 +5,8 @@ using WebMail.Server.Mail;
 namespace WebMail.Server.UserData;
 
 /// <summary>The settings of this circuit's signed-in user, cleaned before they are kept.</summary>
-public sealed class UserSettingsService(CurrentMailbox current, AuthenticationStateProvider authentication, IUserSettingsStore store)
+public sealed class UserSettingsService(
+    CurrentMailbox current, AuthenticationStateProvider authentication, IUserSettingsStore store, IScheduledMessageStore scheduled, IKeptDraftStore drafts)
     : IUserSettingsService
 {
     public async Task<UserSettings> GetAsync(CancellationToken cancellationToken = default) =>
@@ -18,8 +19,14 @@ public sealed class UserSettingsService(CurrentMailbox current, AuthenticationSt
         return clean;
     }
 
-    public async Task ForgetAsync(CancellationToken cancellationToken = default) =>
-        await store.DeleteAsync(await AddressAsync(), cancellationToken);
+    /// <summary>Everything kept for the user beyond the session: settings, templates, scheduled messages (unsent), a POP3 draft.</summary>
+    public async Task ForgetAsync(CancellationToken cancellationToken = default)
+    {
+        var address = await AddressAsync();
+        await store.DeleteAsync(address, cancellationToken);
+        await scheduled.ForgetAsync(address, cancellationToken);
+        await drafts.DeleteAsync(address, cancellationToken);
+    }
 
     private async Task<string> AddressAsync() => (await current.ForAsync(authentication)).Session.Address;
 }

@@ -70,6 +70,39 @@ public sealed class ScheduledMessageStoreTests
         Assert.Empty(await store.StaleClaimsAsync(now.AddMinutes(1), _timeout));
     }
 
+    [Theory]
+    [MemberData(nameof(UserDataStores.Kinds), MemberType = typeof(UserDataStores))]
+    public async Task Forget_RemovesWaitingAndFailed_NotTheOneBeingSent_NorOtherUsers(string kind)
+    {
+        await using var stores = await UserDataStores.NewAsync(kind, _timeout);
+        var store = stores.ScheduledStore();
+        var now = DateTimeOffset.UtcNow;
+        await store.AddAsync(Row("sending", now.AddMinutes(-1)), _timeout);
+        await store.ClaimDueAsync(now, 20, _timeout);
+        await store.AddAsync(Row("waiting", now.AddHours(1)), _timeout);
+        await store.AddAsync(new ScheduledMessageRow { Id = "theirs", UserAddress = "li@school.test", SendAt = now.AddHours(1).ToUnixTimeMilliseconds(), Sealed = [1] }, _timeout);
+
+        await store.ForgetAsync("zhang@school.test", _timeout);
+
+        Assert.Equal(["sending"], (await store.ForUserAsync("zhang@school.test", _timeout)).Select(r => r.Id));
+        Assert.Single(await store.ForUserAsync("li@school.test", _timeout));
+    }
+
+    [Theory]
+    [MemberData(nameof(UserDataStores.Kinds), MemberType = typeof(UserDataStores))]
+    public async Task KeptDraft_SavedTwiceFoundDeleted(string kind)
+    {
+        await using var stores = await UserDataStores.NewAsync(kind, _timeout);
+        var drafts = new KeptDraftStore(new UserDataCalls(stores.Factory, stores.Schema), TimeProvider.System);
+
+        await drafts.SaveAsync("Zhang@school.test", [1, 2], _timeout);
+        await drafts.SaveAsync("zhang@school.test", [3, 4, 5], _timeout);
+
+        Assert.Equal([3, 4, 5], await drafts.FindAsync("ZHANG@school.test", _timeout));
+        await drafts.DeleteAsync("zhang@school.test", _timeout);
+        Assert.Null(await drafts.FindAsync("zhang@school.test", _timeout));
+    }
+
     private static ScheduledMessageRow Row(string id, DateTimeOffset sendAt) => new()
     {
         Id = id,

@@ -10,7 +10,7 @@ namespace WebMail.Server.Mail.Drafts;
 /// session store when several instances run, and copied into the IMAP Drafts folder for the user's other devices.
 /// </summary>
 public sealed class DraftService(
-    CurrentMailbox current, AuthenticationStateProvider authentication, SharedDrafts shared, ILogger<DraftService> logger)
+    CurrentMailbox current, AuthenticationStateProvider authentication, SharedDrafts shared, KeptDrafts keptDrafts, ILogger<DraftService> logger)
     : IDraftService
 {
     public Task SaveAsync(OutgoingMessage draft, CancellationToken cancellationToken = default) =>
@@ -76,6 +76,10 @@ public sealed class DraftService(
         }
 
         await ShareAsync(mailbox, cancellationToken);
+        if (KeptDrafts.Applies(mailbox.Session))
+        {
+            await keptDrafts.SaveAsync(mailbox.Session, draft, cancellationToken);
+        }
     }
 
     private async Task<OutgoingMessage?> GetAsync(SessionMailbox mailbox, CancellationToken cancellationToken)
@@ -100,6 +104,13 @@ public sealed class DraftService(
             }
         }
 
+        if (kept.Message is null && !kept.KeptLoaded && KeptDrafts.Applies(mailbox.Session))
+        {
+            // A POP3 user's draft from an earlier sign-in (there is no Drafts folder to find it in).
+            kept.KeptLoaded = true;
+            kept.Message = await keptDrafts.FindAsync(mailbox.Session, cancellationToken);
+        }
+
         return kept.Message;
     }
 
@@ -108,6 +119,10 @@ public sealed class DraftService(
         var kept = mailbox.Draft;
         kept.Message = null;
         await ShareAsync(mailbox, cancellationToken);
+        if (KeptDrafts.Applies(mailbox.Session))
+        {
+            await keptDrafts.SaveAsync(mailbox.Session, null, cancellationToken);
+        }
         if (kept.CopyId is { } copyId)
         {
             kept.CopyId = null;

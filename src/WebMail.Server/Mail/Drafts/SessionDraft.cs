@@ -19,6 +19,9 @@ public sealed class SessionDraft
     /// <summary>True once the shared store (Redis) was asked for this session's draft, or told it: no need to ask again.</summary>
     public bool SharedLoaded { get; set; }
 
+    /// <summary>True once a POP3 user's draft kept beyond the session (<see cref="KeptDrafts"/>) was looked for.</summary>
+    public bool KeptLoaded { get; set; }
+
     /// <summary>One save, restore or discard at a time (see <see cref="DraftService"/>). Never disposed: it holds no handle.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 

@@ -30,5 +30,13 @@ public sealed class UserDataContextModelSnapshot : ModelSnapshot
             scheduled.HasIndex("SendAt").HasDatabaseName("ix_scheduled_messages_send_at");
             scheduled.ToTable("scheduled_messages");
         });
+        modelBuilder.Entity("WebMail.Server.UserData.KeptDraftRow", draft =>
+        {
+            draft.Property<string>("UserAddress").HasMaxLength(UserDataContext.MaxAddressLength).HasColumnName("user_address");
+            draft.Property<byte[]>("Sealed").IsRequired().HasColumnName("sealed");
+            draft.Property<long>("UpdatedAt").HasColumnName("updated_at");
+            draft.HasKey("UserAddress").HasName("pk_kept_drafts");
+            draft.ToTable("kept_drafts");
+        });
     }
 }
