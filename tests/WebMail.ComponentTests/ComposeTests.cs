@@ -300,6 +300,33 @@ public sealed class ComposeTests : ComponentTest
         Assert.Equal("模板正文\n\n我写的", page.Find("#body").GetAttribute("value"));
     }
 
+    [Fact]
+    public void From_NoAliases_NoChoiceShown()
+    {
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("#compose-form").GetAttribute("data-ready")));
+        Assert.Empty(page.FindAll("#from"));
+    }
+
+    [Fact]
+    public void From_AliasChosen_GoesWithTheMessage()
+    {
+        _sender.Senders.Add("zhang.wei@school.test");
+        Typed("bob@school.test", "", "", "s", "b");
+        var page = Render<Compose>();
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("#compose-form").GetAttribute("data-ready")));
+
+        page.Find("#from").Change("zhang.wei@school.test");
+        page.Find("#send-later").Click();
+        page.Find("#schedule-send").Click();
+
+        page.WaitForElement("#schedule-confirmation");
+        Assert.Equal("zhang.wei@school.test", Assert.Single(_sender.Scheduled).Message.From);
+    }
+
     private void Typed(string to, string cc, string bcc, string subject, string body) =>
         JSInterop.Setup<string?[]>("webmailFieldValues", _ => true).SetResult([to, cc, bcc, subject, body]);
 

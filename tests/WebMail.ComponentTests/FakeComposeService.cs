@@ -18,6 +18,11 @@ public sealed class FakeComposeService : IComposeService, IDraftService, IAddres
 
     public AddressCheck CheckAddresses(string field) => new(field.Contains('@', StringComparison.Ordinal) ? 1 : 0, field.Contains('@', StringComparison.Ordinal) ? [] : [field]);
 
+    /// <summary>The addresses the user may send from (their own first).</summary>
+    public List<string> Senders { get; } = ["alice@school.test"];
+
+    public Task<IReadOnlyList<string>> SenderAddressesAsync() => Task.FromResult<IReadOnlyList<string>>([.. Senders]);
+
     public Task<OutgoingMessage> PrepareAsync(ComposeMode mode, string messageId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Prepared ?? throw new InvalidOperationException("no prepared message"));
 

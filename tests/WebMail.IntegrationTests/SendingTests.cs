@@ -89,6 +89,30 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task Send_FromAnAliasTheSchoolLists_ArrivesFromIt_AnyOtherFromRefused()
+    {
+        var (alice, bob) = (Account("alias"), Account("aliasreader"));
+        var local = alice[..alice.IndexOf('@')];
+        await using var school = WebMailAppFactory.With(new()
+        {
+            [$"Mail:Domains:0:Aliases:{local}:0"] = $"office-{local}@{DemoMailServer.Domain}",
+        });
+        var compose = ComposeFor(school, alice, ReadingProtocol.Imap);
+
+        Assert.Equal([alice, $"office-{local}@{DemoMailServer.Domain}"], await compose.SenderAddressesAsync());
+        var fromAlias = await SendNowAsync(compose, new OutgoingMessage(bob, "", "", "教务通知", "body", []) { From = $"office-{local}@{DemoMailServer.Domain}" }, _timeout);
+        var forged = await SendNowAsync(compose, new OutgoingMessage(bob, "", "", "forged", "body", []) { From = $"dean@{DemoMailServer.Domain}" }, _timeout);
+
+        Assert.Equal(MailProblem.None, fromAlias.Problem);
+        Assert.Equal(MailProblem.InvalidAddresses, forged.Problem);
+        await _clients.WaitForInboxAsync(bob, 1, _timeout);
+        using var imap = await _clients.ImapAsync(bob, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        Assert.Equal(1, imap.Inbox.Count);
+        Assert.Equal($"office-{local}@{DemoMailServer.Domain}", (await imap.Inbox.GetMessageAsync(0, _timeout)).From.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public async Task Send_HeaderInjectionInEveryField_AddsNoHeaderAndNoRecipient()
     {
         var (alice, bob, victim) = (Account("alice"), Account("bob"), Account("victim"));

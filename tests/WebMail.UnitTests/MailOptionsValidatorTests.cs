@@ -16,6 +16,29 @@ public sealed class MailOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_AliasThatIsNotAnAddress_FailsNamingIt()
+    {
+        var domain = Domain();
+        domain.Aliases["2023001"] = ["zhang.wei@school.test", "张伟 <x@school.test>", "nobody"];
+
+        var result = _validator.Validate(null, Options(domain));
+
+        Assert.Contains("'张伟 <x@school.test>' is not an address", result.FailureMessage);
+        Assert.Contains("'nobody' is not an address", result.FailureMessage);
+        Assert.DoesNotContain("zhang.wei", result.FailureMessage);
+    }
+
+    [Fact]
+    public void SenderAddressesOf_ListedUser_OwnAddressFirstThenTheirAliases_OthersOnlyTheirOwn()
+    {
+        var domain = Domain();
+        domain.Aliases["2023001"] = ["zhang.wei@school.test", "2023001@school.test"];
+
+        Assert.Equal(["2023001@school.test", "zhang.wei@school.test"], domain.SenderAddressesOf("2023001@school.test"));
+        Assert.Equal(["2023002@school.test"], domain.SenderAddressesOf("2023002@school.test"));
+    }
+
+    [Fact]
     public void Validate_NoDomains_FailsPointingToTheReadme()
     {
         var result = _validator.Validate(null, new MailOptions());

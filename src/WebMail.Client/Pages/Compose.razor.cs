@@ -23,6 +23,10 @@ public sealed partial class Compose
     private bool _restoredDraft;
     private Timer? _draftTimer;
     private IReadOnlyList<string> _suggestions = [];
+    private IReadOnlyList<string> _senders = [];
+
+    /// <summary>The alias chosen to send from; null for the user's own address.</summary>
+    private string? _from;
     private ElementReference _bodyBox;
     private bool _focusBody;
     private bool _loaded;
@@ -101,6 +105,7 @@ public sealed partial class Compose
         }
 
         var settings = await SettingsOrDefaultsAsync();
+        _senders = await SenderAddressesOrOwnAsync();
         _templates = settings.Templates;
         var signNewMail = false;
         (ComposeMode? mode, string? original) = ReplyTo is not null ? (ComposeMode.Reply, ReplyTo)
@@ -147,6 +152,19 @@ public sealed partial class Compose
         if (worthSaving)
         {
             ScheduleDraftSave();
+        }
+    }
+
+    /// <summary>The addresses the user may send from (their own, and aliases the school lists); theirs alone when unknown.</summary>
+    private async Task<IReadOnlyList<string>> SenderAddressesOrOwnAsync()
+    {
+        try
+        {
+            return await Sender.SenderAddressesAsync();
+        }
+        catch (MailOperationException)
+        {
+            return [];
         }
     }
 
@@ -254,6 +272,7 @@ public sealed partial class Compose
     {
         Fill(draft);
         (_inReplyTo, _references, _repliedToId) = (draft.InReplyTo, draft.References, draft.RepliedToId);
+        _from = _senders.Contains(draft.From ?? "") ? draft.From : null;
         _attachments.Clear();
         _attachments.AddRange(draft.Attachments.Select(Uploaded));
     }
@@ -305,7 +324,7 @@ public sealed partial class Compose
 
     private OutgoingMessage CurrentMessage() => new(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body,
         _attachments.Where(a => a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!)).ToList(),
-        _inReplyTo, _references, _repliedToId);
+        _inReplyTo, _references, _repliedToId, _from);
 
     private async Task AddFilesAsync(InputFileChangeEventArgs e)
     {

@@ -9,6 +9,12 @@ public interface IComposeService
     /// <summary>Largest single attachment (bytes).</summary>
     long MaxAttachmentBytesPerFile { get; }
 
+    /// <summary>
+    /// The addresses the user may send from: their own first, then any alias the school lists for them. A message
+    /// whose <see cref="OutgoingMessage.From"/> is none of these is refused.
+    /// </summary>
+    Task<IReadOnlyList<string>> SenderAddressesAsync();
+
     /// <summary>Parses an address field (comma or semicolon separated, display names and international domains allowed).</summary>
     AddressCheck CheckAddresses(string field);
 

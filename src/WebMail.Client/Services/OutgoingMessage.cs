@@ -10,7 +10,8 @@ public sealed record OutgoingMessage(
     IReadOnlyList<OutgoingAttachment> Attachments,
     string? InReplyTo = null,
     IReadOnlyList<string>? References = null,
-    string? RepliedToId = null);
+    string? RepliedToId = null,
+    string? From = null);
 
 /// <summary>A file the user picked, already uploaded to the server (it never leaves the circuit's memory otherwise).</summary>
 public sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content);

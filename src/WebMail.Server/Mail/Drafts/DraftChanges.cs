@@ -9,7 +9,7 @@ public static class DraftChanges
         saved is not null
         && saved.To == draft.To && saved.Cc == draft.Cc && saved.Bcc == draft.Bcc
         && saved.Subject == draft.Subject && saved.Body == draft.Body
-        && saved.InReplyTo == draft.InReplyTo && saved.RepliedToId == draft.RepliedToId
+        && saved.InReplyTo == draft.InReplyTo && saved.RepliedToId == draft.RepliedToId && saved.From == draft.From
         && (saved.References ?? []).SequenceEqual(draft.References ?? [])
         && saved.Attachments.Count == draft.Attachments.Count
         && saved.Attachments.Zip(draft.Attachments).All(pair => SameFile(pair.First, pair.Second));

@@ -36,6 +36,21 @@ public sealed class MailDomainOptions
     /// </summary>
     public List<string> AuthenticationMechanisms { get; set; } = [];
 
+    /// <summary>
+    /// Other addresses a user of this domain may send from, by user (the part before @, as they sign in, e.g. a
+    /// student number): {"2023001": ["zhang.wei@school.edu.cn"]}. Only these: From is otherwise always the user's own
+    /// address. The submission server must accept them too (Postfix: smtpd_sender_login_maps).
+    /// </summary>
+    public Dictionary<string, List<string>> Aliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The addresses <paramref name="address"/> may send from: their own first, then the aliases listed for them.</summary>
+    public IReadOnlyList<string> SenderAddressesOf(string address)
+    {
+        var user = address[..Math.Max(0, address.IndexOf('@'))];
+        var listed = Aliases.FirstOrDefault(a => string.Equals(a.Key, user, StringComparison.OrdinalIgnoreCase)).Value ?? [];
+        return [address, .. listed.Where(a => !string.Equals(a, address, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
     /// <summary>What WebMail says about itself to the IMAP server after signing in (IMAP ID).</summary>
     public ImapIdOptions ImapId { get; set; } = new();
 

@@ -52,6 +52,14 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             failures.Add($"{label}: DefaultReadingProtocol is {domain.DefaultReadingProtocol}, which is not configured.");
         }
 
+        foreach (var (user, aliases) in domain.Aliases)
+        {
+            foreach (var alias in aliases.Where(a => !MimeKit.MailboxAddress.TryParse(a, out var parsed) || parsed.Address != a.Trim() || !a.Contains('@')))
+            {
+                failures.Add($"{label}: Aliases of '{user}': '{alias}' is not an address.");
+            }
+        }
+
         if (domain.TrustedCertificateFile is { Length: > 0 } file && !File.Exists(file))
         {
             failures.Add($"{label}: TrustedCertificateFile '{file}' does not exist.");

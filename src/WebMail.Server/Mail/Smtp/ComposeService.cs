@@ -33,6 +33,12 @@ public sealed class ComposeService(
 
     public AddressCheck CheckAddresses(string field) => AddressParser.Check(field);
 
+    public async Task<IReadOnlyList<string>> SenderAddressesAsync()
+    {
+        var session = (await current.ForAsync(authentication)).Session;
+        return mailOptions.CurrentValue.FindDomain(session.Domain)?.SenderAddressesOf(session.Address) ?? [session.Address];
+    }
+
     public async Task<OutgoingMessage> PrepareAsync(ComposeMode mode, string messageId, CancellationToken cancellationToken = default)
     {
         var context = await current.ForAsync(authentication);
@@ -145,7 +151,15 @@ public sealed class ComposeService(
             return (new SendResult(MailProblem.ProtocolError), null);
         }
 
-        var message = OutgoingMessageBuilder.Build(session.Address, outgoing, to, cc, bcc, await DisplayNameAsync(session.Address, cancellationToken));
+        // From: the user's own address unless they chose an alias the school lists for them; never anything else.
+        var senders = domain.SenderAddressesOf(session.Address);
+        var from = outgoing.From is { Length: > 0 } chosen ? senders.FirstOrDefault(a => string.Equals(a, chosen.Trim(), StringComparison.OrdinalIgnoreCase)) : session.Address;
+        if (from is null)
+        {
+            return (new SendResult(MailProblem.InvalidAddresses, outgoing.From), null);
+        }
+
+        var message = OutgoingMessageBuilder.Build(from, outgoing, to, cc, bcc, await DisplayNameAsync(session.Address, cancellationToken));
         context.AddressBook.Remember(to.Concat(cc).Concat(bcc).Select(m => m.ToString()));
         return (null, (context, domain, message));
     }
