@@ -233,6 +233,9 @@ seed() {
   dotnet run --project "$repo/tools/WebMail.MailSeeder" -c Release -- --maildir "$maildir" --count "$count"
   chown vmail:vmail "$state/mail" "$state/mail/${user#*@}"
   chown -R vmail:vmail "$state/mail/${user#*@}/${user%%@*}"
+  # Number the seeded messages now, oldest first: otherwise the first message delivered to a mailbox nobody has
+  # opened yet gets UID 1 and lists under all of them, though it is the newest.
+  doveadm -c "$state/dovecot/dovecot.conf" mailbox status -u "$user" messages INBOX >/dev/null
 }
 
 case "${1:-}" in
