@@ -202,6 +202,7 @@ public sealed class ComposeTests : ComponentTest
     [Fact]
     public void SendLater_TomorrowAtEightInShanghai_ScheduledForThatMomentAndTheDraftDiscarded()
     {
+        _settings.Kept = Signed;
         var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         _sender.Draft = Message("bob@school.test", "通知", "明早八点开会。");
         Typed("", "", "", "", "");
@@ -219,6 +220,10 @@ public sealed class ComposeTests : ComponentTest
         Assert.Equal(tomorrow.AddHours(8).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), picked);
         Assert.Equal(new DateTimeOffset(tomorrow.AddHours(8), TimeSpan.FromHours(8)), sendAt);
         Assert.Null(_sender.Draft);
+
+        page.Find("#schedule-confirmation button").Click(); // write another: a new message, with the signature again
+        Assert.Equal("", page.Find("#subject").GetAttribute("value") ?? "");
+        Assert.Equal("\n\n-- \n张伟\n计算机学院", page.Find("#body").GetAttribute("value"));
     }
 
     [Fact]

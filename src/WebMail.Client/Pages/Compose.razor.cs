@@ -25,6 +25,9 @@ public sealed partial class Compose
     private IReadOnlyList<string> _suggestions = [];
     private IReadOnlyList<string> _senders = [];
 
+    /// <summary>The signature new mail starts with (also "Write another" after sending), if the user has one.</summary>
+    private Signature? _newMailSignature;
+
     /// <summary>The alias chosen to send from; null for the user's own address.</summary>
     private string? _from;
     private ElementReference _bodyBox;
@@ -107,6 +110,7 @@ public sealed partial class Compose
         var settings = await SettingsOrDefaultsAsync();
         _senders = await SenderAddressesOrOwnAsync();
         _templates = settings.Templates;
+        _newMailSignature = settings.SignatureFor(replyOrForward: false);
         var signNewMail = false;
         (ComposeMode? mode, string? original) = ReplyTo is not null ? (ComposeMode.Reply, ReplyTo)
             : ReplyAllTo is not null ? (ComposeMode.ReplyAll, ReplyAllTo)
@@ -145,7 +149,7 @@ public sealed partial class Compose
         var worthSaving = TypedFirst.HasText(CurrentMessage());
         if (signNewMail)
         {
-            _body = SignatureBlock.Under(_body, settings.SignatureFor(replyOrForward: false));
+            _body = SignatureBlock.Under(_body, _newMailSignature);
         }
 
         _loaded = true;
@@ -478,7 +482,9 @@ public sealed partial class Compose
     private void StartNew()
     {
         _fields.ForEach(f => (f.Value, f.Check) = ("", null));
-        _subject = _body = "";
+        _subject = "";
+        _body = SignatureBlock.Under("", _newMailSignature);
+        _from = null;
         _attachments.Clear();
         (_inReplyTo, _references, _repliedToId) = (null, null, null);
         _sent = null;
