@@ -27,6 +27,7 @@ public sealed class ScheduledSendPageTests(BrowserFixture browser) : IClassFixtu
         await new ScheduledPage(page).OpenFromNavigationAsync();
         await Assertions.Expect(ScheduledPage.Of(page).Items).ToHaveCountAsync(1);
         await Assertions.Expect(ScheduledPage.Of(page).Items.First).ToContainTextAsync("下周一的通知");
+        await Assertions.Expect(ScheduledPage.Of(page).Items.First).ToContainTextAsync(reader);
         await Assertions.Expect(ScheduledPage.Of(page).Items.First).ToContainTextAsync("8:00"); // Shanghai's 08:00, as picked
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "scheduled-list.png") });
 

@@ -159,7 +159,7 @@ public sealed partial class Compose
         }
     }
 
-    /// <summary>The addresses the user may send from (their own, and aliases the school lists); theirs alone when unknown.</summary>
+    /// <summary>The addresses the user may send from (their own, and aliases the school lists); none when unknown: no From choice, their own is used.</summary>
     private async Task<IReadOnlyList<string>> SenderAddressesOrOwnAsync()
     {
         try

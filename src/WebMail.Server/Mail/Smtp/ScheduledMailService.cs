@@ -46,9 +46,13 @@ public sealed class ScheduledMailService(
         var sending = row.ClaimedAt is not null && row.Problem is null;
         try
         {
-            var message = MimeMessage.Load(new MemoryStream(HeldMessage.Open(protector, row.Sealed).Mime, writable: false));
-            var to = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => string.IsNullOrEmpty(m.Name) ? m.Address : m.Name));
-            return new ScheduledMessage(row.Id, sendAt, to, message.Subject ?? "", problem, sending);
+            // The headers only: the list needs the recipients and the subject, not the text and attachments.
+            var headers = HeaderList.Load(new MemoryStream(HeldMessage.Open(protector, row.Sealed).Mime, writable: false));
+            var recipients = new[] { HeaderId.To, HeaderId.Cc }
+                .Select(id => headers.FirstOrDefault(h => h.Id == id))
+                .SelectMany(header => header is not null && InternetAddressList.TryParse(header.RawValue, out var list) ? list.Mailboxes : []);
+            var to = string.Join(", ", recipients.Select(m => string.IsNullOrEmpty(m.Name) ? m.Address : m.Name));
+            return new ScheduledMessage(row.Id, sendAt, to, headers[HeaderId.Subject] ?? "", problem, sending);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
