@@ -17,6 +17,7 @@ public sealed partial class Compose
 
     private async Task ScheduleAsync(DateTimeOffset sendAt)
     {
+        await ReadEditorAsync();
         if (!AddressesValid())
         {
             return;

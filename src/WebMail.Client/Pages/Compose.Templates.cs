@@ -29,7 +29,9 @@ public sealed partial class Compose
         {
             // Read again just before saving: the settings may have changed in another tab since this page opened.
             var settings = await SettingsService.GetAsync(_disposed.Token);
-            var template = new MessageTemplate(MessageTemplate.NewId(), name, _fields[0].Value, _subject, _body);
+            // A template keeps text: rich text is saved as the text it shows.
+            await ReadEditorAsync();
+            var template = new MessageTemplate(MessageTemplate.NewId(), name, _fields[0].Value, _subject, _rich ? _richText : _body);
             var saved = await SettingsService.SaveAsync(settings with { Templates = [.. settings.Templates, template] }, _disposed.Token);
             _templates = saved.Templates;
             (_namingTemplate, _templateSaved) = (false, name);
@@ -60,6 +62,13 @@ public sealed partial class Compose
         }
 
         _subject = string.IsNullOrWhiteSpace(_subject) ? template.Subject : _subject;
+        if (_rich)
+        {
+            ShowInEditor(PlainTextHtml.From(template.Body) + (string.IsNullOrWhiteSpace(_richText) ? "" : "<div><br></div>" + _html), template.Body + "\n\n" + _richText);
+            ScheduleDraftSave();
+            return;
+        }
+
         _body = string.IsNullOrWhiteSpace(_body) ? template.Body
             : _body.StartsWith("\n", StringComparison.Ordinal) ? template.Body + _body
             : template.Body + "\n\n" + _body;

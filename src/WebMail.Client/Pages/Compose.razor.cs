@@ -62,6 +62,10 @@ public sealed partial class Compose
     [SupplyParameterFromQuery(Name = "forward")]
     private string? Forward { get; set; }
 
+    /// <summary>Forward the message whole, as an .eml attachment.</summary>
+    [SupplyParameterFromQuery(Name = "forwardAttached")]
+    private string? ForwardAttached { get; set; }
+
     /// <summary>A draft from the Drafts folder to carry on with (saved by a phone, a mail program or another tab).</summary>
     [SupplyParameterFromQuery(Name = "draft")]
     private string? DraftId { get; set; }
@@ -92,7 +96,14 @@ public sealed partial class Compose
         if (_focusBody)
         {
             _focusBody = false;
-            await Js.InvokeVoidAsync("webmailFocusAtStart", _bodyBox);
+            if (_rich)
+            {
+                await (_editor?.FocusStartAsync() ?? Task.CompletedTask);
+            }
+            else
+            {
+                await Js.InvokeVoidAsync("webmailFocusAtStart", _bodyBox);
+            }
         }
     }
 
@@ -111,10 +122,12 @@ public sealed partial class Compose
         _senders = await SenderAddressesOrOwnAsync();
         _templates = settings.Templates;
         _newMailSignature = settings.SignatureFor(replyOrForward: false);
+        _writeRich = settings.WriteRich;
         var signNewMail = false;
         (ComposeMode? mode, string? original) = ReplyTo is not null ? (ComposeMode.Reply, ReplyTo)
             : ReplyAllTo is not null ? (ComposeMode.ReplyAll, ReplyAllTo)
             : Forward is not null ? (ComposeMode.Forward, Forward)
+            : ForwardAttached is not null ? (ComposeMode.ForwardAsAttachment, ForwardAttached)
             : ((ComposeMode?)null, (string?)null);
         try
         {
@@ -132,7 +145,13 @@ public sealed partial class Compose
             {
                 var prepared = await Sender.PrepareAsync(mode.Value, original, _disposed.Token);
                 await TakeTypedValuesAsync();
-                prepared = prepared with { Body = SignatureBlock.AboveQuote(prepared.Body, settings.SignatureFor(replyOrForward: true)) };
+                var signature = settings.SignatureFor(replyOrForward: true);
+                prepared = prepared with
+                {
+                    Body = SignatureBlock.AboveQuote(prepared.Body, signature),
+                    // The original's HTML is quoted only for someone writing rich text; the signature goes above it.
+                    Html = _writeRich && prepared.Html is { } quoted ? PlainTextHtml.From(SignatureBlock.AboveQuote("", signature)) + quoted : null,
+                };
                 FillPrepared(mode.Value, original, prepared);
             }
         }
@@ -150,6 +169,11 @@ public sealed partial class Compose
         if (signNewMail)
         {
             _body = SignatureBlock.Under(_body, _newMailSignature);
+        }
+
+        if (_writeRich && !_rich && (signNewMail || mode is not null))
+        {
+            ShowInEditor(PlainTextHtml.From(_body), _body);
         }
 
         _loaded = true;
@@ -223,10 +247,11 @@ public sealed partial class Compose
     {
         var typed = CurrentMessage();
         Fill(TypedFirst.Combine(typed with { Attachments = [] }, prepared));
-        _repliedToId = mode == ComposeMode.Forward ? null : original;
+        var forward = mode is ComposeMode.Forward or ComposeMode.ForwardAsAttachment;
+        _repliedToId = forward ? null : original;
         // A reply is written at once: the cursor waits in the text (forwarding first needs an address), unless the
         // user is already typing.
-        _focusBody = mode != ComposeMode.Forward && !TypedFirst.HasText(typed);
+        _focusBody = !forward && !TypedFirst.HasText(typed);
         _attachments.AddRange(prepared.Attachments.Select(Uploaded));
     }
 
@@ -284,12 +309,21 @@ public sealed partial class Compose
     private void Fill(OutgoingMessage message)
     {
         (_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body) = (message.To, message.Cc, message.Bcc, message.Subject, message.Body);
+        if (message.Html is { } html)
+        {
+            ShowInEditor(html, message.Body); // a rich-text draft or reply opens in the rich-text editor
+        }
+        else if (_rich)
+        {
+            ShowInEditor(PlainTextHtml.From(message.Body), message.Body);
+        }
+
         (_inReplyTo, _references) = (message.InReplyTo, message.References);
         _fields.ForEach(Check);
     }
 
     private static PendingAttachment Uploaded(OutgoingAttachment attachment) =>
-        new(attachment.FileName, attachment.ContentType, attachment.Content.Length) { Content = attachment.Content, Percent = 100 };
+        new(attachment.FileName, attachment.ContentType, attachment.Content.Length) { Content = attachment.Content, Percent = 100, ContentId = attachment.ContentId };
 
     /// <summary>Saves a second after the user stops typing, so the server keeps what they wrote.</summary>
     private void ScheduleDraftSave()
@@ -326,9 +360,10 @@ public sealed partial class Compose
         StartNew();
     }
 
-    private OutgoingMessage CurrentMessage() => new(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _body,
-        _attachments.Where(a => a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!)).ToList(),
-        _inReplyTo, _references, _repliedToId, _from);
+    private OutgoingMessage CurrentMessage() => new(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _rich ? _richText : _body,
+        _attachments.Where(a => a.Content is not null && (_rich || a.ContentId is null))
+            .Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!, a.ContentId)).ToList(),
+        _inReplyTo, _references, _repliedToId, _from, _rich ? _html : null);
 
     private async Task AddFilesAsync(InputFileChangeEventArgs e)
     {
@@ -424,6 +459,7 @@ public sealed partial class Compose
 
     private async Task SendAsync()
     {
+        await ReadEditorAsync();
         if (!AddressesValid())
         {
             return;
@@ -486,6 +522,12 @@ public sealed partial class Compose
         _body = SignatureBlock.Under("", _newMailSignature);
         _from = null;
         _attachments.Clear();
+        _rich = false;
+        if (_writeRich)
+        {
+            ShowInEditor(PlainTextHtml.From(_body), _body);
+        }
+
         (_inReplyTo, _references, _repliedToId) = (null, null, null);
         _sent = null;
         _scheduledFor = null;
@@ -521,5 +563,8 @@ public sealed partial class Compose
         public int Percent { get; set; }
 
         public byte[]? Content { get; set; }
+
+        /// <summary>Set for a picture shown inside the rich text rather than attached.</summary>
+        public string? ContentId { get; init; }
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class Settings
     private List<EditedSignature> _signatures = [];
     private string? _defaultSignatureId;
     private bool _signatureOnReplies;
+    private bool _writeRich;
     private string _language = "";
     private List<MessageTemplate> _templates = [];
     private string _address = "";
@@ -70,6 +71,7 @@ public sealed partial class Settings
         _signatures = settings.Signatures.Select(s => new EditedSignature(s.Id) { Name = s.Name, Text = s.Text }).ToList();
         _defaultSignatureId = settings.DefaultSignatureId;
         _signatureOnReplies = settings.SignatureOnReplies;
+        _writeRich = settings.WriteRich;
         _language = settings.Language ?? "";
         _templates = [.. settings.Templates];
     }
@@ -93,6 +95,7 @@ public sealed partial class Settings
                 Signatures = _signatures.Select(s => new Signature(s.Id, s.Name, s.Text)).ToList(),
                 DefaultSignatureId = _defaultSignatureId,
                 SignatureOnReplies = _signatureOnReplies,
+                WriteRich = _writeRich,
                 Language = _language.Length > 0 ? _language : null,
                 Templates = _templates,
             }, token);

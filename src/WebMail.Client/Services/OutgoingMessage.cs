@@ -1,6 +1,11 @@
 namespace WebMail.Client.Services;
 
-/// <summary>What the compose form sends. Address fields are as typed: comma or semicolon separated.</summary>
+/// <summary>
+/// What the compose form sends. Address fields are as typed: comma or semicolon separated. A rich-text message has
+/// <see cref="Html"/> (as the editor wrote it: the server cleans it and makes the text part from it) and its pictures
+/// among the attachments with a <see cref="OutgoingAttachment.ContentId"/>; <see cref="Body"/> is then only what the
+/// editor shows as text.
+/// </summary>
 public sealed record OutgoingMessage(
     string To,
     string Cc,
@@ -11,7 +16,15 @@ public sealed record OutgoingMessage(
     string? InReplyTo = null,
     IReadOnlyList<string>? References = null,
     string? RepliedToId = null,
-    string? From = null);
+    string? From = null,
+    string? Html = null)
+{
+    /// <summary>The files the user attached, not the pictures inside a rich-text message.</summary>
+    public IEnumerable<OutgoingAttachment> Files => Attachments.Where(a => a.ContentId is null);
+}
 
-/// <summary>A file the user picked, already uploaded to the server (it never leaves the circuit's memory otherwise).</summary>
-public sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content);
+/// <summary>
+/// A file the user picked, already uploaded to the server (it never leaves the circuit's memory otherwise); with a
+/// <paramref name="ContentId"/>, a picture shown inside the rich text (<c>cid:</c>), not listed as an attachment.
+/// </summary>
+public sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content, string? ContentId = null);

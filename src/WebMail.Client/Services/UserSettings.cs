@@ -35,6 +35,9 @@ public sealed record UserSettings
     /// <summary>Messages saved to start new ones from, in the order they were saved.</summary>
     public IReadOnlyList<MessageTemplate> Templates { get; init; } = [];
 
+    /// <summary>New mail, replies and forwards start in the rich-text editor (the original's HTML quoted) instead of plain text.</summary>
+    public bool WriteRich { get; init; }
+
     /// <summary>The interface language ("zh-CN", "en"); null for what the browser asks for.</summary>
     public string? Language { get; init; }
 

@@ -32,6 +32,7 @@ public static class UserSettingsRules
             Signatures = signatures,
             DefaultSignatureId = signatures.Any(s => s.Id == settings.DefaultSignatureId) ? settings.DefaultSignatureId : null,
             SignatureOnReplies = settings.SignatureOnReplies,
+            WriteRich = settings.WriteRich,
             Templates = settings.Templates
                 .Select(t => new MessageTemplate(CleanId(t.Id), OneLine(t.Name, MaxSignatureNameLength), OneLine(t.To, MaxTemplateFieldLength),
                     OneLine(t.Subject, MaxTemplateFieldLength), Bounded(t.Body, UserSettings.MaxTemplateLength)))

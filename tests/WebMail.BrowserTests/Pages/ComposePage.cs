@@ -34,6 +34,36 @@ public sealed class ComposePage(IPage page)
 
     public ILocator Body => page.Locator("#body");
 
+    public ILocator PlainTextMode => page.Locator("#mode-plain");
+
+    public ILocator RichTextMode => page.Locator("#mode-rich");
+
+    /// <summary>The rich-text editor's writing area, once its script runs.</summary>
+    public ILocator RichBody => page.Locator("#rich-body[contenteditable=true]");
+
+    /// <summary>A toolbar button of the rich-text editor: bold, italic, underline, ul, ol, quote, link, table, picture, clear.</summary>
+    public ILocator RichButton(string command) => page.Locator($".rich-toolbar button[data-rich={command}]");
+
+    public ILocator PlainWarning => page.Locator("#plain-warning");
+
+    public ILocator ConfirmPlain => page.Locator("#confirm-plain");
+
+    public ILocator KeepRich => page.Locator("#keep-rich");
+
+    /// <summary>
+    /// Pastes into the rich-text editor as the browser does for a paste from another program: a paste event with the
+    /// clipboard's HTML, or its picture (Playwright cannot fill the system clipboard of a headless browser).
+    /// </summary>
+    public Task PasteAsync(string? html = null, byte[]? picture = null, string pictureName = "picture.png") =>
+        RichBody.EvaluateAsync("""
+            (root, [html, picture, name]) => {
+                const data = new DataTransfer();
+                if (html) { data.setData("text/html", html); }
+                if (picture) { data.items.add(new File([Uint8Array.from(atob(picture), c => c.charCodeAt(0))], name, { type: "image/png" })); }
+                root.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """, new object?[] { html, picture is null ? null : Convert.ToBase64String(picture), pictureName });
+
     public ILocator SendButton => page.Locator("#send");
 
     public ILocator SendLater => page.Locator("#send-later");

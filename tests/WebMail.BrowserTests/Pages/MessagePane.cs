@@ -22,6 +22,9 @@ public sealed class MessagePane(IPage page)
 
     public ILocator Source => page.Locator("#message-source");
 
+    /// <summary>The raw message, as the source frame shows it.</summary>
+    public ILocator SourceText => page.FrameLocator("#message-source").Locator("body");
+
     public ILocator ShowRemoteContent => page.Locator("#show-remote");
 
     public ILocator AttachmentLinks => page.Locator("#attachments a");

@@ -19,7 +19,11 @@ public static class MailHtmlSanitizer
     private static readonly string[] RemovedCssProperties = ["position", "z-index", "top", "left", "right", "bottom", "inset"];
 
     /// <summary>Sanitizes <paramref name="html"/>, saying whether it referred to remote resources.</summary>
-    public static (string Html, bool HasRemoteContent) Sanitize(string html)
+    /// <param name="keepContentIdImages">
+    /// Keep <c>cid:</c> pictures: for mail the user writes, whose pictures are parts of the same message. A message
+    /// being read has had its own pictures made data: URIs before this, so there any cid: left points nowhere.
+    /// </param>
+    public static (string Html, bool HasRemoteContent) Sanitize(string html, bool keepContentIdImages = false)
     {
         var sanitizer = new HtmlSanitizer();
         foreach (var tag in RemovedTags)
@@ -48,6 +52,13 @@ public static class MailHtmlSanitizer
         sanitizer.FilterUrl += (_, e) =>
         {
             var url = e.SanitizedUrl ?? "";
+            if (keepContentIdImages && e.Tag?.NodeName == "IMG" && (e.OriginalUrl ?? "").Trim() is var original
+                && original.StartsWith("cid:", StringComparison.OrdinalIgnoreCase))
+            {
+                e.SanitizedUrl = original; // "cid" is no allowed scheme, so the sanitizer had dropped it.
+                return;
+            }
+
             if (!AllowedSchemes.Any(scheme => url.StartsWith(scheme + ":", StringComparison.OrdinalIgnoreCase)))
             {
                 // A relative URL would resolve against the body's own URL on the webmail (or a <base> the message

@@ -128,7 +128,8 @@ public sealed class ComposeService(
             return (new SendResult(MailProblem.NoRecipients), null);
         }
 
-        if (outgoing.Attachments.Sum(a => (long)a.Content.Length) > MaxAttachmentBytes
+        // Pictures pasted into rich text as data: URIs are attachments too once sent (3 bytes in 4 characters).
+        if (outgoing.Attachments.Sum(a => (long)a.Content.Length) + (outgoing.Html?.Length ?? 0) * 3L / 4 > MaxAttachmentBytes
             || outgoing.Attachments.Any(a => a.Content.Length > MaxAttachmentBytesPerFile))
         {
             return (new SendResult(MailProblem.TooLarge), null);

@@ -38,16 +38,20 @@ public static class OutgoingMessageBuilder
             message.References.Add(reference);
         }
 
-        var text = new TextPart("plain") { Text = OneKindOfLineBreak(outgoing.Body) };
-        if (outgoing.Attachments.Count == 0)
+        var domain = fromAddress[(fromAddress.IndexOf('@') + 1)..];
+        MimeEntity body = outgoing.Html is { } html
+            ? RichBody.Build(html, outgoing.Attachments, domain)
+            : new TextPart("plain") { Text = OneKindOfLineBreak(outgoing.Body) };
+        var files = outgoing.Files.ToList();
+        if (files.Count == 0)
         {
-            message.Body = text;
+            message.Body = body;
         }
         else
         {
-            var mixed = new Multipart("mixed") { text };
+            var mixed = new Multipart("mixed") { body };
             var index = 0;
-            foreach (var attachment in outgoing.Attachments)
+            foreach (var attachment in files)
             {
                 mixed.Add(AttachmentPart(attachment, index++));
             }
@@ -64,8 +68,13 @@ public static class OutgoingMessageBuilder
     /// Content-Type's <c>name</c> as Thunderbird and Gmail also write it, because QQ Mail and Outlook show a Chinese
     /// name encoded only the RFC 2231 way as garbage.
     /// </summary>
-    private static MimePart AttachmentPart(OutgoingAttachment attachment, int index)
+    private static MimeEntity AttachmentPart(OutgoingAttachment attachment, int index)
     {
+        if (attachment.ContentType.Equals("message/rfc822", StringComparison.OrdinalIgnoreCase) && ForwardedMessage(attachment, index) is { } forwarded)
+        {
+            return forwarded;
+        }
+
         var part = new MimePart(ContentType.TryParse(attachment.ContentType, out var type) ? type : new ContentType("application", "octet-stream"))
         {
             Content = new MimeContent(new MemoryStream(attachment.Content, writable: false)),
@@ -79,6 +88,27 @@ public static class OutgoingMessageBuilder
         }
 
         return part;
+    }
+
+    /// <summary>
+    /// A message forwarded as an attachment, as a <c>message/rfc822</c> part: RFC 2046 allows it no other transfer
+    /// encoding than 7bit, 8bit or binary, and mail programs open a base64-encoded one as an unknown file.
+    /// </summary>
+    private static MessagePart? ForwardedMessage(OutgoingAttachment attachment, int index)
+    {
+        try
+        {
+            var part = new MessagePart
+            {
+                Message = MimeMessage.Load(new MemoryStream(attachment.Content, writable: false)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = SafeFileName.From(attachment.FileName, index) },
+            };
+            return part;
+        }
+        catch (FormatException)
+        {
+            return null; // Not a message after all: sent as the file it is.
+        }
     }
 
     /// <summary>A draft as the Drafts folder keeps it: addresses that do not parse yet are left out, not refused.</summary>

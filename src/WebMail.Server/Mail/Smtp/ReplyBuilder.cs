@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using WebMail.Client.Services;
@@ -5,7 +6,10 @@ using WebMail.Server.Mail.Rendering;
 
 namespace WebMail.Server.Mail.Smtp;
 
-/// <summary>Replies and forwards made from a message the user read.</summary>
+/// <summary>
+/// Replies and forwards made from a message the user read, quoted both ways: as text under "> " for writing plain
+/// text, and as the original's cleaned HTML in a blockquote (<see cref="OutgoingMessage.Html"/>) for rich text.
+/// </summary>
 public static partial class ReplyBuilder
 {
     /// <param name="quoteHeader">The localized "On {0}, {1} wrote:" line.</param>
@@ -26,13 +30,27 @@ public static partial class ReplyBuilder
             quoted.Append(line.StartsWith('>') ? ">" : "> ").AppendLine(line);
         }
 
+        var quotedHtml = $"<div><br></div><div><br></div><div>{WebUtility.HtmlEncode(header)}</div>"
+            + $"<blockquote type=\"cite\" style=\"margin:0 0 0 0.8ex; border-left:2px solid #ccc; padding-left:1ex\">{original.SafeHtml ?? PlainTextHtml.From(view.TextBody ?? "")}</blockquote>";
+        if (mode == ComposeMode.ForwardAsAttachment)
+        {
+            if (original.TooLarge || original.Raw.Length == 0)
+            {
+                throw new MailOperationException(MailProblem.TooLarge);
+            }
+
+            var name = SafeFileName.From((string.IsNullOrWhiteSpace(view.Subject) ? "message" : view.Subject.Trim().Replace('/', '_').Replace('\\', '_')) + ".eml", 0);
+            return new OutgoingMessage("", "", "", Prefixed("Fwd: ", view.Subject, ForwardPrefix()), "",
+                [new OutgoingAttachment(name, "message/rfc822", original.Raw)]);
+        }
+
         if (mode == ComposeMode.Forward)
         {
             // One parse of the original for all its attachments, paired with the types the view listed.
             var attachments = view.Attachments.Zip(MessageRenderer.AttachmentContents(original.Raw))
                 .Select(pair => new OutgoingAttachment(pair.First.FileName, pair.First.ContentType, pair.Second.Content))
                 .ToList();
-            return new OutgoingMessage("", "", "", Prefixed("Fwd: ", view.Subject, ForwardPrefix()), quoted.ToString(), attachments);
+            return new OutgoingMessage("", "", "", Prefixed("Fwd: ", view.Subject, ForwardPrefix()), quoted.ToString(), attachments, Html: quotedHtml);
         }
 
         var to = view.ReplyTo.ToList();
@@ -41,7 +59,7 @@ public static partial class ReplyBuilder
             : [];
         to = to.Where(t => !IsAddress(t, userAddress) || to.Count == 1).ToList();
         return new OutgoingMessage(string.Join(", ", to), string.Join(", ", cc), "",
-            Prefixed("Re: ", view.Subject, ReplyPrefix()), quoted.ToString(), [], view.MessageId, references);
+            Prefixed("Re: ", view.Subject, ReplyPrefix()), quoted.ToString(), [], view.MessageId, references, Html: quotedHtml);
     }
 
     /// <summary>"Re: Re: RE: 回复: x" becomes "Re: x": one prefix, never stacked.</summary>

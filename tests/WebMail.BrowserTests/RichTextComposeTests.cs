@@ -1,0 +1,165 @@
+using Microsoft.Playwright;
+using WebMail.BrowserTests.Pages;
+using WebMail.Testing;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>
+/// Rich-text mail in Chromium (issue 19): written with a Chinese input method, formatted from the toolbar, a picture
+/// and a Word fragment pasted in; the recipient sees the formatting and the picture in WebMail, and the raw message
+/// carries a text part; forwarded back as an attachment.
+/// </summary>
+public sealed class RichTextComposeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    // A 10×10 PNG: shown, it is 10 pixels wide.
+    private static readonly byte[] Picture = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAoAAAAKCAIAAAACUFjqAAAAEklEQVR4nGP4z8CAB+GTG8HSALfKY52fTcuYAAAAAElFTkSuQmCC");
+
+    // What Word 2016 puts on the clipboard as HTML (shortened): its namespaces, style sheet, class names, mso-
+    // properties, <o:p> elements and conditional comments for list numbers.
+    private const string WordFragment =
+        "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\"><head>" +
+        "<meta name=Generator content=\"Microsoft Word 15\"><style><!-- p.MsoNormal {margin:0cm; font-size:10.5pt; font-family:等线;} --></style></head>" +
+        "<body lang=ZH-CN style='tab-interval:21.0pt'><!--StartFragment--><p class=MsoNormal><b><span style='font-family:等线;" +
+        "mso-bidi-font-family:\"Times New Roman\";color:red'>考场安排<o:p></o:p></span></b></p>" +
+        "<p class=MsoListParagraph style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]>" +
+        "<span lang=EN-US>1.<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]><span>三号楼</span></p>" +
+        "<!--EndFragment--></body></html>";
+
+    [Fact]
+    public async Task RichText_ChineseWithPictureAndWordPaste_RecipientSeesFormattingAndPicture_AndForwardsItAsAttachment()
+    {
+        var (writer, reader) = (DemoMailServer.NewTestAccount("richwriter"), DemoMailServer.NewTestAccount("richreader"));
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, writer);
+        var compose = ComposePage.Of(page);
+        await compose.OpenFromNavigationAsync();
+        await compose.To.FillAsync(reader);
+        await compose.Subject.FillAsync("富文本 通知");
+        await compose.RichTextMode.ClickAsync();
+        await compose.RichBody.ClickAsync();
+
+        // As a pinyin input method types: a composition ("qimo") that becomes the chosen characters.
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("Input.imeSetComposition", new Dictionary<string, object> { ["text"] = "qimo", ["selectionStart"] = 4, ["selectionEnd"] = 4 });
+        await devTools.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "期末安排" });
+        await page.Keyboard.PressAsync("Enter");
+        await compose.RichButton("bold").ClickAsync();
+        await Assertions.Expect(compose.RichButton("bold")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Keyboard.InsertTextAsync("重要");
+        await compose.RichButton("bold").ClickAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await compose.RichButton("ul").ClickAsync();
+        await page.Keyboard.InsertTextAsync("第一项");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.InsertTextAsync("第二项");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Enter");
+
+        await compose.PasteAsync(picture: Picture, pictureName: "截图.png");
+        await Assertions.Expect(compose.RichBody.Locator("img[data-cid]")).ToHaveCountAsync(1);
+        await compose.PasteAsync(html: WordFragment);
+        await Assertions.Expect(compose.RichBody).ToContainTextAsync("考场安排");
+        var pasted = await compose.RichBody.InnerHTMLAsync();
+        Assert.DoesNotContain("Mso", pasted, StringComparison.Ordinal);
+        Assert.DoesNotContain("mso-", pasted, StringComparison.Ordinal);
+        Assert.DoesNotContain("o:p", pasted, StringComparison.Ordinal);
+        Assert.DoesNotContain("<style", pasted, StringComparison.Ordinal);
+        Assert.Contains("期末安排", pasted, StringComparison.Ordinal);
+        Assert.DoesNotContain("qimo", pasted, StringComparison.Ordinal);
+        await Assertions.Expect(compose.AttachmentItems).ToHaveCountAsync(0); // the picture is in the text, not a listed attachment
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compose-rich.png"), FullPage = true });
+        await compose.SendAsync();
+
+        var recipient = await browser.NewPageAsync(locale: "zh-CN");
+        await BrowserFixture.SignInAsync(recipient, reader);
+        await Assertions.Expect(MailboxPage.Of(recipient).MessageLinks.First).ToContainTextAsync("富文本 通知");
+        await MailboxPage.Of(recipient).MessageLinks.First.ClickAsync();
+        var body = MessagePane.Of(recipient).Body;
+        await Assertions.Expect(body.Locator("b").First).ToHaveTextAsync("重要");
+        await Assertions.Expect(body.Locator("li")).ToHaveTextAsync(["第一项", "第二项"]);
+        await Assertions.Expect(body.Locator("body")).ToContainTextAsync("考场安排");
+        await Assertions.Expect(body.Locator("img")).ToHaveJSPropertyAsync("complete", true);
+        Assert.Equal(10, await body.Locator("img").EvaluateAsync<int>("image => image.naturalWidth"));
+        await recipient.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "reader-rich.png"), FullPage = true });
+        await MessagePane.Of(recipient).ViewSource.ClickAsync();
+        await Assertions.Expect(MessagePane.Of(recipient).SourceText).ToContainTextAsync("Content-Type: multipart/alternative");
+        await Assertions.Expect(MessagePane.Of(recipient).SourceText).ToContainTextAsync("Content-Type: text/plain; charset=utf-8");
+        await Assertions.Expect(MessagePane.Of(recipient).SourceText).ToContainTextAsync("Content-Type: multipart/related");
+
+        // Forwarded back whole: the writer finds the message as an .eml attachment.
+        await recipient.Locator("#forward-options").ClickAsync();
+        await recipient.Locator("#forward-attached").ClickAsync();
+        var forward = ComposePage.Of(recipient);
+        await forward.WaitUntilReadyAsync();
+        await Assertions.Expect(forward.AttachmentItems).ToContainTextAsync("富文本 通知.eml");
+        await forward.To.FillAsync(writer);
+        await forward.SendAsync();
+        // Delivery takes a moment: Refresh, as a user would, until the message is there (bounded).
+        await page.GotoAsync("/");
+        for (var attempt = 0; attempt < 20 && await MailboxPage.Of(page).MessageLinks.CountAsync() == 0; attempt++)
+        {
+            await page.WaitForTimeoutAsync(500);
+            await MailboxPage.Of(page).RefreshButton.ClickAsync();
+        }
+
+        await Assertions.Expect(MailboxPage.Of(page).MessageLinks.First).ToContainTextAsync("Fwd: 富文本 通知");
+        await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
+        await Assertions.Expect(MessagePane.Of(page).AttachmentLinks).ToContainTextAsync("富文本 通知.eml");
+    }
+
+    [Fact]
+    public async Task SwitchingToPlainText_WarnsWhenFormattingWouldBeLost_AndKeepsTheText()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoMailServer.NewTestAccount("richswitch"));
+        var compose = ComposePage.Of(page);
+        await compose.OpenFromNavigationAsync();
+        await compose.Body.FillAsync("第一行\n第二行");
+        await compose.RichTextMode.ClickAsync();
+        await Assertions.Expect(compose.RichBody.Locator("div")).ToHaveTextAsync(["第一行", "第二行"]);
+
+        // Text alone goes back without a question.
+        await compose.PlainTextMode.ClickAsync();
+        await Assertions.Expect(compose.Body).ToHaveValueAsync("第一行\n第二行");
+        await Assertions.Expect(compose.PlainWarning).ToBeHiddenAsync();
+
+        await compose.RichTextMode.ClickAsync();
+        await compose.RichBody.ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync("Control+b");
+        await page.Keyboard.InsertTextAsync("加粗");
+        await compose.PlainTextMode.ClickAsync();
+        await Assertions.Expect(compose.PlainWarning).ToBeVisibleAsync();
+        await compose.KeepRich.ClickAsync();
+        await Assertions.Expect(compose.RichBody.Locator("b")).ToHaveTextAsync("加粗");
+
+        await compose.PlainTextMode.ClickAsync();
+        await compose.ConfirmPlain.ClickAsync();
+        await Assertions.Expect(compose.Body).ToHaveValueAsync("第一行\n第二行加粗");
+    }
+
+    [Fact]
+    public async Task RichDraft_WithPicture_IsRestoredInTheRichEditor()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoMailServer.NewTestAccount("richdraft"));
+        var compose = ComposePage.Of(page);
+        await compose.OpenFromNavigationAsync();
+        await compose.Subject.FillAsync("没写完的富文本");
+        await compose.RichTextMode.ClickAsync();
+        await compose.RichBody.ClickAsync();
+        await page.Keyboard.PressAsync("Control+i");
+        await page.Keyboard.InsertTextAsync("斜体的草稿");
+        await compose.PasteAsync(picture: Picture);
+        await Assertions.Expect(compose.RichBody.Locator("img[data-cid]")).ToHaveCountAsync(1);
+        await page.WaitForTimeoutAsync(2500); // the editor says it changed after half a second, the draft is saved a second later
+
+        var again = await page.Context.NewPageAsync();
+        await again.GotoAsync("/compose");
+        var restored = ComposePage.Of(again);
+        await Assertions.Expect(restored.DraftRestored).ToBeVisibleAsync();
+        await Assertions.Expect(restored.RichBody.Locator("i")).ToHaveTextAsync("斜体的草稿");
+        await Assertions.Expect(restored.RichBody.Locator("img[data-cid]")).ToHaveJSPropertyAsync("naturalWidth", 10);
+    }
+}
