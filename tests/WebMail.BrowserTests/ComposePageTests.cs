@@ -94,6 +94,40 @@ public sealed class ComposePageTests(BrowserFixture browser, Xunit.Abstractions.
     }
 
     [Fact]
+    public async Task Drafts_TwoTabsWritingTwoMessagesAtOnce_BothKeptAndNeitherOverwritesTheOther()
+    {
+        var (writer, reader) = (DemoMailServer.NewTestAccount("twotabs"), DemoMailServer.NewTestAccount("twotabsreader"));
+        var first = await SignInAsync(writer, new ConcurrentQueue<string>());
+        await new ComposePage(first).OpenFromNavigationAsync();
+        await ComposePage.Of(first).To.FillAsync(reader);
+        await ComposePage.Of(first).Subject.FillAsync("第一封");
+        await ComposePage.Of(first).Body.PressSequentiallyAsync("第一个标签页");
+
+        // A second tab writes to someone else (as Reply or a mailto: link opens it) while the first is open.
+        var second = await first.Context.NewPageAsync();
+        await ComposePage.Of(second).OpenAsync($"?to={Uri.EscapeDataString(reader)}");
+        await ComposePage.Of(second).WaitUntilReadyAsync();
+        await ComposePage.Of(second).Subject.FillAsync("第二封");
+        await ComposePage.Of(second).Body.PressSequentiallyAsync("第二个标签页");
+        await ComposePage.Of(first).Body.PressSequentiallyAsync("，接着写");
+
+        for (var i = 0; i < 50 && (await DraftSubjectsAsync(writer)).Count < 2; i++)
+        {
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(1500); // any save still on its way lands before the folder is looked at again
+        Assert.Equal(["第一封", "第二封"], (await DraftSubjectsAsync(writer)).Order());
+        await ComposePage.Of(second).SendAsync();
+        for (var i = 0; i < 50 && (await DraftSubjectsAsync(writer)).Count > 1; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(["第一封"], await DraftSubjectsAsync(writer));
+    }
+
+    [Fact]
     public async Task Draft_SavedByAnotherMailProgram_OpensFromTheDraftsFolderInCompose_AndIsGoneOnceSent()
     {
         var (writer, reader) = (DemoMailServer.NewTestAccount("phonedraft"), DemoMailServer.NewTestAccount("phonereader"));
@@ -139,6 +173,20 @@ public sealed class ComposePageTests(BrowserFixture browser, Xunit.Abstractions.
         var count = drafts.Count;
         await client.DisconnectAsync(true);
         return count;
+    }
+
+    /// <summary>The subjects in the user's Drafts folder, as another mail program sees them.</summary>
+    private static async Task<IReadOnlyList<string>> DraftSubjectsAsync(string user)
+    {
+        var clients = new WebMail.Server.Mail.Connections.MailClientFactory();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var client = await clients.ConnectImapAsync(DemoMailServer.DomainOptions(), timeout.Token);
+        await client.AuthenticateAsync(user, DemoMailServer.TestPassword, timeout.Token);
+        var drafts = client.GetFolder(MailKit.SpecialFolder.Drafts)!;
+        await drafts.OpenAsync(MailKit.FolderAccess.ReadOnly, timeout.Token);
+        var subjects = drafts.Count == 0 ? [] : (await drafts.FetchAsync(0, -1, new MailKit.FetchRequest(MailKit.MessageSummaryItems.Envelope), timeout.Token)).Select(m => m.Envelope?.Subject ?? "").ToList();
+        await client.DisconnectAsync(true, timeout.Token);
+        return subjects;
     }
 
     private async Task<IPage> SignInAsync(string user, ConcurrentQueue<string> received)

@@ -38,23 +38,24 @@ public sealed class FakeComposeService : IComposeService, IDraftService, IAddres
         return Task.FromResult(new SendResult(MailProblem.None));
     }
 
-    public Task SaveAsync(OutgoingMessage draft, CancellationToken cancellationToken = default)
+    public Task<DraftRef> SaveAsync(DraftRef? of, OutgoingMessage draft, CancellationToken cancellationToken = default)
     {
         Draft = draft;
-        return Task.CompletedTask;
+        return Task.FromResult(new DraftRef("d", (of?.Version ?? 0) + 1));
     }
 
-    public Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult(Draft);
+    public Task<SessionDraftCopy?> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Draft is null ? null : new SessionDraftCopy(new DraftRef("d", 1), Draft));
 
     /// <summary>Drafts in the server's Drafts folder, by message id.</summary>
     public Dictionary<string, OutgoingMessage> DraftsFolder { get; } = [];
 
-    public Task<OutgoingMessage> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
+    public Task<SessionDraftCopy> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
         DraftsFolder.TryGetValue(messageId, out var draft)
-            ? Task.FromResult(Draft = draft)
-            : Task.FromException<OutgoingMessage>(new MailOperationException(MailProblem.MessageNotFound));
+            ? Task.FromResult(new SessionDraftCopy(new DraftRef(messageId, 0), Draft = draft))
+            : Task.FromException<SessionDraftCopy>(new MailOperationException(MailProblem.MessageNotFound));
 
-    public Task DiscardAsync(CancellationToken cancellationToken = default)
+    public Task DiscardAsync(DraftRef? of, CancellationToken cancellationToken = default)
     {
         Draft = null;
         return Task.CompletedTask;

@@ -31,12 +31,12 @@ public sealed class SharedDraftTests : IAsyncLifetime
         var file = new OutgoingAttachment("实验数据.bin", "application/octet-stream", RandomNumberGenerator.GetBytes(300_000));
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString(_redis));
-        await drafts.SaveAsync(new OutgoingMessage("bob@school.test", "", "", "周报", "第一稿", [file]), _timeout);
+        var saved = await drafts.SaveAsync(null, new OutgoingMessage("bob@school.test", "", "", "周报", "第一稿", [file]), _timeout);
         var stored = (byte[])(await redis.GetDatabase().HashGetAsync(Keys(redis, FileKeys).Single(), "data"))!;
 
         foreach (var text in new[] { "第二稿", "第三稿" })
         {
-            await drafts.SaveAsync(new OutgoingMessage("bob@school.test", "", "", "周报", text, [file]), _timeout);
+            saved = await drafts.SaveAsync(saved, new OutgoingMessage("bob@school.test", "", "", "周报", text, [file]), _timeout);
         }
 
         // Written once: encrypting again would give other bytes (Data Protection uses a fresh IV each time).
@@ -49,11 +49,11 @@ public sealed class SharedDraftTests : IAsyncLifetime
         await using var second = Instance();
         var takenOver = await second.Services.GetRequiredService<UserSessionStore>().FindAsync(session.Id, _timeout);
         var restored = await DraftTests.For(second, takenOver!).GetAsync(_timeout);
-        Assert.Equal("第三稿", restored?.Body);
-        Assert.Equal(file.Content, restored?.Attachments.Single().Content);
-        Assert.Equal("实验数据.bin", restored?.Attachments.Single().FileName);
+        Assert.Equal("第三稿", restored?.Message.Body);
+        Assert.Equal(file.Content, restored?.Message.Attachments.Single().Content);
+        Assert.Equal("实验数据.bin", restored?.Message.Attachments.Single().FileName);
 
-        await drafts.SaveAsync(new OutgoingMessage("bob@school.test", "", "", "周报", "不要附件了", []), _timeout);
+        await drafts.SaveAsync(saved, new OutgoingMessage("bob@school.test", "", "", "周报", "不要附件了", []), _timeout);
         Assert.Empty(Keys(redis, FileKeys));
     }
 
@@ -64,9 +64,9 @@ public sealed class SharedDraftTests : IAsyncLifetime
         var session = await SignedInAsync(app, "shared-discard");
         var drafts = DraftTests.For(app, session);
         var files = Enumerable.Range(1, 2).Select(i => new OutgoingAttachment($"{i}.bin", "application/octet-stream", RandomNumberGenerator.GetBytes(10_000))).ToArray();
-        await drafts.SaveAsync(new OutgoingMessage("bob@school.test", "", "", "草稿", "正文", files), _timeout);
+        var saved = await drafts.SaveAsync(null, new OutgoingMessage("bob@school.test", "", "", "草稿", "正文", files), _timeout);
 
-        await drafts.DiscardAsync(_timeout);
+        await drafts.DiscardAsync(saved, _timeout);
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString(_redis));
         Assert.Empty(Keys(redis, FileKeys));

@@ -31,8 +31,9 @@ public sealed partial class Compose
             if (result.Succeeded)
             {
                 _scheduledFor = sendAt;
-                _draftTimer?.Change(Timeout.Infinite, Timeout.Infinite);
-                await Drafts.DiscardAsync(_disposed.Token);
+                await SavesDoneAsync();
+                await Drafts.DiscardAsync(_draftRef, _disposed.Token);
+                _draftRef = null;
             }
             else
             {

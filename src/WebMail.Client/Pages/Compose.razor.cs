@@ -32,8 +32,14 @@ public sealed partial class Compose
     private string? _from;
     private ElementReference _bodyBox;
     private bool _focusBody;
+    private Task? _saveInFlight;
+    private bool _saveAgain;
     private bool _loaded;
     private OutgoingMessage? _otherVersion;
+
+    /// <summary>The session's draft this page writes (null until first saved), and the offered other version's.</summary>
+    private DraftRef? _draftRef;
+    private DraftRef? _otherVersionRef;
 
     [Inject]
     private IComposeService Sender { get; set; } = null!;
@@ -133,12 +139,14 @@ public sealed partial class Compose
         {
             if (mode is null || original is null)
             {
-                var draft = ScheduledId is { } scheduledId ? await TakeBackScheduledAsync(scheduledId)
+                var takenBack = ScheduledId is { } scheduledId ? await TakeBackScheduledAsync(scheduledId) : null;
+                var saved = ScheduledId is not null ? null
                     : DraftId is { } draftId ? await Drafts.OpenAsync(draftId, _disposed.Token)
                     : PrefillTo is null ? await Drafts.GetAsync(_disposed.Token)
                     : null;
+                var draft = saved?.Message ?? takenBack;
                 await TakeTypedValuesAsync();
-                RestoreDraft(draft);
+                RestoreDraft(draft, saved?.Ref);
                 signNewMail = draft is null && ScheduledId is null;
             }
             else
@@ -265,7 +273,7 @@ public sealed partial class Compose
     private void Check(AddressField field) =>
         field.Check = string.IsNullOrWhiteSpace(field.Value) ? null : Sender.CheckAddresses(field.Value);
 
-    private void RestoreDraft(OutgoingMessage? draft)
+    private void RestoreDraft(OutgoingMessage? draft, DraftRef? savedAs)
     {
         if (draft is null)
         {
@@ -275,11 +283,12 @@ public sealed partial class Compose
         if (TypedFirst.HasText(CurrentMessage()))
         {
             // The user started a new message before the page could show the saved one: theirs stays, the draft is offered.
-            _otherVersion = draft;
+            (_otherVersion, _otherVersionRef) = (draft, savedAs);
             return;
         }
 
         OpenDraft(draft);
+        _draftRef = savedAs;
         _restoredDraft = true;
     }
 
@@ -294,6 +303,7 @@ public sealed partial class Compose
         var current = CurrentMessage();
         OpenDraft(other);
         _otherVersion = TypedFirst.HasText(current) || current.Attachments.Count > 0 ? current : null;
+        (_draftRef, _otherVersionRef) = (_otherVersionRef, _draftRef);
         ScheduleDraftSave();
     }
 
@@ -337,7 +347,28 @@ public sealed partial class Compose
         _draftTimer.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>
+    /// One save at a time: a second started while the first (of a new message) is on its way would make a second
+    /// draft. A save asked for meanwhile runs after it.
+    /// </summary>
     private async Task SaveDraftNowAsync()
+    {
+        if (_saveInFlight is { IsCompleted: false })
+        {
+            _saveAgain = true;
+            return;
+        }
+
+        do
+        {
+            _saveAgain = false;
+            _saveInFlight = SaveDraftOnceAsync();
+            await _saveInFlight;
+        }
+        while (_saveAgain);
+    }
+
+    private async Task SaveDraftOnceAsync()
     {
         if (_sent is not null || _disposed.IsCancellationRequested)
         {
@@ -346,7 +377,7 @@ public sealed partial class Compose
 
         try
         {
-            await Drafts.SaveAsync(CurrentMessage(), _disposed.Token);
+            _draftRef = await Drafts.SaveAsync(_draftRef, CurrentMessage(), _disposed.Token);
         }
         catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
         {
@@ -354,9 +385,21 @@ public sealed partial class Compose
         }
     }
 
+    /// <summary>Before a draft is discarded (sent, scheduled): a save on its way would bring it back.</summary>
+    private async Task SavesDoneAsync()
+    {
+        _draftTimer?.Change(Timeout.Infinite, Timeout.Infinite);
+        _saveAgain = false;
+        if (_saveInFlight is { } inFlight)
+        {
+            await inFlight;
+        }
+    }
+
     private async Task DiscardDraftAsync()
     {
-        await Drafts.DiscardAsync(_disposed.Token);
+        await SavesDoneAsync();
+        await Drafts.DiscardAsync(_draftRef, _disposed.Token);
         StartNew();
     }
 
@@ -488,8 +531,9 @@ public sealed partial class Compose
             else if (result.Succeeded)
             {
                 _sent = result;
-                _draftTimer?.Change(Timeout.Infinite, Timeout.Infinite);
-                await Drafts.DiscardAsync(_disposed.Token);
+                await SavesDoneAsync();
+                await Drafts.DiscardAsync(_draftRef, _disposed.Token);
+                _draftRef = null;
             }
             else
             {
@@ -530,6 +574,7 @@ public sealed partial class Compose
 
         (_inReplyTo, _references, _repliedToId) = (null, null, null);
         _sent = null;
+        _draftRef = null;
         _scheduledFor = null;
         _restoredDraft = false;
     }

@@ -6,44 +6,49 @@ using WebMail.Server.Mail.Smtp;
 namespace WebMail.Server.Mail.Drafts;
 
 /// <summary>
-/// The draft of the circuit's signed-in user: kept in the session (what the form restores), shared through the
-/// session store when several instances run, and copied into the IMAP Drafts folder for the user's other devices.
+/// The drafts of the circuit's signed-in user: kept in the session (what the form restores), the latest shared
+/// through the session store when several instances run, each copied into the IMAP Drafts folder for the user's
+/// other devices, and a POP3 user's kept in the user data database.
 /// </summary>
 public sealed class DraftService(
     CurrentMailbox current, AuthenticationStateProvider authentication, SharedDrafts shared, KeptDrafts keptDrafts, ILogger<DraftService> logger)
     : IDraftService
 {
-    public Task SaveAsync(OutgoingMessage draft, CancellationToken cancellationToken = default) =>
-        OneAtATimeAsync((mailbox, token) => SaveAsync(mailbox, draft, token), cancellationToken);
+    public Task<DraftRef> SaveAsync(DraftRef? of, OutgoingMessage draft, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync((mailbox, token) => SaveAsync(mailbox, of, draft, token), cancellationToken);
 
-    public Task<OutgoingMessage?> GetAsync(CancellationToken cancellationToken = default) =>
-        OneAtATimeAsync(GetAsync, cancellationToken);
-
-    public Task<OutgoingMessage> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
+    public Task<SessionDraftCopy?> GetAsync(CancellationToken cancellationToken = default) =>
         OneAtATimeAsync(async (mailbox, token) =>
         {
-            var draft = DraftReader.Read(await mailbox.OpenAsync(messageId, token));
-            var kept = mailbox.Draft;
-            (kept.Message, kept.CopyId) = (draft, messageId);
-            await ShareAsync(mailbox, token);
-            return draft;
+            await LoadAsync(mailbox, token);
+            return mailbox.Drafts.Latest is { Message: { } message } latest ? new SessionDraftCopy(latest.Ref, message) : null;
         }, cancellationToken);
 
-    public Task DiscardAsync(CancellationToken cancellationToken = default) =>
-        OneAtATimeAsync(DiscardAsync, cancellationToken);
+    public Task<SessionDraftCopy> OpenAsync(string messageId, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(async (mailbox, token) =>
+        {
+            var message = DraftReader.Read(await mailbox.OpenAsync(messageId, token));
+            // Opened again (a reload of its page): the same draft, not a second one writing the same copy.
+            var draft = mailbox.Drafts.FindCopy(messageId) ?? mailbox.Drafts.Add(copyId: messageId);
+            draft.Message = message;
+            return new SessionDraftCopy(draft.Ref, message);
+        }, cancellationToken);
+
+    public Task DiscardAsync(DraftRef? of, CancellationToken cancellationToken = default) =>
+        of is null ? Task.CompletedTask : OneAtATimeAsync((mailbox, token) => DiscardAsync(mailbox, of, token), cancellationToken);
 
     /// <summary>Two tabs of one session autosaving at once must not interleave their copies and shared files.</summary>
     private async Task<T> OneAtATimeAsync<T>(Func<SessionMailbox, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var mailbox = await current.ForAsync(authentication);
-        await mailbox.Draft.Gate.WaitAsync(cancellationToken);
+        await mailbox.Drafts.Gate.WaitAsync(cancellationToken);
         try
         {
             return await work(mailbox, cancellationToken);
         }
         finally
         {
-            mailbox.Draft.Gate.Release();
+            mailbox.Drafts.Gate.Release();
         }
     }
 
@@ -54,20 +59,30 @@ public sealed class DraftService(
             return true;
         }, cancellationToken);
 
-    private async Task SaveAsync(SessionMailbox mailbox, OutgoingMessage draft, CancellationToken cancellationToken)
+    private async Task<DraftRef> SaveAsync(SessionMailbox mailbox, DraftRef? of, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var kept = mailbox.Draft;
-        if (DraftChanges.AreSame(kept.Message, draft))
+        await LoadAsync(mailbox, cancellationToken);
+        var drafts = mailbox.Drafts;
+        var draft = of is null ? null : drafts.Find(of.Key);
+        if (draft is not null && draft.Version != of!.Version)
         {
-            return;
+            // Another page saved this draft since this one did (two tabs on one draft): kept beside it, not over it.
+            draft = null;
         }
 
-        kept.Message = draft;
+        if (draft is not null && DraftChanges.AreSame(draft.Message, message))
+        {
+            return draft.Ref;
+        }
+
+        draft ??= drafts.Add();
+        draft.Message = message;
+        drafts.Saved(draft);
         try
         {
             // The server copy is a convenience (other devices see it); the session copy is what the form restores.
-            var copy = OutgoingMessageBuilder.BuildDraft(mailbox.Session.Address, draft);
-            kept.CopyId = await mailbox.Store.ReplaceDraftAsync(copy, kept.CopyId, cancellationToken) ?? kept.CopyId;
+            var copy = OutgoingMessageBuilder.BuildDraft(mailbox.Session.Address, message);
+            draft.CopyId = await mailbox.Store.ReplaceDraftAsync(copy, draft.CopyId, cancellationToken) ?? draft.CopyId;
             mailbox.FolderGrew(SpecialFolderKind.Drafts);
         }
         catch (MailOperationException exception)
@@ -76,56 +91,64 @@ public sealed class DraftService(
         }
 
         await ShareAsync(mailbox, cancellationToken);
-        if (KeptDrafts.Applies(mailbox.Session))
-        {
-            await keptDrafts.SaveAsync(mailbox.Session, draft, cancellationToken);
-        }
+        await KeepAsync(mailbox, cancellationToken);
+        return draft.Ref;
     }
 
-    private async Task<OutgoingMessage?> GetAsync(SessionMailbox mailbox, CancellationToken cancellationToken)
+    /// <summary>
+    /// Once per session: the draft a session taken over from an instance that went away shared (Redis), and a POP3
+    /// user's drafts from earlier sign-ins (there is no Drafts folder to find them in).
+    /// </summary>
+    private async Task LoadAsync(SessionMailbox mailbox, CancellationToken cancellationToken)
     {
-        var kept = mailbox.Draft;
-        if (kept.Message is null && !kept.SharedLoaded)
+        var drafts = mailbox.Drafts;
+        if (!drafts.SharedLoaded)
         {
-            // A session taken over from an instance that went away: its draft is in the shared store.
-            kept.SharedLoaded = true;
+            drafts.SharedLoaded = true;
+            var taken = drafts.Add();
             try
             {
-                if (await shared.FindAsync(mailbox.Session, kept, cancellationToken) is { } found)
+                if (await shared.FindAsync(mailbox.Session, taken, cancellationToken) is { } found
+                    && !drafts.All.Any(d => d != taken && d.CopyId is not null && d.CopyId == found.CopyId))
                 {
-                    kept.Message = found.Message;
-                    kept.CopyId = found.CopyId;
+                    (taken.Message, taken.CopyId) = (found.Message, found.CopyId);
+                    drafts.SharedKey = taken.Key;
+                }
+                else
+                {
+                    drafts.Remove(taken);
                 }
             }
             catch (SessionStoreUnavailableException exception)
             {
-                kept.SharedLoaded = false;
+                drafts.Remove(taken);
+                drafts.SharedLoaded = false;
                 logger.LogWarning("Shared draft of {Address} not read: {Problem}", mailbox.Session.Address, exception.InnerException?.Message);
             }
         }
 
-        if (kept.Message is null && !kept.KeptLoaded && KeptDrafts.Applies(mailbox.Session))
+        if (!drafts.KeptLoaded && KeptDrafts.Applies(mailbox.Session))
         {
-            // A POP3 user's draft from an earlier sign-in (there is no Drafts folder to find it in).
-            kept.KeptLoaded = true;
-            kept.Message = await keptDrafts.FindAsync(mailbox.Session, cancellationToken);
+            drafts.KeptLoaded = true;
+            foreach (var message in await keptDrafts.FindAsync(mailbox.Session, cancellationToken))
+            {
+                drafts.Add(message);
+            }
         }
-
-        return kept.Message;
     }
 
-    private async Task DiscardAsync(SessionMailbox mailbox, CancellationToken cancellationToken)
+    private async Task DiscardAsync(SessionMailbox mailbox, DraftRef of, CancellationToken cancellationToken)
     {
-        var kept = mailbox.Draft;
-        kept.Message = null;
-        await ShareAsync(mailbox, cancellationToken);
-        if (KeptDrafts.Applies(mailbox.Session))
+        if (mailbox.Drafts.Find(of.Key) is not { } draft)
         {
-            await keptDrafts.SaveAsync(mailbox.Session, null, cancellationToken);
+            return;
         }
-        if (kept.CopyId is { } copyId)
+
+        mailbox.Drafts.Remove(draft);
+        await ShareAsync(mailbox, cancellationToken, discarded: draft);
+        await KeepAsync(mailbox, cancellationToken);
+        if (draft.CopyId is { } copyId)
         {
-            kept.CopyId = null;
             try
             {
                 await mailbox.Store.DeleteDraftAsync(copyId, cancellationToken);
@@ -137,17 +160,34 @@ public sealed class DraftService(
         }
     }
 
-    /// <summary>Keeps the draft where another instance finds it (with Redis); this session's own copy is unaffected by failure.</summary>
-    private async Task ShareAsync(SessionMailbox mailbox, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the latest draft where another instance finds it (with Redis; the others are in the Drafts folder); this
+    /// session's own drafts are unaffected by failure.
+    /// </summary>
+    private async Task ShareAsync(SessionMailbox mailbox, CancellationToken cancellationToken, SessionDraft? discarded = null)
     {
+        var drafts = mailbox.Drafts;
+        var latest = drafts.Latest;
         try
         {
-            await shared.SaveAsync(mailbox.Session, mailbox.Draft, cancellationToken);
-            mailbox.Draft.SharedLoaded = true;
+            var before = drafts.SharedKey is { } key && key != latest?.Key ? drafts.Find(key) ?? discarded : null;
+            await shared.SaveAsync(mailbox.Session, latest ?? new SessionDraft(""), cancellationToken);
+            drafts.SharedKey = latest?.Key;
+            drafts.SharedLoaded = true;
+            if (before is not null)
+            {
+                await shared.ForgetFilesOfAsync(mailbox.Session, before, cancellationToken);
+            }
         }
         catch (SessionStoreUnavailableException exception)
         {
             logger.LogWarning("Draft of {Address} not shared: {Problem}", mailbox.Session.Address, exception.InnerException?.Message);
         }
     }
+
+    /// <summary>A POP3 user's drafts, kept beyond the session.</summary>
+    private Task KeepAsync(SessionMailbox mailbox, CancellationToken cancellationToken) =>
+        KeptDrafts.Applies(mailbox.Session)
+            ? keptDrafts.SaveAsync(mailbox.Session, [.. mailbox.Drafts.All.Where(d => d.Message is not null).OrderBy(d => d.SavedAt).Select(d => d.Message!)], cancellationToken)
+            : Task.CompletedTask;
 }

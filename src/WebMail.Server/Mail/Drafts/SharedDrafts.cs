@@ -5,8 +5,8 @@ using WebMail.Server.Mail.Sessions;
 namespace WebMail.Server.Mail.Drafts;
 
 /// <summary>
-/// A session's draft in the shared store (Redis, with several instances), so another instance taking the session
-/// over finds it. Attachments are stored apart and once each: saving the text after every pause in typing sends the
+/// A session's latest draft in the shared store (Redis, with several instances), so another instance taking the
+/// session over finds it (its other drafts are in the Drafts folder). Attachments are stored apart and once each: saving the text after every pause in typing sends the
 /// text, not the files again. In process (one instance) there is nothing to share.
 /// </summary>
 /// <exception cref="SessionStoreUnavailableException">From every method: the shared store cannot be reached.</exception>
@@ -65,6 +65,10 @@ public sealed class SharedDrafts(ISharedSessionRecords records)
 
         return record with { Message = record.Message with { Attachments = attachments } };
     }
+
+    /// <summary>A draft no longer the shared one (discarded, or another was saved since): its files go from the store.</summary>
+    public Task ForgetFilesOfAsync(UserSession session, SessionDraft draft, CancellationToken cancellationToken) =>
+        records.IsShared ? ForgetFilesAsync(session, draft, [.. draft.SharedFileIds], cancellationToken) : Task.CompletedTask;
 
     private async Task ForgetFilesAsync(UserSession session, SessionDraft kept, IReadOnlyCollection<string> fileIds, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     public Diagnostics.WebMailMetrics? Metrics { get; init; }
 
     /// <summary>What the user is writing (see <see cref="DraftService"/>).</summary>
-    public SessionDraft Draft { get; } = new();
+    public SessionDrafts Drafts { get; } = new();
 
     /// <summary>People this session read mail from or wrote to: the compose form's suggestions.</summary>
     public IAddressBook AddressBook { get; init; } = new SessionAddressBook();
