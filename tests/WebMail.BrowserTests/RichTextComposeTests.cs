@@ -162,4 +162,68 @@ public sealed class RichTextComposeTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(restored.RichBody.Locator("i")).ToHaveTextAsync("斜体的草稿");
         await Assertions.Expect(restored.RichBody.Locator("img[data-cid]")).ToHaveJSPropertyAsync("naturalWidth", 10);
     }
+
+    [Fact]
+    public async Task FormattedSignature_WriteRichByDefault_InNewMailAndAboveAReplysQuotedHtml_ItsTextInPlainMail()
+    {
+        var (writer, reader) = (DemoMailServer.NewTestAccount("richsign"), DemoMailServer.NewTestAccount("richsignreader"));
+        var page = await browser.NewPageAsync(locale: "zh-CN");
+        await BrowserFixture.SignInAsync(page, writer);
+        var settings = SettingsPage.Of(page);
+        await settings.OpenFromNavigationAsync();
+        await settings.AddSignature.ClickAsync();
+        await settings.SignatureName(0).FillAsync("正式");
+        await settings.SignatureFormatted(0).CheckAsync();
+        await settings.SignatureEditor(0).ClickAsync();
+        await page.Keyboard.PressAsync("Control+a");
+        await settings.SignatureEditorButton(0, "bold").ClickAsync();
+        await page.Keyboard.InsertTextAsync("张伟");
+        await page.Keyboard.PressAsync("Enter");
+        await settings.SignatureEditorButton(0, "bold").ClickAsync();
+        await page.Keyboard.InsertTextAsync("计算机学院");
+        await settings.WriteRich.CheckAsync();
+        await settings.Save.ClickAsync();
+        await Assertions.Expect(settings.Saved).ToBeVisibleAsync();
+
+        // New mail starts in rich text, the formatted signature under the separator.
+        var compose = ComposePage.Of(page);
+        await compose.OpenFromNavigationAsync();
+        await Assertions.Expect(compose.RichBody.Locator("b")).ToHaveTextAsync("张伟");
+        await Assertions.Expect(compose.RichBody).ToContainTextAsync("-- ");
+        await compose.To.FillAsync(reader);
+        await compose.Subject.FillAsync("签名测试");
+        await compose.RichBody.ClickAsync();
+        await page.Keyboard.PressAsync("Control+Home");
+        await page.Keyboard.InsertTextAsync("正文在签名上面");
+        await compose.SendAsync();
+
+        var recipient = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(recipient, reader);
+        await MailboxPage.Of(recipient).MessageLinks.First.ClickAsync();
+        await Assertions.Expect(MessagePane.Of(recipient).Body.Locator("b")).ToHaveTextAsync("张伟");
+        await MessagePane.Of(recipient).ViewSource.ClickAsync();
+        // The text part, decoded here: it carries the signature's text under the separator.
+        var source = await MessagePane.Of(recipient).SourceText.InnerTextAsync();
+        var text = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(source))).TextBody!.Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("正文在签名上面\n\n-- \n张伟\n计算机学院", text, StringComparison.Ordinal);
+
+        // The reader replies in plain text; the writer replies in rich text: the original's HTML is quoted under the signature.
+        await recipient.Locator("#reply").ClickAsync();
+        await ComposePage.Of(recipient).WaitUntilReadyAsync();
+        await Assertions.Expect(ComposePage.Of(recipient).Body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("> 正文在签名上面"));
+        await ComposePage.Of(recipient).SendAsync();
+        await page.GotoAsync("/");
+        for (var attempt = 0; attempt < 20 && await MailboxPage.Of(page).MessageLinks.CountAsync() == 0; attempt++)
+        {
+            await page.WaitForTimeoutAsync(500);
+            await MailboxPage.Of(page).RefreshButton.ClickAsync();
+        }
+
+        await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
+        await page.Locator("#reply").ClickAsync();
+        await compose.WaitUntilReadyAsync();
+        await Assertions.Expect(compose.RichBody.Locator("blockquote")).ToContainTextAsync("正文在签名上面");
+        await Assertions.Expect(compose.RichBody.Locator("b").First).ToHaveTextAsync("张伟");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compose-rich-reply.png"), FullPage = true });
+    }
 }

@@ -119,6 +119,14 @@ public sealed class RichBodyTests
     }
 
     [Fact]
+    public void SignatureSeparator_KeepsItsSpaceInTheTextPart()
+    {
+        var message = Sent(Rich("<div>正文</div><div><br></div><div>-- </div><div><b>张伟</b></div>"));
+
+        Assert.Equal("正文\n\n-- \n张伟", message.TextBody!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
+    }
+
+    [Fact]
     public void PlainText_HasNoHtmlPart()
     {
         var message = Sent(new OutgoingMessage("b@school.test", "", "", "s", "just text", []));

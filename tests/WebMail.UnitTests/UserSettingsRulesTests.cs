@@ -79,4 +79,29 @@ public sealed class UserSettingsRulesTests
         Assert.StartsWith("各位同学：\n周一开会。", template.Body, StringComparison.Ordinal);
         Assert.Equal(UserSettings.MaxTemplateLength, template.Body.Length);
     }
+
+    [Fact]
+    public void Clean_FormattedSignature_CleanedAsMailAndWriteRichKept()
+    {
+        var clean = UserSettingsRules.Clean(new UserSettings
+        {
+            WriteRich = true,
+            Signatures = [new Signature("s1", "mine", "张伟", "<b onclick=\"x()\">张伟</b><script>alert(1)</script><a href=\"javascript:x()\">link</a>")],
+        });
+
+        var signature = Assert.Single(clean.Signatures);
+        Assert.Contains("<b>张伟</b>", signature.Html);
+        Assert.DoesNotContain("script", signature.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("onclick", signature.Html, StringComparison.Ordinal);
+        Assert.True(clean.WriteRich);
+    }
+
+    [Fact]
+    public void Clean_FormattedSignatureTooLong_OnlyItsTextKept()
+    {
+        var clean = UserSettingsRules.Clean(new UserSettings { Signatures = [new Signature("s1", "mine", "张伟", "<b>" + new string('长', Signature.MaxHtmlLength) + "</b>")] });
+
+        Assert.Null(Assert.Single(clean.Signatures).Html);
+        Assert.Equal("张伟", clean.Signatures[0].Text);
+    }
 }

@@ -158,7 +158,7 @@ public sealed partial class Compose
                 {
                     Body = SignatureBlock.AboveQuote(prepared.Body, signature),
                     // The original's HTML is quoted only for someone writing rich text; the signature goes above it.
-                    Html = _writeRich && prepared.Html is { } quoted ? PlainTextHtml.From(SignatureBlock.AboveQuote("", signature)) + quoted : null,
+                    Html = _writeRich && prepared.Html is { } quoted ? SignatureBlock.HtmlAboveQuote(quoted, signature) : null,
                 };
                 FillPrepared(mode.Value, original, prepared);
             }
@@ -174,6 +174,7 @@ public sealed partial class Compose
 
         // Only what the user typed makes a draft worth saving, not the signature put in for them.
         var worthSaving = TypedFirst.HasText(CurrentMessage());
+        var typed = _body;
         if (signNewMail)
         {
             _body = SignatureBlock.Under(_body, _newMailSignature);
@@ -181,7 +182,7 @@ public sealed partial class Compose
 
         if (_writeRich && !_rich && (signNewMail || mode is not null))
         {
-            ShowInEditor(PlainTextHtml.From(_body), _body);
+            ShowInEditor(signNewMail ? SignatureBlock.HtmlUnder(PlainTextHtml.From(typed), _newMailSignature) : PlainTextHtml.From(_body), _body);
         }
 
         _loaded = true;
@@ -569,7 +570,7 @@ public sealed partial class Compose
         _rich = false;
         if (_writeRich)
         {
-            ShowInEditor(PlainTextHtml.From(_body), _body);
+            ShowInEditor(SignatureBlock.HtmlUnder(PlainTextHtml.From(""), _newMailSignature), _body);
         }
 
         (_inReplyTo, _references, _repliedToId) = (null, null, null);

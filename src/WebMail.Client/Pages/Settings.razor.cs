@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using WebMail.Client.Services;
+using WebMail.Client.Shared;
 
 namespace WebMail.Client.Pages;
 
@@ -68,7 +69,7 @@ public sealed partial class Settings
     {
         _settings = settings;
         _displayName = settings.DisplayName;
-        _signatures = settings.Signatures.Select(s => new EditedSignature(s.Id) { Name = s.Name, Text = s.Text }).ToList();
+        _signatures = settings.Signatures.Select(s => new EditedSignature(s.Id) { Name = s.Name, Text = s.Text, Html = s.Html, Rich = s.Html is not null }).ToList();
         _defaultSignatureId = settings.DefaultSignatureId;
         _signatureOnReplies = settings.SignatureOnReplies;
         _writeRich = settings.WriteRich;
@@ -85,6 +86,11 @@ public sealed partial class Settings
 
     private async Task SaveAsync()
     {
+        foreach (var signature in _signatures)
+        {
+            await signature.ReadEditorAsync();
+        }
+
         var languageChanged = (_settings?.Language ?? "") != _language;
         await RunAsync(async token =>
         {
@@ -92,7 +98,7 @@ public sealed partial class Settings
             var saved = await UserSettingsService.SaveAsync((_settings ?? UserSettings.Defaults) with
             {
                 DisplayName = _displayName,
-                Signatures = _signatures.Select(s => new Signature(s.Id, s.Name, s.Text)).ToList(),
+                Signatures = _signatures.Select(s => s.ToSignature()).ToList(),
                 DefaultSignatureId = _defaultSignatureId,
                 SignatureOnReplies = _signatureOnReplies,
                 WriteRich = _writeRich,
@@ -151,5 +157,23 @@ public sealed partial class Settings
         public string Name { get; set; } = "";
 
         public string Text { get; set; } = "";
+
+        /// <summary>The formatted signature's HTML (when <see cref="Rich"/>), as its editor last said.</summary>
+        public string? Html { get; set; }
+
+        public bool Rich { get; set; }
+
+        public RichTextEditor? Editor { get; set; }
+
+        /// <summary>What the editor holds this moment (it tells changes half a second after typing stops).</summary>
+        public async Task ReadEditorAsync()
+        {
+            if (Rich && Editor is not null && await Editor.ReadAsync() is { } content)
+            {
+                (Html, Text) = (content.Html, content.Text);
+            }
+        }
+
+        public Signature ToSignature() => new(Id, Name, Text, Rich ? Html ?? PlainTextHtml.From(Text) : null);
     }
 }

@@ -1,6 +1,6 @@
 namespace WebMail.Client.Services;
 
-/// <summary>Where a signature goes in a plain-text message: after a blank line and the "-- " separator line.</summary>
+/// <summary>Where a signature goes in a message, plain or rich: after a blank line and the "-- " separator line.</summary>
 public static class SignatureBlock
 {
     /// <summary>New mail: the signature under what is there (the cursor starts above it).</summary>
@@ -12,4 +12,17 @@ public static class SignatureBlock
         signature is null ? quotedBody : Block(signature) + quotedBody;
 
     private static string Block(Signature signature) => $"\n\n{Signature.Separator}\n{signature.Text}";
+
+    /// <summary>Rich-text new mail: the signature (formatted, if it is) under the editor's HTML, after the separator line.</summary>
+    public static string HtmlUnder(string html, Signature? signature) =>
+        signature is null ? html : html + HtmlBlock(signature);
+
+    /// <summary>A rich-text reply or forward: an empty line to write on, the signature, then the quoted message.</summary>
+    public static string HtmlAboveQuote(string quotedHtml, Signature? signature) =>
+        signature is null ? quotedHtml : EmptyLine + HtmlBlock(signature) + quotedHtml;
+
+    private const string EmptyLine = "<div><br></div>";
+
+    private static string HtmlBlock(Signature signature) =>
+        $"{EmptyLine}<div>{Signature.Separator}</div>{signature.Html ?? PlainTextHtml.From(signature.Text)}";
 }

@@ -34,6 +34,13 @@ public sealed partial class RichTextEditor
     [Parameter]
     public int Version { get; set; }
 
+    /// <summary>The writing area's id (unique on the page), and what a screen reader calls it.</summary>
+    [Parameter]
+    public string Id { get; set; } = "rich-body";
+
+    [Parameter]
+    public string? Label { get; set; }
+
     /// <summary>The message's pictures, which the HTML refers to by content id.</summary>
     [Parameter]
     public IReadOnlyList<OutgoingAttachment> Pictures { get; set; } = [];

@@ -6,7 +6,7 @@ namespace WebMail.Server.UserData;
 /// <summary>
 /// What may be kept: whatever a page (or a hand-made request over the circuit) sends, the store gets bounded
 /// lengths, a display name on one line (it goes into the From header), signatures without their own "-- " line
-/// (the composer adds it), and only languages the webmail has.
+/// (the composer adds it), a formatted signature's HTML cleaned as mail is, and only languages the webmail has.
 /// </summary>
 public static class UserSettingsRules
 {
@@ -20,7 +20,7 @@ public static class UserSettingsRules
     public static UserSettings Clean(UserSettings settings)
     {
         var signatures = settings.Signatures
-            .Select(s => new Signature(CleanId(s.Id), OneLine(s.Name, MaxSignatureNameLength), CleanText(s.Text)))
+            .Select(s => new Signature(CleanId(s.Id), OneLine(s.Name, MaxSignatureNameLength), CleanText(s.Text), CleanHtml(s.Html)))
             .Where(s => s.Text.Length > 0)
             .DistinctBy(s => s.Id)
             .Take(UserSettings.MaxSignatures)
@@ -74,6 +74,21 @@ public static class UserSettingsRules
 
         var cleaned = string.Join('\n', lines.Select(l => new string(l.Where(c => c == '\t' || !char.IsControl(c)).ToArray()).TrimEnd())).TrimEnd();
         return cleaned.Length <= UserSettings.MaxSignatureLength ? cleaned : cleaned[..UserSettings.MaxSignatureLength];
+    }
+
+    /// <summary>
+    /// A formatted signature as mail may carry it (the allow-list of reading: no script, no forms); null when there is
+    /// none, or when it is longer than a signature is (its text stays).
+    /// </summary>
+    private static string? CleanHtml(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html) || html.Length > Signature.MaxHtmlLength)
+        {
+            return null;
+        }
+
+        var cleaned = Mail.Rendering.MailHtmlSanitizer.Sanitize(html).Html.Trim();
+        return cleaned.Length == 0 ? null : cleaned;
     }
 
     private static string Bounded(string? text, int maxLength)

@@ -17,6 +17,17 @@ public sealed class SettingsPage(IPage page)
 
     public ILocator SignatureText(int index) => page.Locator($"#signature-text-{index}");
 
+    /// <summary>Makes signature <paramref name="index"/> formatted (a rich-text editor instead of the text box).</summary>
+    public ILocator SignatureFormatted(int index) => page.Locator($"#signature-rich-{index}");
+
+    /// <summary>The writing area of formatted signature <paramref name="index"/>.</summary>
+    public ILocator SignatureEditor(int index) => page.Locator($"#signature-editor-{index}[contenteditable=true]");
+
+    public ILocator SignatureEditorButton(int index, string command) =>
+        page.Locator($".rich-editor:has(#signature-editor-{index}) button[data-rich={command}]");
+
+    public ILocator WriteRich => page.Locator("#write-rich");
+
     public ILocator Language => page.Locator("#settings-language");
 
     public ILocator Templates => page.Locator("#templates li");

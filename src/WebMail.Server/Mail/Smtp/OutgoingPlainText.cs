@@ -147,7 +147,8 @@ public static class OutgoingPlainText
 
         public override string ToString()
         {
-            var lines = _text.ToString().Split('\n').Select(line => line.TrimEnd()).ToList();
+            // "--" alone is the signature separator, which is "-- " with its space (RFC 3676 §4.3); HTML drops the space.
+            var lines = _text.ToString().Split('\n').Select(line => line.TrimEnd()).Select(line => line == "--" ? "-- " : line).ToList();
             var result = new StringBuilder();
             var blank = 0;
             foreach (var line in lines)
