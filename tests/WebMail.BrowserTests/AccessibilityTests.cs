@@ -48,6 +48,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
 
         await new ComposePage(page).OpenFromNavigationAsync();
         found.AddRange(await ViolationsAsync(page, "compose"));
+        await ComposePage.Of(page).RichTextMode.ClickAsync();
+        await ComposePage.Of(page).RichBody.WaitForAsync();
+        found.AddRange(await ViolationsAsync(page, "compose, rich text"));
 
         await AppShell.Of(page).Brand.ClickAsync();
         await MailboxPage.Of(page).MessageList.WaitForAsync();
