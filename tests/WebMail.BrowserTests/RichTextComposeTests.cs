@@ -9,7 +9,7 @@ namespace WebMail.BrowserTests;
 /// and a Word fragment pasted in; the recipient sees the formatting and the picture in WebMail, and the raw message
 /// carries a text part; forwarded back as an attachment.
 /// </summary>
-public sealed class RichTextComposeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class RichTextComposeTests(BrowserFixture browser, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     // A 10×10 PNG: shown, it is 10 pixels wide.
     private static readonly byte[] Picture = Convert.FromBase64String(
@@ -225,5 +225,39 @@ public sealed class RichTextComposeTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(compose.RichBody.Locator("blockquote")).ToContainTextAsync("正文在签名上面");
         await Assertions.Expect(compose.RichBody.Locator("b").First).ToHaveTextAsync("张伟");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compose-rich-reply.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task ReadingAndWritingSettings_ReplyUnderTheQuote_AndRemoteContentAlwaysShownFromATrustedSender()
+    {
+        var user = DemoMailServer.NewTestAccount("readingprefs");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Html("第一期简报"), TestMessages.Html("第二期简报"), TestMessages.Plain("周会", "周会改到周三。")], CancellationToken.None);
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, user);
+        await SettingsPage.Of(page).OpenFromNavigationAsync();
+        await SettingsPage.Of(page).ReplyBelowQuote.CheckAsync();
+        await SettingsPage.Of(page).Save.ClickAsync();
+        await Assertions.Expect(SettingsPage.Of(page).Saved).ToBeVisibleAsync();
+
+        await page.GotoAsync("/");
+        await MailboxPage.Of(page).MessageLinks.Filter(new() { HasText = "周会" }).ClickAsync();
+        await page.Locator("#reply").ClickAsync();
+        var compose = ComposePage.Of(page);
+        await compose.WaitUntilReadyAsync();
+        await page.Keyboard.InsertTextAsync("好的，周三见。");
+        await Assertions.Expect(compose.Body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("> 周会改到周三。\\n\\n好的，周三见。$"));
+
+        // Remote pictures: blocked until asked; "always" for this sender shows them in their next message at once.
+        await page.GotoAsync("/");
+        await MailboxPage.Of(page).MessageLinks.Filter(new() { HasText = "第一期简报" }).ClickAsync();
+        await MessagePane.Of(page).TrustSender.ClickAsync();
+        await Assertions.Expect(MessagePane.Of(page).BodyFrame).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("remote=true"));
+        await MailboxPage.Of(page).MessageLinks.Filter(new() { HasText = "第二期简报" }).ClickAsync();
+        await Assertions.Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("第二期简报");
+        await Assertions.Expect(MessagePane.Of(page).BodyFrame).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("remote=true"));
+        await Assertions.Expect(MessagePane.Of(page).ShowRemoteContent).ToHaveCountAsync(0);
+
+        await SettingsPage.Of(page).OpenFromNavigationAsync();
+        await Assertions.Expect(SettingsPage.Of(page).TrustedSenders).ToHaveCountAsync(1);
     }
 }

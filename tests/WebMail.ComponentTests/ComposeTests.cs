@@ -47,6 +47,22 @@ public sealed class ComposeTests : ComponentTest
     }
 
     [Fact]
+    public void FirstLiveRender_ReplyBelowTheQuote_QuoteFirstThenTheLineToWriteOnThenTheSignature()
+    {
+        _settings.Kept = Signed with { ReplyBelowQuote = true };
+        Services.GetRequiredService<NavigationManager>().NavigateTo("compose?reply=INBOX.1.7");
+        _sender.Prepared = Message("alice@school.test", "Re: 周会", "\n\nOn Monday, alice wrote:\n> 周会改到周三\n");
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        var expected = "On Monday, alice wrote:\n> 周会改到周三\n\n";
+        page.WaitForAssertion(() => Assert.Equal(expected + "\n\n-- \n张伟\n计算机学院", page.Find("#body").GetAttribute("value")));
+        var focus = Assert.Single(JSInterop.Invocations, i => i.Identifier == "webmailFocusAt");
+        Assert.Equal(expected.Length, focus.Arguments[1]);
+    }
+
+    [Fact]
     public void FirstLiveRender_ReplyWithSignatureOnReplies_PutsItAboveTheQuote()
     {
         _settings.Kept = Signed;

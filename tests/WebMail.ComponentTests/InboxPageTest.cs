@@ -13,6 +13,7 @@ public abstract class InboxPageTest : ComponentTest
         Services.AddSingleton<IMailboxService>(Mailbox);
         Services.AddScoped<Notifications>();
         Services.AddSingleton<IScheduledMailService>(Scheduled);
+        Services.AddSingleton<IUserSettingsService>(new FakeUserSettings());
         AddAuthorization().SetAuthorized("alice@school.test");
     }
 

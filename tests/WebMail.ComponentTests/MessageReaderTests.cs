@@ -10,10 +10,12 @@ namespace WebMail.ComponentTests;
 public sealed class MessageReaderTests : ComponentTest
 {
     private readonly RecordingMailbox _mailbox = new();
+    private readonly FakeUserSettings _settings = new();
 
     public MessageReaderTests()
     {
         Services.AddSingleton<IMailboxService>(_mailbox);
+        Services.AddSingleton<IUserSettingsService>(_settings);
         Services.AddScoped<Notifications>();
         GoLive();
     }
@@ -28,6 +30,37 @@ public sealed class MessageReaderTests : ComponentTest
 
         reader.WaitForAssertion(() => Assert.Contains("正文", reader.Markup, StringComparison.Ordinal));
         Assert.Equal(["OpenAsync"], _mailbox.Calls);
+    }
+
+    [Fact]
+    public void RemoteContent_BlockedUntilAsked_AlwaysShowRemembersTheSender_AndTheirNextMessageShowsIt()
+    {
+        _mailbox.RemoteContent = true;
+        var list = new ListContext(MailboxFeatures.Imap, RecordingMailbox.TwoFolders, RecordingMailbox.ThreeMessages);
+        var sender = RecordingMailbox.ThreeMessages.Single(m => m.Id == "m2").FromAddress;
+
+        var reader = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m2").Add(r => r.InPane, true).Add(r => r.FromList, list));
+        reader.WaitForAssertion(() => Assert.DoesNotContain("remote=true", reader.Find("iframe.message-frame").GetAttribute("src"), StringComparison.Ordinal));
+        reader.Find("#trust-sender").Click();
+
+        reader.WaitForAssertion(() => Assert.Contains("remote=true", reader.Find("iframe.message-frame").GetAttribute("src"), StringComparison.Ordinal));
+        Assert.Equal([sender], _settings.Kept.RemoteContentFrom);
+
+        var next = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m2").Add(r => r.InPane, true).Add(r => r.FromList, list));
+        next.WaitForAssertion(() => Assert.Contains("remote=true", next.Find("iframe.message-frame").GetAttribute("src"), StringComparison.Ordinal));
+        Assert.Empty(next.FindAll("#show-remote"));
+    }
+
+    [Fact]
+    public void RemoteContent_SettingsUnavailable_StaysBlocked()
+    {
+        _mailbox.RemoteContent = true;
+        _settings.Unavailable = true;
+
+        var reader = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m2"));
+
+        reader.WaitForAssertion(() => Assert.NotEmpty(reader.FindAll("#show-remote")));
+        Assert.DoesNotContain("remote=true", reader.Find("iframe.message-frame").GetAttribute("src"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,6 +78,9 @@ public sealed class RecordingMailbox : IMailboxService
     /// <summary>How long opening a message takes (a slow mail server); it gives up when the caller cancels.</summary>
     public TimeSpan OpenDelay { get; set; }
 
+    /// <summary>Messages open as HTML with remote content (pictures from the web).</summary>
+    public bool RemoteContent { get; set; }
+
     /// <summary>Opening a message is waiting for the slow mail server.</summary>
     public bool OpenPending { get; private set; }
 
@@ -86,7 +89,7 @@ public sealed class RecordingMailbox : IMailboxService
         var summary = ThreeMessages.Single(m => m.Id == messageId);
         var view = await Record(nameof(OpenAsync), new MessageView(
             messageId, summary.FromName, summary.FromAddress, "alice@school.test", "", summary.Subject, summary.Date,
-            "正文", HasHtmlBody: false, HasRemoteContent: false, [], DecodingProblems: false));
+            "正文", HasHtmlBody: RemoteContent, HasRemoteContent: RemoteContent, [], DecodingProblems: false));
         if (OpenDelay != TimeSpan.Zero)
         {
             OpenPending = true;

@@ -32,6 +32,9 @@ public sealed partial class Compose
     private string? _from;
     private ElementReference _bodyBox;
     private bool _focusBody;
+
+    /// <summary>Where the cursor goes in the text box of a reply written under the quote; null: at the start.</summary>
+    private int? _focusAt;
     private Task? _saveInFlight;
     private bool _saveAgain;
     private bool _loaded;
@@ -104,7 +107,11 @@ public sealed partial class Compose
             _focusBody = false;
             if (_rich)
             {
-                await (_editor?.FocusStartAsync() ?? Task.CompletedTask);
+                await (_editor?.FocusStartAsync(afterQuote: _focusAt is not null) ?? Task.CompletedTask);
+            }
+            else if (_focusAt is { } position)
+            {
+                await Js.InvokeVoidAsync("webmailFocusAt", _bodyBox, position);
             }
             else
             {
@@ -154,11 +161,16 @@ public sealed partial class Compose
                 var prepared = await Sender.PrepareAsync(mode.Value, original, _disposed.Token);
                 await TakeTypedValuesAsync();
                 var signature = settings.SignatureFor(replyOrForward: true);
+                var below = settings.ReplyBelowQuote && mode is ComposeMode.Reply or ComposeMode.ReplyAll;
+                var (text, cursor) = below ? SignatureBlock.BelowQuote(prepared.Body, signature) : (SignatureBlock.AboveQuote(prepared.Body, signature), 0);
+                _focusAt = below ? cursor : null;
                 prepared = prepared with
                 {
-                    Body = SignatureBlock.AboveQuote(prepared.Body, signature),
-                    // The original's HTML is quoted only for someone writing rich text; the signature goes above it.
-                    Html = _writeRich && prepared.Html is { } quoted ? SignatureBlock.HtmlAboveQuote(quoted, signature) : null,
+                    Body = text,
+                    // The original's HTML is quoted only for someone writing rich text; the signature goes above it (or under).
+                    Html = _writeRich && prepared.Html is { } quoted
+                        ? below ? SignatureBlock.HtmlBelowQuote(quoted, signature) : SignatureBlock.HtmlAboveQuote(quoted, signature)
+                        : null,
                 };
                 FillPrepared(mode.Value, original, prepared);
             }

@@ -23,6 +23,8 @@ public sealed partial class Settings
     private string? _defaultSignatureId;
     private bool _signatureOnReplies;
     private bool _writeRich;
+    private bool _replyBelowQuote;
+    private List<string> _trustedSenders = [];
     private string _language = "";
     private List<MessageTemplate> _templates = [];
     private string _address = "";
@@ -73,6 +75,8 @@ public sealed partial class Settings
         _defaultSignatureId = settings.DefaultSignatureId;
         _signatureOnReplies = settings.SignatureOnReplies;
         _writeRich = settings.WriteRich;
+        _replyBelowQuote = settings.ReplyBelowQuote;
+        _trustedSenders = [.. settings.RemoteContentFrom];
         _language = settings.Language ?? "";
         _templates = [.. settings.Templates];
     }
@@ -102,6 +106,8 @@ public sealed partial class Settings
                 DefaultSignatureId = _defaultSignatureId,
                 SignatureOnReplies = _signatureOnReplies,
                 WriteRich = _writeRich,
+                ReplyBelowQuote = _replyBelowQuote,
+                RemoteContentFrom = _trustedSenders,
                 Language = _language.Length > 0 ? _language : null,
                 Templates = _templates,
             }, token);

@@ -21,6 +21,26 @@ public static class SignatureBlock
     public static string HtmlAboveQuote(string quotedHtml, Signature? signature) =>
         signature is null ? quotedHtml : EmptyLine + HtmlBlock(signature) + quotedHtml;
 
+    /// <summary>A reply under the quote (plain): the quote, an empty line, the line to write on, then the signature.</summary>
+    /// <returns>The text, and where the cursor goes.</returns>
+    public static (string Text, int Cursor) BelowQuote(string quotedBody, Signature? signature)
+    {
+        var quote = quotedBody.Trim('\n') + "\n\n";
+        return (quote + (signature is null ? "" : Block(signature)), quote.Length);
+    }
+
+    /// <summary>A rich-text reply under the quote: the quote, the line to write on, then the signature.</summary>
+    public static string HtmlBelowQuote(string quotedHtml, Signature? signature)
+    {
+        var quote = quotedHtml;
+        while (quote.StartsWith(EmptyLine, StringComparison.Ordinal))
+        {
+            quote = quote[EmptyLine.Length..];
+        }
+
+        return quote + EmptyLine + (signature is null ? "" : HtmlBlock(signature));
+    }
+
     private const string EmptyLine = "<div><br></div>";
 
     private static string HtmlBlock(Signature signature) =>

@@ -35,6 +35,22 @@ public sealed record UserSettings
     /// <summary>Messages saved to start new ones from, in the order they were saved.</summary>
     public IReadOnlyList<MessageTemplate> Templates { get; init; } = [];
 
+    /// <summary>At most this many senders whose remote content is shown.</summary>
+    public const int MaxTrustedSenders = 500;
+
+    /// <summary>
+    /// Senders (addresses, lower case) whose messages show their remote pictures and styles at once, as the user chose
+    /// with "Always show from this sender"; everyone else's stay blocked until asked.
+    /// </summary>
+    public IReadOnlyList<string> RemoteContentFrom { get; init; } = [];
+
+    /// <summary>A reply is written under the quoted message (the cursor after it) instead of above it.</summary>
+    public bool ReplyBelowQuote { get; init; }
+
+    /// <summary>Whether <paramref name="address"/> is among <see cref="RemoteContentFrom"/>.</summary>
+    public bool ShowsRemoteContentFrom(string address) =>
+        RemoteContentFrom.Contains(address.Trim(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>New mail, replies and forwards start in the rich-text editor (the original's HTML quoted) instead of plain text.</summary>
     public bool WriteRich { get; init; }
 

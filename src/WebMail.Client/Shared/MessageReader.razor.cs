@@ -62,6 +62,9 @@ public sealed partial class MessageReader
     private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
+    private IUserSettingsService Settings { get; set; } = null!;
+
+    [Inject]
     private Notifications Notifications { get; set; } = null!;
 
     // Beside the list the reader is a third of the screen: a twelfth of it is too narrow for "From" in Chinese.
@@ -127,6 +130,7 @@ public sealed partial class MessageReader
             prerenderWait?.CancelAfter(Prerendering.Wait);
             token = prerenderWait?.Token ?? token;
             _view = await Mailbox.OpenAsync(Id, token);
+            _showRemote = _view.HasRemoteContent && await ShowsRemoteContentFromAsync(_view.FromAddress, token);
             if (!TakeFromList())
             {
                 _neighbours = await Mailbox.GetNeighboursAsync(Id, ListedIn);
@@ -179,6 +183,28 @@ public sealed partial class MessageReader
     });
 
     private void ToggleSource() => _showSource = !_showSource;
+
+    /// <summary>Remote content of this sender shows at once when the user chose so; not when the settings cannot be read.</summary>
+    private async Task<bool> ShowsRemoteContentFromAsync(string address, CancellationToken token)
+    {
+        try
+        {
+            return (await Settings.GetAsync(token)).ShowsRemoteContentFrom(address);
+        }
+        catch (MailOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>"Always show from this sender": remembered in the user's settings (every device), and shown now.</summary>
+    private Task TrustSenderAsync() => RunAsync(async token =>
+    {
+        var address = _view!.FromAddress;
+        var settings = await Settings.GetAsync(token);
+        await Settings.SaveAsync(settings with { RemoteContentFrom = [.. settings.RemoteContentFrom, address] }, token);
+        _showRemote = true;
+    });
 
     private async Task RunAsync(Func<CancellationToken, Task> action)
     {

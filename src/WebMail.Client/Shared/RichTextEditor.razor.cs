@@ -23,6 +23,7 @@ public sealed partial class RichTextEditor
     private DotNetObjectReference<RichTextEditor>? _self;
     private int _shownVersion;
     private bool _focusWhenReady;
+    private bool _focusAfterQuote;
 
     [Inject]
     private IJSRuntime Js { get; set; } = null!;
@@ -118,13 +119,17 @@ public sealed partial class RichTextEditor
     /// <summary>Pictures pasted inside HTML may be data: URLs until uploaded; what a message can carry bounds them.</summary>
     private long MaxContentBytes => Math.Max(MaxPictureBytes * 2, 4 * 1024 * 1024);
 
-    /// <summary>Puts the cursor at the start of the text (a reply is written above the quote); at once, or as soon as the editor runs.</summary>
-    public async Task FocusStartAsync()
+    /// <summary>
+    /// Puts the cursor at the start of the text (a reply written above the quote), or on the line after the quote;
+    /// at once, or as soon as the editor runs.
+    /// </summary>
+    public async Task FocusStartAsync(bool afterQuote = false)
     {
         _focusWhenReady = _editor is null;
+        _focusAfterQuote = afterQuote;
         if (_editor is not null)
         {
-            await _editor.InvokeVoidAsync("focusStart", _disposed.Token);
+            await _editor.InvokeVoidAsync(afterQuote ? "focusAfterQuote" : "focusStart", _disposed.Token);
         }
     }
 
@@ -152,7 +157,7 @@ public sealed partial class RichTextEditor
                 });
                 if (_focusWhenReady)
                 {
-                    await FocusStartAsync();
+                    await FocusStartAsync(_focusAfterQuote);
                 }
             }
             else if (_editor is not null && Version != _shownVersion)

@@ -33,6 +33,13 @@ public static class UserSettingsRules
             DefaultSignatureId = signatures.Any(s => s.Id == settings.DefaultSignatureId) ? settings.DefaultSignatureId : null,
             SignatureOnReplies = settings.SignatureOnReplies,
             WriteRich = settings.WriteRich,
+            ReplyBelowQuote = settings.ReplyBelowQuote,
+            RemoteContentFrom = settings.RemoteContentFrom
+                .Select(a => (a ?? "").Trim().ToLowerInvariant())
+                .Where(a => a.Length is > 2 and <= 254 && a.Contains('@') && !a.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+                .Distinct()
+                .Take(UserSettings.MaxTrustedSenders)
+                .ToList(),
             Templates = settings.Templates
                 .Select(t => new MessageTemplate(CleanId(t.Id), OneLine(t.Name, MaxSignatureNameLength), OneLine(t.To, MaxTemplateFieldLength),
                     OneLine(t.Subject, MaxTemplateFieldLength), Bounded(t.Body, UserSettings.MaxTemplateLength)))

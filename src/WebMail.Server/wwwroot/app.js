@@ -18,9 +18,16 @@ document.cookie = "webmail.tz=" + encodeURIComponent(Intl.DateTimeFormat().resol
     });
 })();
 
-// A reply is written above the quoted original: the cursor goes to the very start of the text.
+// A reply is written above the quoted original (the cursor at the very start of the text), or under it, where the
+// user chose so (the cursor at the given position, scrolled into view).
 window.webmailFocusAtStart = element => {
     element.focus();
     element.setSelectionRange(0, 0);
     element.scrollTop = 0;
+};
+window.webmailFocusAt = (element, position) => {
+    element.focus();
+    element.setSelectionRange(position, position);
+    element.blur();
+    element.focus(); // Chromium scrolls a text area to its caret on focus
 };

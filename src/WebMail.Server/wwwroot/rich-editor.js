@@ -199,6 +199,22 @@ export function create(root, toolbar, dotnet, options) {
             editor.moveCursorToStart();
             editor.focus();
         },
+        // A reply written under the quote: the line after the last quote, scrolled into view.
+        focusAfterQuote: () => {
+            const quotes = root.querySelectorAll(":scope > blockquote");
+            const line = quotes.length ? quotes[quotes.length - 1].nextElementSibling : null;
+            if (!line) {
+                editor.moveCursorToEnd();
+                editor.focus();
+                return;
+            }
+            const range = document.createRange();
+            range.setStart(line, 0);
+            range.collapse(true);
+            editor.focus();
+            editor.setSelection(range);
+            line.scrollIntoView({ block: "nearest" });
+        },
         destroy: () => {
             clearTimeout(timer);
             editor.destroy();

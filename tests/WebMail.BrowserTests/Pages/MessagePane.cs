@@ -27,6 +27,9 @@ public sealed class MessagePane(IPage page)
 
     public ILocator ShowRemoteContent => page.Locator("#show-remote");
 
+    /// <summary>"Always show from this sender".</summary>
+    public ILocator TrustSender => page.Locator("#trust-sender");
+
     public ILocator AttachmentLinks => page.Locator("#attachments a");
 
     public ILocator Reply => page.Locator("#reply");

@@ -28,6 +28,11 @@ public sealed class SettingsPage(IPage page)
 
     public ILocator WriteRich => page.Locator("#write-rich");
 
+    public ILocator ReplyBelowQuote => page.Locator("#reply-below");
+
+    /// <summary>Senders whose remote content is always shown.</summary>
+    public ILocator TrustedSenders => page.Locator("#trusted-senders li");
+
     public ILocator Language => page.Locator("#settings-language");
 
     public ILocator Templates => page.Locator("#templates li");

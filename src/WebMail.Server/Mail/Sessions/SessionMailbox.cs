@@ -39,6 +39,9 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     /// <summary>What the user is writing (see <see cref="DraftService"/>).</summary>
     public SessionDrafts Drafts { get; } = new();
 
+    /// <summary>The user's settings as read once for this session (see <see cref="UserData.UserSettingsService"/>).</summary>
+    public UserSettings? Settings { get; set; }
+
     /// <summary>People this session read mail from or wrote to: the compose form's suggestions.</summary>
     public IAddressBook AddressBook { get; init; } = new SessionAddressBook();
 
