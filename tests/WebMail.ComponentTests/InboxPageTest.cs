@@ -13,11 +13,13 @@ public abstract class InboxPageTest : ComponentTest
         Services.AddSingleton<IMailboxService>(Mailbox);
         Services.AddScoped<Notifications>();
         Services.AddSingleton<IScheduledMailService>(Scheduled);
-        Services.AddSingleton<IUserSettingsService>(new FakeUserSettings());
+        Services.AddSingleton<IUserSettingsService>(Settings);
         AddAuthorization().SetAuthorized("alice@school.test");
     }
 
     protected RecordingMailbox Mailbox { get; } = new();
 
     protected FakeScheduledMail Scheduled { get; } = new();
+
+    protected FakeUserSettings Settings { get; } = new();
 }

@@ -70,4 +70,38 @@ public sealed class InboxTests : InboxPageTest
         inbox.WaitForAssertion(() => Assert.Single(inbox.FindAll("#sorted-newest-only")));
         Assert.Contains("newest 3 messages were grouped", inbox.Find("#sorted-newest-only").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReadingPreferences_PageSizeAndConversations_AskedOfTheServer_AndTheLinkCanStillTurnThemOff()
+    {
+        Settings.Kept = UserSettings.Defaults with { PageSize = 25, ConversationView = true };
+
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.Equal((25, true), (Mailbox.LastQuery?.PageSize, Mailbox.LastQuery?.Threads)));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?threads=0");
+        inbox.WaitForAssertion(() => Assert.False(Mailbox.LastQuery?.Threads));
+    }
+
+    [Fact]
+    public void ReadingPreferences_SettingsUnavailable_TheListStillComesWithTheDefaults()
+    {
+        Settings.Unavailable = true;
+
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.Equal((50, false), (Mailbox.LastQuery?.PageSize, Mailbox.LastQuery?.Threads)));
+    }
+
+    [Fact]
+    public void ConversationSwitch_TurnedOn_RememberedAsTheUsersChoice()
+    {
+        var inbox = Render<Inbox>();
+        inbox.WaitForAssertion(() => Assert.NotEmpty(inbox.FindAll("#threads")));
+
+        inbox.Find("#threads").Change(true);
+
+        inbox.WaitForAssertion(() => Assert.True(Settings.Kept.ConversationView));
+        Assert.EndsWith("threads=1", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
 }

@@ -31,8 +31,12 @@ public sealed class RecordingMailbox : IMailboxService
     /// <summary>A listing is waiting for the slow mail server.</summary>
     public bool ListPending { get; private set; }
 
+    /// <summary>The query the list was last asked for.</summary>
+    public MessageQuery? LastQuery { get; private set; }
+
     public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default)
     {
+        LastQuery = query;
         var page = await Record(nameof(ListAsync), new MessagePage(ThreeMessages, ThreeMessages.Count, query.PageIndex, query.PageSize)
         {
             BodyNotSearched = Limits.BodyNotSearched,

@@ -10,7 +10,10 @@ namespace WebMail.Client.Pages;
 /// </summary>
 public sealed partial class Inbox
 {
-    private const int PageSize = 50;
+    /// <summary>The user's reading preferences (page size, conversations), read once per page.</summary>
+    private int _pageSize = UserSettings.Defaults.PageSize;
+    private bool _conversations;
+    private bool _preferencesRead;
 
     private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _disposed = new();
@@ -28,6 +31,9 @@ public sealed partial class Inbox
 
     [Inject]
     private IMailboxService Mailbox { get; set; } = null!;
+
+    [Inject]
+    private IUserSettingsService Settings { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -89,8 +95,9 @@ public sealed partial class Inbox
         {
             var (sort, descending) = MailboxLink.ParseSort(SortParameter);
             var search = new MessageSearch(Text, From, To, Subject, Body, MailboxLink.ParseDate(Since), MailboxLink.ParseDate(Until));
-            return new MessageQuery(Folder, PageIndex, PageSize, sort, descending, search.IsEmpty ? null : search,
-                AllFolders == "1" && !search.IsEmpty && _features.Folders, ThreadsParameter == "1" && _features.Threads);
+            var threads = ThreadsParameter switch { "1" => true, "0" => false, _ => _conversations };
+            return new MessageQuery(Folder, PageIndex, _pageSize, sort, descending, search.IsEmpty ? null : search,
+                AllFolders == "1" && !search.IsEmpty && _features.Folders, threads && _features.Threads);
         }
     }
 
@@ -119,8 +126,14 @@ public sealed partial class Inbox
     /// <summary>What the reader beside the list needs from it, once the list is loaded.</summary>
     private ListContext? ListContext => _page is null ? null : new ListContext(_features, _folders, _page.Messages);
 
-    protected override Task OnParametersSetAsync()
+    protected override async Task OnParametersSetAsync()
     {
+        if (!_preferencesRead)
+        {
+            _preferencesRead = true;
+            await ReadPreferencesAsync();
+        }
+
         // Opening or closing a message in the pane keeps the selection.
         var sameList = _shownQuery == Query && _page is not null;
         if (!sameList)
@@ -133,7 +146,27 @@ public sealed partial class Inbox
 
         // Opening a message beside the list changes nothing in it. Closing the pane may follow a delete or a move
         // there: the list comes again from the session's cache, which already left that message out.
-        return sameList && Open is not null ? Task.CompletedTask : LoadAsync(refresh: false);
+        if (!(sameList && Open is not null))
+        {
+            await LoadAsync(refresh: false);
+        }
+    }
+
+    /// <summary>
+    /// Page size and conversations as the user chose; the defaults when the settings cannot be read, or not within
+    /// the prerender's wait (the page must not wait on the database).
+    /// </summary>
+    private async Task ReadPreferencesAsync()
+    {
+        using var wait = new CancellationTokenSource(RendererInfo.IsInteractive ? TimeSpan.FromSeconds(10) : Prerendering.Wait);
+        try
+        {
+            var settings = await Settings.GetAsync(wait.Token);
+            (_pageSize, _conversations) = (settings.PageSize, settings.ConversationView);
+        }
+        catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>The pane opened a message, which marks it read: its line and its folder's count show that at once.</summary>

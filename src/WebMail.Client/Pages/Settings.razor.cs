@@ -24,6 +24,8 @@ public sealed partial class Settings
     private bool _signatureOnReplies;
     private bool _writeRich;
     private bool _replyBelowQuote;
+    private int _pageSize = UserSettings.Defaults.PageSize;
+    private bool _conversationView;
     private List<string> _trustedSenders = [];
     private string _language = "";
     private List<MessageTemplate> _templates = [];
@@ -76,6 +78,7 @@ public sealed partial class Settings
         _signatureOnReplies = settings.SignatureOnReplies;
         _writeRich = settings.WriteRich;
         _replyBelowQuote = settings.ReplyBelowQuote;
+        (_pageSize, _conversationView) = (settings.PageSize, settings.ConversationView);
         _trustedSenders = [.. settings.RemoteContentFrom];
         _language = settings.Language ?? "";
         _templates = [.. settings.Templates];
@@ -107,6 +110,8 @@ public sealed partial class Settings
                 SignatureOnReplies = _signatureOnReplies,
                 WriteRich = _writeRich,
                 ReplyBelowQuote = _replyBelowQuote,
+                PageSize = _pageSize,
+                ConversationView = _conversationView,
                 RemoteContentFrom = _trustedSenders,
                 Language = _language.Length > 0 ? _language : null,
                 Templates = _templates,

@@ -44,6 +44,15 @@ public sealed record UserSettings
     /// </summary>
     public IReadOnlyList<string> RemoteContentFrom { get; init; } = [];
 
+    /// <summary>The list page sizes a user may choose.</summary>
+    public static IReadOnlyList<int> PageSizes { get; } = [25, 50, 100];
+
+    /// <summary>Messages on a page of the list (one of <see cref="PageSizes"/>).</summary>
+    public int PageSize { get; init; } = 50;
+
+    /// <summary>The list shows conversations (threads) unless asked otherwise; remembered from the list's own switch.</summary>
+    public bool ConversationView { get; init; }
+
     /// <summary>A reply is written under the quoted message (the cursor after it) instead of above it.</summary>
     public bool ReplyBelowQuote { get; init; }
 

@@ -34,6 +34,8 @@ public static class UserSettingsRules
             SignatureOnReplies = settings.SignatureOnReplies,
             WriteRich = settings.WriteRich,
             ReplyBelowQuote = settings.ReplyBelowQuote,
+            PageSize = UserSettings.PageSizes.Contains(settings.PageSize) ? settings.PageSize : UserSettings.Defaults.PageSize,
+            ConversationView = settings.ConversationView,
             RemoteContentFrom = settings.RemoteContentFrom
                 .Select(a => (a ?? "").Trim().ToLowerInvariant())
                 .Where(a => a.Length is > 2 and <= 254 && a.Contains('@') && !a.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
