@@ -95,14 +95,7 @@ public sealed class RichTextComposeTests(BrowserFixture browser, Xunit.Abstracti
         await Assertions.Expect(forward.AttachmentItems).ToContainTextAsync("富文本 通知.eml");
         await forward.To.FillAsync(writer);
         await forward.SendAsync();
-        // Delivery takes a moment: Refresh, as a user would, until the message is there (bounded).
-        await page.GotoAsync("/");
-        for (var attempt = 0; attempt < 20 && await MailboxPage.Of(page).MessageLinks.CountAsync() == 0; attempt++)
-        {
-            await page.WaitForTimeoutAsync(500);
-            await MailboxPage.Of(page).RefreshButton.ClickAsync();
-        }
-
+        await MailboxPage.Of(page).OpenInboxWhenMailArrivedAsync();
         await Assertions.Expect(MailboxPage.Of(page).MessageLinks.First).ToContainTextAsync("Fwd: 富文本 通知");
         await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
         await Assertions.Expect(MessagePane.Of(page).AttachmentLinks).ToContainTextAsync("富文本 通知.eml");
@@ -212,13 +205,7 @@ public sealed class RichTextComposeTests(BrowserFixture browser, Xunit.Abstracti
         await ComposePage.Of(recipient).WaitUntilReadyAsync();
         await Assertions.Expect(ComposePage.Of(recipient).Body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("> 正文在签名上面"));
         await ComposePage.Of(recipient).SendAsync();
-        await page.GotoAsync("/");
-        for (var attempt = 0; attempt < 20 && await MailboxPage.Of(page).MessageLinks.CountAsync() == 0; attempt++)
-        {
-            await page.WaitForTimeoutAsync(500);
-            await MailboxPage.Of(page).RefreshButton.ClickAsync();
-        }
-
+        await MailboxPage.Of(page).OpenInboxWhenMailArrivedAsync();
         await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
         await page.Locator("#reply").ClickAsync();
         await compose.WaitUntilReadyAsync();
@@ -240,7 +227,9 @@ public sealed class RichTextComposeTests(BrowserFixture browser, Xunit.Abstracti
         await Assertions.Expect(SettingsPage.Of(page).Saved).ToBeVisibleAsync();
 
         await page.GotoAsync("/");
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
         await MailboxPage.Of(page).MessageLinks.Filter(new() { HasText = "周会" }).ClickAsync();
+        await Assertions.Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("周会");
         await page.Locator("#reply").ClickAsync();
         var compose = ComposePage.Of(page);
         await compose.WaitUntilReadyAsync();
@@ -249,7 +238,9 @@ public sealed class RichTextComposeTests(BrowserFixture browser, Xunit.Abstracti
 
         // Remote pictures: blocked until asked; "always" for this sender shows them in their next message at once.
         await page.GotoAsync("/");
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
         await MailboxPage.Of(page).MessageLinks.Filter(new() { HasText = "第一期简报" }).ClickAsync();
+        await Assertions.Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("第一期简报");
         await MessagePane.Of(page).TrustSender.ClickAsync();
         await Assertions.Expect(MessagePane.Of(page).BodyFrame).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("remote=true"));
         await MailboxPage.Of(page).MessageLinks.Filter(new() { HasText = "第二期简报" }).ClickAsync();

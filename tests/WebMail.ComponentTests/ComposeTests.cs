@@ -274,6 +274,24 @@ public sealed class ComposeTests : ComponentTest
     }
 
     [Fact]
+    public void FirstLiveRender_FailedScheduledMessageKeptInDrafts_SavesReplaceThatCopy()
+    {
+        _scheduled.Messages.Add(new ScheduledMessage("s1", DateTimeOffset.UtcNow.AddDays(-1), "Bob", "通知", MailProblem.RecipientRefused, false, KeptInDrafts: true));
+        _scheduled.Contents["s1"] = Message("bob@school.test", "通知", "明早八点开会。");
+        _scheduled.DraftIds["s1"] = "Drafts.1.9";
+        _sender.DraftsFolder["Drafts.1.9"] = Message("bob@school.test", "通知", "明早八点开会。");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("compose?scheduled=s1");
+        Typed("", "", "", "", "");
+
+        var page = Render<Compose>();
+
+        page.WaitForAssertion(() => Assert.Equal("通知", page.Find("#subject").GetAttribute("value")));
+        page.Find("#body").Input("明早九点开会。");
+        Assert.True(SpinWait.SpinUntil(() => _sender.Draft?.Body == "明早九点开会。", TimeSpan.FromSeconds(5)));
+        Assert.Equal("Drafts.1.9", _sender.LastSavedAs?.Key); // that copy, not a second draft beside it
+    }
+
+    [Fact]
     public void SaveAsTemplate_Named_KeptInTheSettingsBesideTheOthers()
     {
         _settings.Kept = new UserSettings { Templates = [new MessageTemplate("t0", "旧模板", "", "", "x")] };

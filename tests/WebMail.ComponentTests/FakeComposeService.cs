@@ -38,9 +38,12 @@ public sealed class FakeComposeService : IComposeService, IDraftService, IAddres
         return Task.FromResult(new SendResult(MailProblem.None));
     }
 
+    /// <summary>The draft the last save said it wrote.</summary>
+    public DraftRef? LastSavedAs { get; private set; }
+
     public Task<DraftRef> SaveAsync(DraftRef? of, OutgoingMessage draft, CancellationToken cancellationToken = default)
     {
-        Draft = draft;
+        (Draft, LastSavedAs) = (draft, of);
         return Task.FromResult(new DraftRef("d", (of?.Version ?? 0) + 1));
     }
 

@@ -79,6 +79,16 @@ public sealed class ScheduledSendingTests(ITestOutputHelper output) : IAsyncLife
         var row = Assert.Single(await store.ForUserAsync(alice, _timeout));
         Assert.Equal(nameof(MailProblem.RecipientRefused), row.Problem);
         Assert.Equal(1, await store.FailedCountAsync(alice, _timeout));
+        // A draft again: in the Drafts folder, as another mail program sees it, and the row knows where.
+        Assert.NotNull(row.DraftId);
+        using (var imap = await _clients.ImapAsync(alice, DemoMailServer.TestPassword, _timeout))
+        {
+            var drafts = imap.GetFolder(MailKit.SpecialFolder.Drafts)!;
+            await drafts.OpenAsync(MailKit.FolderAccess.ReadOnly, _timeout);
+            var copy = await drafts.GetMessageAsync(drafts.Count - 1, _timeout);
+            Assert.Equal(("退回的通知", $"nobody@{DemoMailServer.Domain}"), (copy.Subject, copy.To.Mailboxes.Single().Address));
+        }
+
         var taken = await store.TakeBackAsync(alice, row.Id, _timeout);
         Assert.NotNull(taken);
         var held = HeldMessage.Open(HeldMessage.Protector(_first.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()), taken.Sealed);

@@ -51,7 +51,7 @@ public sealed partial class Compose
     }
 
     /// <summary>The scheduled message, out of the schedule and into the form; null (with the problem shown) when it is being sent or gone.</summary>
-    private async Task<OutgoingMessage?> TakeBackScheduledAsync(string id)
+    private async Task<TakenBackMessage?> TakeBackScheduledAsync(string id)
     {
         var message = await Scheduled.TakeBackAsync(id, _disposed.Token);
         if (message is null)
@@ -60,5 +60,23 @@ public sealed partial class Compose
         }
 
         return message;
+    }
+
+    /// <summary>The copy a failed scheduled message left in the Drafts folder, opened so saves replace it; null when it is gone (the user deleted it).</summary>
+    private async Task<SessionDraftCopy?> DraftCopyOfAsync(TakenBackMessage? takenBack)
+    {
+        if (takenBack?.DraftId is not { } draftId)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await Drafts.OpenAsync(draftId, _disposed.Token);
+        }
+        catch (MailOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -147,11 +147,12 @@ public sealed partial class Compose
             if (mode is null || original is null)
             {
                 var takenBack = ScheduledId is { } scheduledId ? await TakeBackScheduledAsync(scheduledId) : null;
-                var saved = ScheduledId is not null ? null
+                var saved = ScheduledId is not null ? await DraftCopyOfAsync(takenBack)
                     : DraftId is { } draftId ? await Drafts.OpenAsync(draftId, _disposed.Token)
                     : PrefillTo is null ? await Drafts.GetAsync(_disposed.Token)
                     : null;
-                var draft = saved?.Message ?? takenBack;
+                // What was scheduled, not the copy's reading of it: the copy is where saves go.
+                var draft = takenBack?.Message ?? saved?.Message;
                 await TakeTypedValuesAsync();
                 RestoreDraft(draft, saved?.Ref);
                 signNewMail = draft is null && ScheduledId is null;

@@ -12,12 +12,16 @@ public interface IScheduledMailService
 
     /// <summary>
     /// Takes a scheduled message back (it will not be sent) to write on in the compose form; null when it is gone or
-    /// being sent right now.
+    /// being sent right now. One that failed was put into the Drafts folder too (IMAP): its id there comes along, so
+    /// the form writes on that copy instead of making a second one.
     /// </summary>
     /// <exception cref="MailOperationException">SessionEnded; SettingsUnavailable when the store cannot be reached.</exception>
-    Task<OutgoingMessage?> TakeBackAsync(string id, CancellationToken cancellationToken = default);
+    Task<TakenBackMessage?> TakeBackAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a scheduled message unsent; false when it is gone or being sent right now.</summary>
     /// <exception cref="MailOperationException">SessionEnded; SettingsUnavailable when the store cannot be reached.</exception>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A scheduled message taken back into the compose form; <paramref name="DraftId"/> is its copy in the Drafts folder, if it failed and has one.</summary>
+public sealed record TakenBackMessage(OutgoingMessage Message, string? DraftId);

@@ -22,7 +22,7 @@ public interface IScheduledMessageStore
     Task<IReadOnlyList<ScheduledMessageRow>> StaleClaimsAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken = default);
 
     /// <summary>Marks a claimed message as not sent, for the user to see and take back.</summary>
-    Task MarkFailedAsync(string id, string problem, CancellationToken cancellationToken = default);
+    Task MarkFailedAsync(string id, string problem, string? draftId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes the user's message and returns it, unless an instance has claimed it to send (then null).</summary>
     Task<ScheduledMessageRow?> TakeBackAsync(string address, string id, CancellationToken cancellationToken = default);

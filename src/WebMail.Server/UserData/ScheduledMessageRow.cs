@@ -20,4 +20,10 @@ public sealed class ScheduledMessageRow
 
     /// <summary>Why it could not be sent (a <c>MailProblem</c> name), once it failed; it then waits for the user.</summary>
     public string? Problem { get; set; }
+
+    /// <summary>
+    /// The copy put into the user's Drafts folder when it failed (IMAP), which "Change" then opens: the message is a
+    /// draft again, where the user's other mail programs see it too. Null when there is none.
+    /// </summary>
+    public string? DraftId { get; set; }
 }

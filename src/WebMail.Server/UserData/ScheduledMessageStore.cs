@@ -53,9 +53,11 @@ public sealed class ScheduledMessageStore(UserDataCalls calls, TimeProvider cloc
                 .Where(s => s.ClaimedAt != null && s.ClaimedAt < claimedBefore.ToUnixTimeMilliseconds() && s.Problem == null)
                 .ToListAsync(token), cancellationToken);
 
-    public Task MarkFailedAsync(string id, string problem, CancellationToken cancellationToken = default) =>
+    public Task MarkFailedAsync(string id, string problem, string? draftId = null, CancellationToken cancellationToken = default) =>
         calls.RunAsync((database, token) =>
-            database.ScheduledMessages.Where(s => s.Id == id).ExecuteUpdateAsync(update => update.SetProperty(s => s.Problem, problem), token), cancellationToken);
+            database.ScheduledMessages.Where(s => s.Id == id).ExecuteUpdateAsync(
+                update => update.SetProperty(s => s.Problem, problem).SetProperty(s => s.DraftId, draftId is { Length: <= UserDataContext.MaxDraftIdLength } ? draftId : null), token),
+            cancellationToken);
 
     public Task<ScheduledMessageRow?> TakeBackAsync(string address, string id, CancellationToken cancellationToken = default) =>
         calls.RunAsync(async (database, token) =>

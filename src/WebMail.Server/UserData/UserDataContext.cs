@@ -16,6 +16,9 @@ public sealed class UserDataContext(DbContextOptions<UserDataContext> options) :
 
     public DbSet<StoredSettings> Settings => Set<StoredSettings>();
 
+    /// <summary>A message id of the webmail's (folder and UID) fits easily; a longer one is not kept.</summary>
+    public const int MaxDraftIdLength = 1000;
+
     public DbSet<ScheduledMessageRow> ScheduledMessages => Set<ScheduledMessageRow>();
 
     public DbSet<KeptDraftRow> KeptDrafts => Set<KeptDraftRow>();
@@ -40,6 +43,7 @@ public sealed class UserDataContext(DbContextOptions<UserDataContext> options) :
             scheduled.Property(s => s.Sealed).HasColumnName("sealed");
             scheduled.Property(s => s.ClaimedAt).HasColumnName("claimed_at");
             scheduled.Property(s => s.Problem).HasColumnName("problem").HasMaxLength(64);
+            scheduled.Property(s => s.DraftId).HasColumnName("draft_id").HasMaxLength(MaxDraftIdLength);
             scheduled.HasIndex(s => s.UserAddress).HasDatabaseName("ix_scheduled_messages_user_address");
             scheduled.HasIndex(s => s.SendAt).HasDatabaseName("ix_scheduled_messages_send_at");
         });

@@ -49,6 +49,20 @@ public sealed class MailboxPage(IPage page)
 
     public ILocator RefreshButton => page.Locator("#refresh");
 
+    /// <summary>
+    /// Opens the inbox and presses Refresh, as a user waiting for a message would, until it lists one (delivery
+    /// takes a moment); at most ten seconds.
+    /// </summary>
+    public async Task OpenInboxWhenMailArrivedAsync()
+    {
+        await page.GotoAsync("/");
+        for (var attempt = 0; attempt < 20 && await MessageLinks.CountAsync() == 0; attempt++)
+        {
+            await page.WaitForTimeoutAsync(500);
+            await RefreshButton.ClickAsync();
+        }
+    }
+
     public ILocator SelectionCount => page.Locator("#selection-count");
 
     public ILocator DeleteSelected => page.Locator("#delete-selected");

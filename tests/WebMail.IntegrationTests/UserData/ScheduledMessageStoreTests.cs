@@ -47,7 +47,7 @@ public sealed class ScheduledMessageStoreTests
         Assert.NotNull(await store.TakeBackAsync("Zhang@School.test", "waiting", _timeout));
         Assert.Null(await store.TakeBackAsync("zhang@school.test", "sending", _timeout));
 
-        await store.MarkFailedAsync("sending", "RecipientRefused", _timeout);
+        await store.MarkFailedAsync("sending", "RecipientRefused", cancellationToken: _timeout);
         Assert.Equal(1, await store.FailedCountAsync("zhang@school.test", _timeout));
         var failed = await store.TakeBackAsync("zhang@school.test", "sending", _timeout);
         Assert.Equal("RecipientRefused", failed?.Problem);
@@ -66,7 +66,7 @@ public sealed class ScheduledMessageStoreTests
 
         Assert.Empty(await store.StaleClaimsAsync(now.AddMinutes(-10), _timeout));
         Assert.Equal(["a"], (await store.StaleClaimsAsync(now.AddMinutes(1), _timeout)).Select(r => r.Id));
-        await store.MarkFailedAsync("a", "Timeout", _timeout);
+        await store.MarkFailedAsync("a", "Timeout", cancellationToken: _timeout);
         Assert.Empty(await store.StaleClaimsAsync(now.AddMinutes(1), _timeout));
     }
 

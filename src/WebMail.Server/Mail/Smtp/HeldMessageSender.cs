@@ -48,6 +48,37 @@ public sealed class HeldMessageSender(
         }
     }
 
+    /// <summary>
+    /// Puts a message that could not be sent into the user's Drafts folder, as that user; its id there, or null when
+    /// it could not be (POP3 has no Drafts folder; a changed password, a server down). Bounded: a minute.
+    /// </summary>
+    public async Task<string?> KeepAsDraftAsync(HeldMessage held)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var message = MimeMessage.Load(new MemoryStream(held.Mime, writable: false));
+        var live = await LiveSessionAsync(held.SessionId);
+        var session = live ?? sessions.Detached(held.SessionId, held.Sender);
+        try
+        {
+            var mailbox = contexts.For(session);
+            var id = await mailbox.Store.ReplaceDraftAsync(message, null, timeout.Token);
+            mailbox.FolderGrew(SpecialFolderKind.Drafts);
+            return id;
+        }
+        catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
+        {
+            logger.LogInformation("A scheduled message of {Address} that failed was not put into Drafts: {ExceptionType}", held.Sender.Address, exception.GetType().Name);
+            return null;
+        }
+        finally
+        {
+            if (live is null)
+            {
+                await session.EndAsync();
+            }
+        }
+    }
+
     private async Task<UserSession?> LiveSessionAsync(string sessionId)
     {
         try

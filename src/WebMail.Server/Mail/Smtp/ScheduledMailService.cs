@@ -23,7 +23,7 @@ public sealed class ScheduledMailService(
     public async Task<int> FailedCountAsync(CancellationToken cancellationToken = default) =>
         await store.FailedCountAsync(await AddressAsync(), cancellationToken);
 
-    public async Task<OutgoingMessage?> TakeBackAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<TakenBackMessage?> TakeBackAsync(string id, CancellationToken cancellationToken = default)
     {
         if (await store.TakeBackAsync(await AddressAsync(), id, cancellationToken) is not { } row)
         {
@@ -31,7 +31,7 @@ public sealed class ScheduledMailService(
         }
 
         var held = HeldMessage.Open(HeldMessage.Protector(dataProtection), row.Sealed);
-        return DraftReader.Read(MessageRenderer.Render(held.Id, held.Mime)) with { RepliedToId = held.RepliedToId };
+        return new TakenBackMessage(DraftReader.Read(MessageRenderer.Render(held.Id, held.Mime)) with { RepliedToId = held.RepliedToId }, row.DraftId);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
@@ -52,7 +52,7 @@ public sealed class ScheduledMailService(
                 .Select(id => headers.FirstOrDefault(h => h.Id == id))
                 .SelectMany(header => header is not null && InternetAddressList.TryParse(header.RawValue, out var list) ? list.Mailboxes : []);
             var to = string.Join(", ", recipients.Select(m => string.IsNullOrEmpty(m.Name) ? m.Address : m.Name));
-            return new ScheduledMessage(row.Id, sendAt, to, headers[HeaderId.Subject] ?? "", problem, sending);
+            return new ScheduledMessage(row.Id, sendAt, to, headers[HeaderId.Subject] ?? "", problem, sending, row.DraftId is not null);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -48,7 +48,7 @@ public sealed class ScheduledSendService(
         foreach (var stale in await store.StaleClaimsAsync(clock.GetUtcNow() - ClaimTimeout, cancellationToken))
         {
             logger.LogWarning("A scheduled message of {Address} was being sent by an instance that stopped: left to its user", stale.UserAddress);
-            await store.MarkFailedAsync(stale.Id, nameof(MailProblem.Timeout), cancellationToken);
+            await store.MarkFailedAsync(stale.Id, nameof(MailProblem.Timeout), cancellationToken: cancellationToken);
         }
 
         var protector = HeldMessage.Protector(dataProtection);
@@ -62,7 +62,7 @@ public sealed class ScheduledSendService(
             catch (CryptographicException)
             {
                 logger.LogError("A scheduled message of {Address} cannot be read: the Data Protection keys changed", row.UserAddress);
-                await store.MarkFailedAsync(row.Id, nameof(MailProblem.ProtocolError), cancellationToken);
+                await store.MarkFailedAsync(row.Id, nameof(MailProblem.ProtocolError), cancellationToken: cancellationToken);
                 continue;
             }
 
@@ -74,7 +74,9 @@ public sealed class ScheduledSendService(
             else
             {
                 logger.LogWarning("A scheduled message of {Address} was not sent: {Problem}", row.UserAddress, result.Problem);
-                await store.MarkFailedAsync(row.Id, result.Problem.ToString(), CancellationToken.None);
+                // A draft again, where all the user's mail programs see it (IMAP, when the server takes it).
+                var draftId = await sender.KeepAsDraftAsync(held);
+                await store.MarkFailedAsync(row.Id, result.Problem.ToString(), draftId, CancellationToken.None);
             }
         }
     }

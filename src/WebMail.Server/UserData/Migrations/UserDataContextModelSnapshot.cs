@@ -25,6 +25,7 @@ public sealed class UserDataContextModelSnapshot : ModelSnapshot
             scheduled.Property<byte[]>("Sealed").IsRequired().HasColumnName("sealed");
             scheduled.Property<long?>("ClaimedAt").HasColumnName("claimed_at");
             scheduled.Property<string>("Problem").HasMaxLength(64).HasColumnName("problem");
+            scheduled.Property<string>("DraftId").HasMaxLength(UserDataContext.MaxDraftIdLength).HasColumnName("draft_id");
             scheduled.HasKey("Id").HasName("pk_scheduled_messages");
             scheduled.HasIndex("UserAddress").HasDatabaseName("ix_scheduled_messages_user_address");
             scheduled.HasIndex("SendAt").HasDatabaseName("ix_scheduled_messages_send_at");
