@@ -133,7 +133,7 @@ public sealed class RichTextComposeTests(BrowserFixture browser, Xunit.Abstracti
     }
 
     [Fact]
-    public async Task RichDraft_WithPicture_IsRestoredInTheRichEditor()
+    public async Task RichDraft_WithADroppedPicture_IsRestoredInTheRichEditor()
     {
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, DemoMailServer.NewTestAccount("richdraft"));
@@ -144,7 +144,7 @@ public sealed class RichTextComposeTests(BrowserFixture browser, Xunit.Abstracti
         await compose.RichBody.ClickAsync();
         await page.Keyboard.PressAsync("Control+i");
         await page.Keyboard.InsertTextAsync("斜体的草稿");
-        await compose.PasteAsync(picture: Picture);
+        await compose.DropPictureAsync(Picture);
         await Assertions.Expect(compose.RichBody.Locator("img[data-cid]")).ToHaveCountAsync(1);
         await page.WaitForTimeoutAsync(2500); // the editor says it changed after half a second, the draft is saved a second later
 

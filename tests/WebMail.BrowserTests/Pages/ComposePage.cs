@@ -50,6 +50,16 @@ public sealed class ComposePage(IPage page)
 
     public ILocator KeepRich => page.Locator("#keep-rich");
 
+    /// <summary>Drops a picture file onto the rich-text editor, as from the file manager.</summary>
+    public Task DropPictureAsync(byte[] picture, string name = "picture.png") =>
+        RichBody.EvaluateAsync("""
+            (root, [picture, name]) => {
+                const data = new DataTransfer();
+                data.items.add(new File([Uint8Array.from(atob(picture), c => c.charCodeAt(0))], name, { type: "image/png" }));
+                root.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+            }
+            """, new object[] { Convert.ToBase64String(picture), name });
+
     /// <summary>
     /// Pastes into the rich-text editor as the browser does for a paste from another program: a paste event with the
     /// clipboard's HTML, or its picture (Playwright cannot fill the system clipboard of a headless browser).
