@@ -35,16 +35,17 @@ require_root() {
 
 install_packages() {
   if command -v dovecot >/dev/null && command -v postfix >/dev/null && command -v openssl >/dev/null \
-    && [ -x /usr/lib/dovecot/imap ] && [ -x /usr/lib/dovecot/pop3 ] && [ -x /usr/lib/dovecot/lmtp ]; then
+    && [ -x /usr/lib/dovecot/imap ] && [ -x /usr/lib/dovecot/pop3 ] && [ -x /usr/lib/dovecot/lmtp ] \
+    && [ -x /usr/lib/dovecot/managesieve ] && [ -f /usr/lib/dovecot/modules/lib90_sieve_plugin.so ]; then
     return
   fi
-  log "installing dovecot and postfix from Debian packages"
+  log "installing dovecot (with Pigeonhole: Sieve and ManageSieve) and postfix from Debian packages"
   # Without this answer the postfix package asks questions and writes /etc/postfix/main.cf.
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null || apt-get update -q >/dev/null
   apt-get install -y -q --no-install-recommends \
-    dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix openssl >/dev/null
+    dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-sieve dovecot-managesieved postfix openssl >/dev/null
 }
 
 ensure_vmail_user() {
@@ -88,7 +89,7 @@ write_dovecot_conf() {
        s|@TEST_PASSWORD@|$test_password|g;
        s|@IMAP_PORT@|$WEBMAIL_IMAP_PORT|g; s|@IMAPS_PORT@|$WEBMAIL_IMAPS_PORT|g;
        s|@POP3_PORT@|$WEBMAIL_POP3_PORT|g; s|@POP3S_PORT@|$WEBMAIL_POP3S_PORT|g;
-       s|@LMTP_PORT@|$WEBMAIL_LMTP_PORT|g" \
+       s|@LMTP_PORT@|$WEBMAIL_LMTP_PORT|g; s|@SIEVE_PORT@|$WEBMAIL_SIEVE_PORT|g; s|@SMTP_PORT@|$WEBMAIL_SMTP_PORT|g" \
     "$here/mailserver/dovecot.conf.in" >"$out"
 }
 
@@ -125,7 +126,7 @@ port_open() {
 
 all_ports() {
   echo "$WEBMAIL_SMTP_PORT $WEBMAIL_SUBMISSION_PORT $WEBMAIL_SUBMISSIONS_PORT $WEBMAIL_IMAP_PORT" \
-    "$WEBMAIL_IMAPS_PORT $WEBMAIL_POP3_PORT $WEBMAIL_POP3S_PORT $WEBMAIL_LMTP_PORT"
+    "$WEBMAIL_IMAPS_PORT $WEBMAIL_POP3_PORT $WEBMAIL_POP3S_PORT $WEBMAIL_LMTP_PORT $WEBMAIL_SIEVE_PORT"
 }
 
 dovecot_running() { [ -f "$dovecot_conf" ] && doveadm -c "$dovecot_conf" process status >/dev/null 2>&1; }
@@ -216,6 +217,7 @@ status() {
   submission   127.0.0.1:$WEBMAIL_SUBMISSION_PORT (STARTTLS + AUTH)   127.0.0.1:$WEBMAIL_SUBMISSIONS_PORT (TLS + AUTH)
   IMAP         127.0.0.1:$WEBMAIL_IMAP_PORT (STARTTLS)   127.0.0.1:$WEBMAIL_IMAPS_PORT (TLS)
   POP3         127.0.0.1:$WEBMAIL_POP3_PORT (STARTTLS)   127.0.0.1:$WEBMAIL_POP3S_PORT (TLS)
+  ManageSieve  127.0.0.1:$WEBMAIL_SIEVE_PORT (STARTTLS; Sieve runs at delivery)
   certificate  $state/tls/cert.pem (self-signed; trust it explicitly)
   logs         $state/log/
 EOF

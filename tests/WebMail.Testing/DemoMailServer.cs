@@ -49,6 +49,9 @@ public static partial class DemoMailServer
 
     public static string CertificateFile => Path.Combine(Settings["WEBMAIL_MAIL_DIR"], "tls", "cert.pem");
     public static int SmtpPort => Port("WEBMAIL_SMTP_PORT");
+
+    /// <summary>ManageSieve (Dovecot Pigeonhole), STARTTLS.</summary>
+    public static int SievePort => Port("WEBMAIL_SIEVE_PORT");
     public static int SubmissionPort => Port("WEBMAIL_SUBMISSION_PORT");
     public static int SubmissionsPort => Port("WEBMAIL_SUBMISSIONS_PORT");
     public static int ImapPort => Port("WEBMAIL_IMAP_PORT");

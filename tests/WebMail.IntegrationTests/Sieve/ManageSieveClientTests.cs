@@ -1,0 +1,129 @@
+using MailKit;
+using MailKit.Search;
+using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Sieve;
+using WebMail.Testing;
+using Xunit.Abstractions;
+
+namespace WebMail.IntegrationTests.Sieve;
+
+/// <summary>
+/// The ManageSieve client against the real Dovecot Pigeonhole started by scripts/mailserver.sh: STARTTLS with the
+/// certificate checked, sign-in, scripts stored, checked, activated, read back and deleted; and the scripts really
+/// run at delivery (an away message answers once, a filter files a message).
+/// </summary>
+public sealed class ManageSieveClientTests(ITestOutputHelper output)
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
+    private readonly MailTestClients _clients = new(output);
+
+    private static MailEndpointOptions Endpoint => new() { Host = "127.0.0.1", Port = DemoMailServer.SievePort, Security = MailSecurity.StartTls, TimeoutSeconds = 20 };
+
+    private async Task<ManageSieveClient> SignedInAsync(string user)
+    {
+        var client = new ManageSieveClient(Endpoint, new MailCertificateValidator(DemoMailServer.DomainOptions()));
+        await client.ConnectAsync(_timeout);
+        await client.AuthenticateAsync(user, DemoMailServer.TestPassword, _timeout);
+        return client;
+    }
+
+    [Fact]
+    public async Task Connect_StartTlsAndSignIn_ServerRunsVacationAndFileinto_NoScriptsYet()
+    {
+        await using var client = await SignedInAsync(DemoMailServer.NewTestAccount("sieve-hello"));
+
+        Assert.Contains("vacation", client.Extensions);
+        Assert.Contains("fileinto", client.Extensions);
+        Assert.Contains("Pigeonhole", client.Capabilities["IMPLEMENTATION"], StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await client.ListScriptsAsync(_timeout));
+    }
+
+    [Fact]
+    public async Task WrongPassword_Refused()
+    {
+        await using var client = new ManageSieveClient(Endpoint, new MailCertificateValidator(DemoMailServer.DomainOptions()));
+        await client.ConnectAsync(_timeout);
+
+        await Assert.ThrowsAsync<MailKit.Security.AuthenticationException>(() =>
+            client.AuthenticateAsync(DemoMailServer.NewTestAccount("sieve-wrong"), "not-the-password", _timeout));
+    }
+
+    [Fact]
+    public async Task UntrustedCertificate_NoPasswordSent()
+    {
+        var untrusting = new MailCertificateValidator(new MailDomainOptions { Name = DemoMailServer.Domain });
+        await using var client = new ManageSieveClient(Endpoint, untrusting);
+
+        await Assert.ThrowsAnyAsync<System.Security.Authentication.AuthenticationException>(() => client.ConnectAsync(_timeout));
+    }
+
+    [Fact]
+    public async Task Scripts_CheckedStoredActivatedReadBackAndDeleted_ChineseIntact()
+    {
+        await using var client = await SignedInAsync(DemoMailServer.NewTestAccount("sieve-scripts"));
+        const string script = "require [\"fileinto\"];\r\n# 图书馆的通知放进归档\r\nif header :contains \"subject\" \"图书馆\" { fileinto \"Archive\"; }\r\n";
+
+        var problem = await client.CheckScriptAsync("require [\"fileinto\"];\r\nif header :contains \"subject\" { fileinto \"Archive\"; }\r\n", _timeout);
+        Assert.NotNull(problem);
+        Assert.Contains("line 2", problem, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(await client.CheckScriptAsync(script, _timeout));
+
+        await client.PutScriptAsync("webmail", script, _timeout);
+        await client.PutScriptAsync("其他客户端的", "keep;\r\n", _timeout);
+        await client.SetActiveAsync("webmail", _timeout);
+
+        Assert.Equal([new SieveScriptName("webmail", true), new SieveScriptName("其他客户端的", false)], (await client.ListScriptsAsync(_timeout)).OrderByDescending(s => s.Active));
+        Assert.Equal(script, await client.GetScriptAsync("webmail", _timeout));
+
+        var missing = await Assert.ThrowsAsync<ManageSieveCommandException>(() => client.GetScriptAsync("nothing-here", _timeout));
+        Assert.Equal("NONEXISTENT", missing.Code);
+
+        await client.SetActiveAsync("", _timeout);
+        await client.DeleteScriptAsync("webmail", _timeout);
+        Assert.Equal([new SieveScriptName("其他客户端的", false)], await client.ListScriptsAsync(_timeout));
+    }
+
+    [Fact]
+    public async Task AtDelivery_AwayMessageAnswersOncePerSender_AndAFilterFilesAMessage()
+    {
+        var (teacher, student) = (DemoMailServer.NewTestAccount("sieve-away"), DemoMailServer.NewTestAccount("sieve-student"));
+        await using (var client = await SignedInAsync(teacher))
+        {
+            await client.PutScriptAsync("webmail", string.Join("\r\n",
+                "require [\"vacation\", \"fileinto\"];",
+                "if header :contains \"subject\" \"图书馆\" { fileinto \"Archive\"; stop; }",
+                $"vacation :days 1 :addresses [\"{teacher}\"] :subject \"不在办公室\" \"我在开会，周一回来。\";",
+                ""), _timeout);
+            await client.SetActiveAsync("webmail", _timeout);
+        }
+
+        using (var smtp = await _clients.SmtpAsync(student, DemoMailServer.TestPassword, _timeout))
+        {
+            foreach (var subject in new[] { "作业问题", "作业问题（补充）", "图书馆通知" })
+            {
+                var message = new MimeKit.MimeMessage { Subject = subject };
+                message.From.Add(MimeKit.MailboxAddress.Parse(student));
+                message.To.Add(MimeKit.MailboxAddress.Parse(teacher));
+                message.Body = new MimeKit.TextPart("plain") { Text = "老师好。" };
+                await smtp.SendAsync(message, _timeout);
+            }
+
+            await smtp.DisconnectAsync(true, _timeout);
+        }
+
+        await _clients.WaitForInboxAsync(teacher, 2, _timeout);
+        await _clients.WaitForInboxAsync(student, 1, _timeout);
+        await Task.Delay(1500, _timeout); // a second reply, if there were one, would be delivered by now
+
+        using var imap = await _clients.ImapAsync(student, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var replies = await imap.Inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.Envelope), _timeout);
+        Assert.Equal(["不在办公室"], replies.Select(r => r.Envelope!.Subject));
+
+        using var teachers = await _clients.ImapAsync(teacher, DemoMailServer.TestPassword, _timeout);
+        var archive = await teachers.GetFolderAsync("Archive", _timeout);
+        await archive.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        Assert.Single(await archive.SearchAsync(SearchQuery.SubjectContains("图书馆"), _timeout));
+    }
+}
