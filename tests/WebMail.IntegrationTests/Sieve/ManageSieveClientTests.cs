@@ -98,18 +98,9 @@ public sealed class ManageSieveClientTests(ITestOutputHelper output)
             await client.SetActiveAsync("webmail", _timeout);
         }
 
-        using (var smtp = await _clients.SmtpAsync(student, DemoMailServer.TestPassword, _timeout))
+        foreach (var subject in new[] { "作业问题", "作业问题（补充）", "图书馆通知" })
         {
-            foreach (var subject in new[] { "作业问题", "作业问题（补充）", "图书馆通知" })
-            {
-                var message = new MimeKit.MimeMessage { Subject = subject };
-                message.From.Add(MimeKit.MailboxAddress.Parse(student));
-                message.To.Add(MimeKit.MailboxAddress.Parse(teacher));
-                message.Body = new MimeKit.TextPart("plain") { Text = "老师好。" };
-                await smtp.SendAsync(message, _timeout);
-            }
-
-            await smtp.DisconnectAsync(true, _timeout);
+            await SendAsync(student, teacher, subject);
         }
 
         await _clients.WaitForInboxAsync(teacher, 2, _timeout);
@@ -125,5 +116,55 @@ public sealed class ManageSieveClientTests(ITestOutputHelper output)
         var archive = await teachers.GetFolderAsync("Archive", _timeout);
         await archive.OpenAsync(FolderAccess.ReadOnly, _timeout);
         Assert.Single(await archive.SearchAsync(SearchQuery.SubjectContains("图书馆"), _timeout));
+    }
+
+    [Fact]
+    public async Task AwayMessageScript_AcceptedByPigeonhole_AnswersAPerson_NotAList_AndNotOutsideItsDates()
+    {
+        var (teacher, student, list) = (DemoMailServer.NewTestAccount("away-script"), DemoMailServer.NewTestAccount("away-person"), DemoMailServer.NewTestAccount("away-list"));
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var away = new WebMail.Client.Services.AwayMessage { Enabled = true, Start = today.AddDays(-1), End = today.AddDays(1), Subject = "自动回复：不在办公室", Text = "我在开会。\n周一回来。" };
+        await using (var client = await SignedInAsync(teacher))
+        {
+            await client.PutScriptAsync("other-client", "keep;\r\n", _timeout);
+            var script = AwayMessageScript.Write(away, keepRunning: "other-client");
+            Assert.Null(await client.CheckScriptAsync(script, _timeout));
+            Assert.Null(await client.CheckScriptAsync(AwayMessageScript.Write(away with { Start = today.AddDays(1), End = today.AddDays(3) }), _timeout));
+            await client.PutScriptAsync(AwayMessageScript.Name, script, _timeout);
+            await client.SetActiveAsync(AwayMessageScript.Name, _timeout);
+            Assert.Equal(away, AwayMessageScript.Read(await client.GetScriptAsync(AwayMessageScript.Name, _timeout))! with { Addresses = away.Addresses });
+        }
+
+        await SendAsync(student, teacher, "请教问题");
+        await SendAsync(list, teacher, "学院简报", ("List-Id", "<news.school.test>"));
+
+        await _clients.WaitForInboxAsync(teacher, 2, _timeout);
+        await _clients.WaitForInboxAsync(student, 1, _timeout);
+        await Task.Delay(1500, _timeout);
+        using var imap = await _clients.ImapAsync(list, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        Assert.Equal(0, imap.Inbox.Count); // the list got no reply
+        using var students = await _clients.ImapAsync(student, DemoMailServer.TestPassword, _timeout);
+        await students.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var reply = await students.Inbox.GetMessageAsync(0, _timeout);
+        Assert.Equal("自动回复：不在办公室", reply.Subject);
+        Assert.Contains("周一回来。", reply.TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>A message from <paramref name="from"/> to <paramref name="to"/> through SMTP submission, delivered by LMTP (where Sieve runs).</summary>
+    private async Task SendAsync(string from, string to, string subject, params (string Name, string Value)[] headers)
+    {
+        using var smtp = await _clients.SmtpAsync(from, DemoMailServer.TestPassword, _timeout);
+        var message = new MimeKit.MimeMessage { Subject = subject };
+        message.From.Add(MimeKit.MailboxAddress.Parse(from));
+        message.To.Add(MimeKit.MailboxAddress.Parse(to));
+        foreach (var (name, value) in headers)
+        {
+            message.Headers.Add(name, value);
+        }
+
+        message.Body = new MimeKit.TextPart("plain") { Text = "老师好。" };
+        await smtp.SendAsync(message, _timeout);
+        await smtp.DisconnectAsync(true, _timeout);
     }
 }
