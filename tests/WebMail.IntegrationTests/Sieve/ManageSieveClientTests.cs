@@ -1,5 +1,6 @@
 using MailKit;
 using MailKit.Search;
+using WebMail.Client.Services;
 using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sieve;
@@ -123,16 +124,16 @@ public sealed class ManageSieveClientTests(ITestOutputHelper output)
     {
         var (teacher, student, list) = (DemoMailServer.NewTestAccount("away-script"), DemoMailServer.NewTestAccount("away-person"), DemoMailServer.NewTestAccount("away-list"));
         var today = DateOnly.FromDateTime(DateTime.Now);
-        var away = new WebMail.Client.Services.AwayMessage { Enabled = true, Start = today.AddDays(-1), End = today.AddDays(1), Subject = "自动回复：不在办公室", Text = "我在开会。\n周一回来。" };
+        var away = new AwayMessage { Enabled = true, Start = today.AddDays(-1), End = today.AddDays(1), Subject = "自动回复：不在办公室", Text = "我在开会。\n周一回来。" };
         await using (var client = await SignedInAsync(teacher))
         {
             await client.PutScriptAsync("other-client", "keep;\r\n", _timeout);
-            var script = AwayMessageScript.Write(away, keepRunning: "other-client");
+            var script = FiltersScript.Write(new MailFilters { Away = away }, keepRunning: "other-client");
             Assert.Null(await client.CheckScriptAsync(script, _timeout));
-            Assert.Null(await client.CheckScriptAsync(AwayMessageScript.Write(away with { Start = today.AddDays(1), End = today.AddDays(3) }), _timeout));
-            await client.PutScriptAsync(AwayMessageScript.Name, script, _timeout);
-            await client.SetActiveAsync(AwayMessageScript.Name, _timeout);
-            Assert.Equal(away, AwayMessageScript.Read(await client.GetScriptAsync(AwayMessageScript.Name, _timeout))! with { Addresses = away.Addresses });
+            Assert.Null(await client.CheckScriptAsync(FiltersScript.Write(new MailFilters { Away = away with { Start = today.AddDays(1), End = today.AddDays(3) } }), _timeout));
+            await client.PutScriptAsync(FiltersScript.Name, script, _timeout);
+            await client.SetActiveAsync(FiltersScript.Name, _timeout);
+            Assert.Equal(away, FiltersScript.Read(await client.GetScriptAsync(FiltersScript.Name, _timeout))!.Away with { Addresses = away.Addresses });
         }
 
         await SendAsync(student, teacher, "请教问题");
@@ -149,6 +150,49 @@ public sealed class ManageSieveClientTests(ITestOutputHelper output)
         var reply = await students.Inbox.GetMessageAsync(0, _timeout);
         Assert.Equal("自动回复：不在办公室", reply.Subject);
         Assert.Contains("周一回来。", reply.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FiltersScript_AtDelivery_BlockedDiscarded_RuleFilesAndMarksRead_AnotherForwardsKeepingACopy()
+    {
+        var (user, spammer, library, friend, home) = (DemoMailServer.NewTestAccount("filters"), DemoMailServer.NewTestAccount("filters-spam"),
+            DemoMailServer.NewTestAccount("filters-library"), DemoMailServer.NewTestAccount("filters-friend"), DemoMailServer.NewTestAccount("filters-home"));
+        var filters = new MailFilters
+        {
+            BlockedSenders = [spammer],
+            Rules =
+            [
+                new FilterRule("图书馆", true, true, [new FilterCondition(FilterField.From, FilterMatch.Is, library)],
+                    [new FilterStep(FilterAction.MoveTo, "Archive"), new FilterStep(FilterAction.MarkRead)]),
+                new FilterRule("转发", true, true, [new FilterCondition(FilterField.Subject, FilterMatch.Contains, "转给家里")],
+                    [new FilterStep(FilterAction.ForwardKeepCopy, home)]),
+                new FilterRule("关掉的", false, true, [], [new FilterStep(FilterAction.Discard)]),
+            ],
+        };
+        await using (var client = await SignedInAsync(user))
+        {
+            var script = FiltersScript.Write(filters);
+            Assert.Null(await client.CheckScriptAsync(script, _timeout));
+            await client.PutScriptAsync(FiltersScript.Name, script, _timeout);
+            await client.SetActiveAsync(FiltersScript.Name, _timeout);
+        }
+
+        await SendAsync(spammer, user, "中奖了");
+        await SendAsync(library, user, "借阅到期提醒");
+        await SendAsync(friend, user, "照片，转给家里");
+
+        await _clients.WaitForInboxAsync(home, 1, _timeout);
+        await _clients.WaitForInboxAsync(user, 1, _timeout);
+        await Task.Delay(1500, _timeout);
+        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var inbox = await imap.Inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.Envelope), _timeout);
+        Assert.Equal(["照片，转给家里"], inbox.Select(m => m.Envelope!.Subject)); // the copy kept; the blocked one gone; the off rule did nothing
+        var archive = await imap.GetFolderAsync("Archive", _timeout);
+        await archive.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var filed = Assert.Single(await archive.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.Envelope | MessageSummaryItems.Flags), _timeout));
+        Assert.Equal("借阅到期提醒", filed.Envelope!.Subject);
+        Assert.True(filed.Flags!.Value.HasFlag(MessageFlags.Seen));
     }
 
     /// <summary>A message from <paramref name="from"/> to <paramref name="to"/> through SMTP submission, delivered by LMTP (where Sieve runs).</summary>
