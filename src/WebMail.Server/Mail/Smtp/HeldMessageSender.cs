@@ -24,28 +24,8 @@ public sealed class HeldMessageSender(
         }
 
         var message = MimeMessage.Load(new MemoryStream(held.Mime, writable: false));
-        if (await LiveSessionAsync(held.SessionId) is { } live)
-        {
-            try
-            {
-                return await submission.SubmitAndKeepCopyAsync(domain, contexts.For(live), message, held.RepliedToId, CancellationToken.None);
-            }
-            catch (MailOperationException exception) when (exception.Problem == MailProblem.SessionEnded)
-            {
-                // Signed out this very moment: sent as below.
-            }
-        }
-
-        logger.LogInformation("Sending a held message of {Address} after its session ended", held.Sender.Address);
-        var detached = sessions.Detached(held.SessionId, held.Sender);
-        try
-        {
-            return await submission.SubmitAndKeepCopyAsync(domain, contexts.For(detached), message, held.RepliedToId, CancellationToken.None);
-        }
-        finally
-        {
-            await detached.EndAsync();
-        }
+        return await AsUserAsync(held, "Sending", mailbox =>
+            submission.SubmitAndKeepCopyAsync(domain, mailbox, message, held.RepliedToId, CancellationToken.None));
     }
 
     /// <summary>
@@ -56,26 +36,50 @@ public sealed class HeldMessageSender(
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var message = MimeMessage.Load(new MemoryStream(held.Mime, writable: false));
-        var live = await LiveSessionAsync(held.SessionId);
-        var session = live ?? sessions.Detached(held.SessionId, held.Sender);
         try
         {
-            var mailbox = contexts.For(session);
-            var id = await mailbox.Store.ReplaceDraftAsync(message, null, timeout.Token);
-            mailbox.FolderGrew(SpecialFolderKind.Drafts);
-            return id;
+            return await AsUserAsync(held, "Keeping as a draft", async mailbox =>
+            {
+                var id = await mailbox.Store.ReplaceDraftAsync(message, null, timeout.Token);
+                mailbox.FolderGrew(SpecialFolderKind.Drafts);
+                return id;
+            });
         }
         catch (Exception exception) when (exception is MailOperationException or OperationCanceledException)
         {
             logger.LogInformation("A scheduled message of {Address} that failed was not put into Drafts: {ExceptionType}", held.Sender.Address, exception.GetType().Name);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Does <paramref name="work"/> through the session that wrote the message when it is still signed in (its lists
+    /// learn of what changed), otherwise (or when it signs out this very moment) as that user, from the record kept
+    /// with the message.
+    /// </summary>
+    private async Task<T> AsUserAsync<T>(HeldMessage held, string purpose, Func<Sessions.SessionMailbox, Task<T>> work)
+    {
+        if (await LiveSessionAsync(held.SessionId) is { } live)
+        {
+            try
+            {
+                return await work(contexts.For(live));
+            }
+            catch (MailOperationException exception) when (exception.Problem == MailProblem.SessionEnded)
+            {
+                // Signed out this very moment: done as below.
+            }
+        }
+
+        logger.LogInformation("{Purpose}: a held message of {Address}, as its user after its session ended", purpose, held.Sender.Address);
+        var detached = sessions.Detached(held.SessionId, held.Sender);
+        try
+        {
+            return await work(contexts.For(detached));
+        }
         finally
         {
-            if (live is null)
-            {
-                await session.EndAsync();
-            }
+            await detached.EndAsync();
         }
     }
 
