@@ -25,7 +25,7 @@ public sealed partial class Compose
     private bool _writeRich;
 
     private IReadOnlyList<OutgoingAttachment> Pictures =>
-        [.. _attachments.Where(a => a.ContentId is not null && a.Content is not null).Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!, a.ContentId))];
+        [.. _attachments.Where(a => a.ContentId is not null && a.Content is not null).Select(a => a.ToOutgoing())];
 
     private void SwitchToRich()
     {

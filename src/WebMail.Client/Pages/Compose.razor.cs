@@ -419,7 +419,7 @@ public sealed partial class Compose
 
     private OutgoingMessage CurrentMessage() => new(_fields[0].Value, _fields[1].Value, _fields[2].Value, _subject, _rich ? _richText : _body,
         _attachments.Where(a => a.Content is not null && (_rich || a.ContentId is null))
-            .Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content!, a.ContentId)).ToList(),
+            .Select(a => a.ToOutgoing()).ToList(),
         _inReplyTo, _references, _repliedToId, _from, _rich ? _html : null);
 
     private async Task AddFilesAsync(InputFileChangeEventArgs e)
@@ -625,5 +625,8 @@ public sealed partial class Compose
 
         /// <summary>Set for a picture shown inside the rich text rather than attached.</summary>
         public string? ContentId { get; init; }
+
+        /// <summary>As the message carries it, once uploaded.</summary>
+        public OutgoingAttachment ToOutgoing() => new(FileName, ContentType, Content!, ContentId);
     }
 }

@@ -27,4 +27,11 @@ public sealed record OutgoingMessage(
 /// A file the user picked, already uploaded to the server (it never leaves the circuit's memory otherwise); with a
 /// <paramref name="ContentId"/>, a picture shown inside the rich text (<c>cid:</c>), not listed as an attachment.
 /// </summary>
-public sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content, string? ContentId = null);
+public sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content, string? ContentId = null)
+{
+    /// <summary>
+    /// The picture types rich text may carry (the editor takes no others; the server sends no others as parts):
+    /// what every mail program shows, and never SVG, which can hold script. rich-editor.js has the same list.
+    /// </summary>
+    public static IReadOnlyList<string> PictureTypes { get; } = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"];
+}

@@ -13,7 +13,6 @@ namespace WebMail.Client.Shared;
 public sealed partial class RichTextEditor
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly string[] PictureTypes = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"];
 
     private readonly CancellationTokenSource _disposed = new();
     private ElementReference _root;
@@ -78,7 +77,7 @@ public sealed partial class RichTextEditor
     [JSInvokable("AddPicture")]
     public async Task<string?> AddPictureAsync(IJSStreamReference picture, string contentType, string fileName)
     {
-        if (!PictureTypes.Contains(contentType) || picture.Length > MaxPictureBytes)
+        if (!OutgoingAttachment.PictureTypes.Contains(contentType) || picture.Length > MaxPictureBytes)
         {
             await PictureRefused.InvokeAsync(fileName);
             return null;

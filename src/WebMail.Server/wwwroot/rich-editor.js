@@ -8,6 +8,7 @@ import DOMPurify from "./lib/dompurify/dist/purify.es.mjs";
 // (margins, line heights, mso-* properties), classes, ids or fonts sizes in points Word writes on every line.
 const keptStyles = ["color", "background-color", "font-weight", "font-style", "text-decoration", "text-decoration-line",
     "text-align", "font-family", "font-size", "border", "border-collapse", "padding", "width", "margin-left"];
+// The same list as OutgoingAttachment.PictureTypes on the server.
 const pictureTypes = /^image\/(png|jpeg|gif|webp|bmp)$/;
 
 DOMPurify.addHook("uponSanitizeAttribute", (_node, data) => {

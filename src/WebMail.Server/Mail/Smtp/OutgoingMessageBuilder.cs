@@ -75,13 +75,9 @@ public static class OutgoingMessageBuilder
             return forwarded;
         }
 
-        var part = new MimePart(ContentType.TryParse(attachment.ContentType, out var type) ? type : new ContentType("application", "octet-stream"))
-        {
-            Content = new MimeContent(new MemoryStream(attachment.Content, writable: false)),
-            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-            ContentTransferEncoding = ContentEncoding.Base64,
-            FileName = SafeFileName.From(attachment.FileName, index),
-        };
+        var part = ContentPart(attachment.ContentType, attachment.Content);
+        part.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment);
+        part.FileName = SafeFileName.From(attachment.FileName, index);
         foreach (var name in part.ContentType.Parameters.Where(p => p.Name.Equals("name", StringComparison.OrdinalIgnoreCase)))
         {
             name.EncodingMethod = ParameterEncodingMethod.Rfc2047;
@@ -89,6 +85,14 @@ public static class OutgoingMessageBuilder
 
         return part;
     }
+
+    /// <summary>A part holding <paramref name="content"/> as base64, of the type given (one that does not parse is sent as bytes).</summary>
+    internal static MimePart ContentPart(string contentType, byte[] content) =>
+        new(ContentType.TryParse(contentType, out var type) ? type : new ContentType("application", "octet-stream"))
+        {
+            Content = new MimeContent(new MemoryStream(content, writable: false)),
+            ContentTransferEncoding = ContentEncoding.Base64,
+        };
 
     /// <summary>
     /// A message forwarded as an attachment, as a <c>message/rfc822</c> part: RFC 2046 allows it no other transfer

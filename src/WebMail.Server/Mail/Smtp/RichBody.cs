@@ -14,8 +14,6 @@ namespace WebMail.Server.Mail.Smtp;
 /// </summary>
 public static class RichBody
 {
-    private static readonly string[] PictureTypes = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"];
-
     /// <param name="pictures">The pictures the editor uploaded (attachments with a content id); one the HTML no longer shows is left out.</param>
     /// <param name="domain">The sender's domain, for new content ids.</param>
     public static MimeEntity Build(string html, IEnumerable<OutgoingAttachment> pictures, string domain)
@@ -66,14 +64,13 @@ public static class RichBody
         return new MultipartAlternative { textPart, withPictures };
     }
 
-    private static MimePart PicturePart(string fileName, string contentType, byte[] content, string contentId) =>
-        new(ContentType.TryParse(contentType, out var type) ? type : new ContentType("application", "octet-stream"))
-        {
-            Content = new MimeContent(new MemoryStream(content, writable: false)),
-            ContentId = contentId,
-            ContentDisposition = new ContentDisposition(ContentDisposition.Inline) { FileName = SafeFileName.From(fileName, 0) },
-            ContentTransferEncoding = ContentEncoding.Base64,
-        };
+    private static MimePart PicturePart(string fileName, string contentType, byte[] content, string contentId)
+    {
+        var part = OutgoingMessageBuilder.ContentPart(contentType, content);
+        part.ContentId = contentId;
+        part.ContentDisposition = new ContentDisposition(ContentDisposition.Inline) { FileName = SafeFileName.From(fileName, 0) };
+        return part;
+    }
 
     private static (string Type, byte[] Bytes)? DataUri(string source)
     {
@@ -85,7 +82,7 @@ public static class RichBody
         var comma = source.IndexOf(',', StringComparison.Ordinal);
         var header = comma < 0 ? "" : source[5..comma];
         var type = header.Split(';')[0].ToLowerInvariant();
-        if (!header.EndsWith(";base64", StringComparison.OrdinalIgnoreCase) || !PictureTypes.Contains(type))
+        if (!header.EndsWith(";base64", StringComparison.OrdinalIgnoreCase) || !OutgoingAttachment.PictureTypes.Contains(type))
         {
             return null;
         }
