@@ -106,10 +106,14 @@ internal sealed class ManageSieveReader(Stream stream)
         {
         }
 
+        // Copied from the buffer a block at a time: a script may be a megabyte.
         var data = new byte[length];
-        for (var i = 0; i < length; i++)
+        for (var copied = 0; copied < length;)
         {
-            data[i] = (byte)await ReadByteAsync(cancellationToken);
+            await FillAsync(cancellationToken);
+            var block = Math.Min(length - copied, _end - _start);
+            Buffer.BlockCopy(_buffer, _start, data, copied, block);
+            (_start, copied) = (_start + block, copied + block);
         }
 
         return Encoding.UTF8.GetString(data);
@@ -142,25 +146,24 @@ internal sealed class ManageSieveReader(Stream stream)
         }
     }
 
-    private async Task<int> PeekByteAsync(CancellationToken cancellationToken)
+    private async ValueTask<int> PeekByteAsync(CancellationToken cancellationToken)
     {
         await FillAsync(cancellationToken);
         return _buffer[_start];
     }
 
-    private async Task<int> ReadByteAsync(CancellationToken cancellationToken)
+    // ValueTask, and nothing awaited while the buffer holds data: one byte at a time costs no allocation.
+    private async ValueTask<int> ReadByteAsync(CancellationToken cancellationToken)
     {
         await FillAsync(cancellationToken);
         return _buffer[_start++];
     }
 
-    private async Task FillAsync(CancellationToken cancellationToken)
-    {
-        if (_start < _end)
-        {
-            return;
-        }
+    private ValueTask FillAsync(CancellationToken cancellationToken) =>
+        _start < _end ? ValueTask.CompletedTask : RefillAsync(cancellationToken);
 
+    private async ValueTask RefillAsync(CancellationToken cancellationToken)
+    {
         _start = 0;
         _end = await stream.ReadAsync(_buffer, cancellationToken);
         if (_end == 0)
