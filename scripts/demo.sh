@@ -23,6 +23,7 @@ if [ "${WEBMAIL_USE_DEMO_MAILSERVER:-1}" = 1 ]; then
   export Mail__Domains__0__Imap__Port=$WEBMAIL_IMAPS_PORT
   export Mail__Domains__0__Pop3__Port=$WEBMAIL_POP3S_PORT
   export Mail__Domains__0__Smtp__Port=$WEBMAIL_SUBMISSION_PORT
+  export Mail__Domains__0__ManageSieve__Port=$WEBMAIL_SIEVE_PORT
   export Mail__Domains__0__TrustedCertificateFile=$WEBMAIL_MAIL_DIR/tls/cert.pem
 fi
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using WebMail.Client.Services;
 using WebMail.Server.Auth;
 using WebMail.Server.Mail;
+using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sessions;
 using WebMail.Testing;
 using Xunit.Abstractions;
@@ -70,7 +71,7 @@ public sealed class UnattendedSessionTests(ITestOutputHelper output)
         var session = await app.Services.GetRequiredService<UserSessionStore>()
             .CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
         var service = new MailboxService(app.Services.GetRequiredService<CurrentMailbox>(), new SignedInState(session),
-            app.Services.GetRequiredService<IOptionsMonitor<UserSessionOptions>>());
+            app.Services.GetRequiredService<IOptionsMonitor<UserSessionOptions>>(), app.Services.GetRequiredService<IOptionsMonitor<MailOptions>>());
         return (service, session);
     }
 }

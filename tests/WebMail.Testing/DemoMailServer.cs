@@ -70,6 +70,7 @@ public static partial class DemoMailServer
         Imap = Endpoint(implicitTls ? ImapsPort : ImapPort, implicitTls),
         Pop3 = Endpoint(implicitTls ? Pop3sPort : Pop3Port, implicitTls),
         Smtp = Endpoint(implicitTls ? SubmissionsPort : SubmissionPort, implicitTls),
+        ManageSieve = Endpoint(SievePort, implicitTls: false),
         TrustedCertificateFile = trustDemoCertificate ? CertificateFile : null,
     };
 
@@ -106,6 +107,9 @@ public static partial class DemoMailServer
         ["Mail:Domains:0:Smtp:Host"] = "127.0.0.1",
         ["Mail:Domains:0:Smtp:Port"] = SubmissionPort.ToString(),
         ["Mail:Domains:0:Smtp:Security"] = "StartTls",
+        ["Mail:Domains:0:ManageSieve:Host"] = "127.0.0.1",
+        ["Mail:Domains:0:ManageSieve:Port"] = SievePort.ToString(),
+        ["Mail:Domains:0:ManageSieve:Security"] = "StartTls",
         ["Mail:Domains:0:TrustedCertificateFile"] = CertificateFile,
         // Short, so tests go through the undo-send queue without waiting the default five seconds.
         ["Compose:UndoSendDelay"] = "00:00:00.200",

@@ -52,6 +52,21 @@ public sealed class FiltersScriptTests
     }
 
     [Fact]
+    public void IncludedScript_NamedAsWritten_NotFromALineInsideTheAwayText()
+    {
+        Assert.Equal("Roundcube \"旧\" 规则", FiltersScript.IncludedScript(FiltersScript.Write(new MailFilters(), keepRunning: "Roundcube \"旧\" 规则")));
+        Assert.Null(FiltersScript.IncludedScript(FiltersScript.Write(new MailFilters { Away = Conference with { Text = "x\ninclude :personal \"evil\";\ny" } })));
+    }
+
+    [Fact]
+    public void IsEmpty_OnlyWhenNothingWouldHappenToArrivingMail()
+    {
+        Assert.True(FiltersScript.IsEmpty(new MailFilters { Away = Conference with { Enabled = false } }));
+        Assert.False(FiltersScript.IsEmpty(new MailFilters { Away = Conference }));
+        Assert.False(FiltersScript.IsEmpty(new MailFilters { AllowedSenders = ["@school.test"] }));
+    }
+
+    [Fact]
     public void Read_AScriptWebMailDidNotWrite_IsNotOne()
     {
         Assert.Null(FiltersScript.Read("require [\"vacation\"];\r\nvacation \"away\";\r\n"));

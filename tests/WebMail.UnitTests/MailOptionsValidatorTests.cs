@@ -39,6 +39,22 @@ public sealed class MailOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_ManageSieveEndpointAndFiltersPage_CheckedLikeTheOthers()
+    {
+        var domain = Domain();
+        domain.ManageSieve = new MailEndpointOptions { Host = "", Port = 4190, Security = MailSecurity.StartTls };
+        domain.FiltersPageUrl = "javascript:alert(1)";
+
+        var result = _validator.Validate(null, Options(domain));
+
+        Assert.Contains("ManageSieve: Host is empty", result.FailureMessage);
+        Assert.Contains("FiltersPageUrl 'javascript:alert(1)' is not an http(s) address", result.FailureMessage);
+        domain.ManageSieve.Host = "mail.school.test";
+        domain.FiltersPageUrl = "https://mail.school.test/settings/filters";
+        Assert.True(_validator.Validate(null, Options(domain)).Succeeded);
+    }
+
+    [Fact]
     public void Validate_NoDomains_FailsPointingToTheReadme()
     {
         var result = _validator.Validate(null, new MailOptions());

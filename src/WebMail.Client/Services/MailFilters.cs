@@ -10,6 +10,13 @@ public sealed record MailFilters
 
     public const int MaxListedSenders = 500;
 
+    public const int MaxConditions = 20;
+
+    public const int MaxActions = 10;
+
+    /// <summary>The longest value of a condition or argument of an action.</summary>
+    public const int MaxValueLength = 1000;
+
     public AwayMessage Away { get; init; } = new();
 
     /// <summary>Senders (addresses or domains, "@spam.example") whose mail is thrown away unread.</summary>

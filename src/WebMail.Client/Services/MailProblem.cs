@@ -63,6 +63,12 @@ public enum MailProblem
     /// <summary>Sending later: the chosen time is not at least a minute ahead.</summary>
     ScheduledTimeNotAhead,
 
+    /// <summary>Filters and the away message: the school's mail server offers none WebMail can change (no ManageSieve).</summary>
+    FiltersNotOffered,
+
+    /// <summary>Filters and the away message: the mail server refused them (its words in <see cref="MailOperationException.Detail"/>).</summary>
+    FiltersRefused,
+
     /// <summary>Sending: the user pressed Undo in time, so nothing was sent (not a failure, but not a send).</summary>
     Undone,
 }

@@ -63,6 +63,7 @@ public static class ServiceRegistration
         services.AddSingleton<ScheduledSendService>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledSendService>());
         services.AddScoped<IScheduledMailService, ScheduledMailService>();
+        services.AddScoped<IMailFiltersService, Mail.Sieve.MailFiltersService>();
         services.AddSingleton<Mail.Drafts.SharedDrafts>();
         services.AddSingleton<Mail.Drafts.KeptDrafts>();
         services.AddScoped<IDraftService, Mail.Drafts.DraftService>();

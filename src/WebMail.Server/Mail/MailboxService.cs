@@ -7,12 +7,20 @@ namespace WebMail.Server.Mail;
 
 /// <summary>The UI's view of the mailbox, for the user of this circuit.</summary>
 public sealed class MailboxService(
-    CurrentMailbox current, AuthenticationStateProvider authentication, IOptionsMonitor<UserSessionOptions> sessionOptions) : IMailboxService
+    CurrentMailbox current, AuthenticationStateProvider authentication, IOptionsMonitor<UserSessionOptions> sessionOptions,
+    IOptionsMonitor<Options.MailOptions> mailOptions) : IMailboxService
 {
     private const int MaxPageSize = 200;
 
-    public async Task<MailboxFeatures> GetFeaturesAsync() =>
-        (await ContextAsync()).Store.Features with { NewMailCheckInterval = sessionOptions.CurrentValue.NewMailCheckInterval };
+    public async Task<MailboxFeatures> GetFeaturesAsync()
+    {
+        var context = await ContextAsync();
+        return context.Store.Features with
+        {
+            NewMailCheckInterval = sessionOptions.CurrentValue.NewMailCheckInterval,
+            ServerFilters = mailOptions.CurrentValue.FindDomain(context.Session.Domain)?.ManageSieve is not null,
+        };
+    }
 
     public async Task<MailFolder?> CheckFolderAsync(string path, CancellationToken cancellationToken = default)
     {

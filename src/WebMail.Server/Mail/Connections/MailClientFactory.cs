@@ -36,7 +36,7 @@ public sealed class MailClientFactory
         where TClient : IMailService
     {
         client.Timeout = (int)endpoint.Timeout.TotalMilliseconds;
-        client.ServerCertificateValidationCallback = ValidatorFor(domain).Validate;
+        client.ServerCertificateValidationCallback = CertificatesFor(domain).Validate;
         try
         {
             await client.ConnectAsync(endpoint.Host, endpoint.Port, ToSocketOptions(endpoint.Security), cancellationToken);
@@ -49,7 +49,8 @@ public sealed class MailClientFactory
         }
     }
 
-    private MailCertificateValidator ValidatorFor(MailDomainOptions domain) =>
+    /// <summary>The domain's certificate trust, for the protocols MailKit has no client for (ManageSieve).</summary>
+    public MailCertificateValidator CertificatesFor(MailDomainOptions domain) =>
         _validators.GetOrAdd(domain.Name, _ => new MailCertificateValidator(domain));
 
     private static MailEndpointOptions Require(MailEndpointOptions? endpoint, MailDomainOptions domain, string protocol) =>

@@ -12,6 +12,18 @@ public sealed class MailDomainOptions
 
     public MailEndpointOptions? Smtp { get; set; }
 
+    /// <summary>
+    /// The domain's ManageSieve server (RFC 5804; Dovecot Pigeonhole, Cyrus timsieved, usually port 4190 with
+    /// STARTTLS): where the away message and filters are kept. Not set: WebMail offers neither.
+    /// </summary>
+    public MailEndpointOptions? ManageSieve { get; set; }
+
+    /// <summary>
+    /// The school's own page for the away message and filters, for a server without ManageSieve (Coremail,
+    /// Exchange): linked from Settings instead of WebMail's pages. Used only when <see cref="ManageSieve"/> is not set.
+    /// </summary>
+    public string? FiltersPageUrl { get; set; }
+
     /// <summary>Which protocol reads mail when the user does not choose; users may choose when both are configured.</summary>
     public ReadingProtocol DefaultReadingProtocol { get; set; } = ReadingProtocol.Imap;
 

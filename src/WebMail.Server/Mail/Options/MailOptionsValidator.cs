@@ -69,6 +69,17 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         {
             ValidateEndpoint($"{label} {protocol}", endpoint, options, failures);
         }
+
+        if (domain.ManageSieve is { } sieve)
+        {
+            ValidateEndpoint($"{label} ManageSieve", sieve, options, failures);
+        }
+
+        if (domain.FiltersPageUrl is { Length: > 0 } page
+            && !(Uri.TryCreate(page, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            failures.Add($"{label}: FiltersPageUrl '{page}' is not an http(s) address.");
+        }
     }
 
     private static void ValidateEndpoint(string label, MailEndpointOptions endpoint, MailOptions options, List<string> failures)

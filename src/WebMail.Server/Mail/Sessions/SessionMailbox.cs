@@ -42,6 +42,9 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     /// <summary>The user's settings as read once for this session (see <see cref="UserData.UserSettingsService"/>).</summary>
     public UserSettings? Settings { get; set; }
 
+    /// <summary>The away message and filters as last read or saved in this session (see <see cref="Sieve.MailFiltersService"/>): the notice that the away message is on asks the server once.</summary>
+    public FiltersOnServer? Filters { get; set; }
+
     /// <summary>People this session read mail from or wrote to: the compose form's suggestions.</summary>
     public IAddressBook AddressBook { get; init; } = new SessionAddressBook();
 

@@ -72,6 +72,19 @@ public static partial class FiltersScript
         }
     }
 
+    /// <summary>The other program's script a script of WebMail's keeps running (includes), if any.</summary>
+    public static string? IncludedScript(string script)
+    {
+        // Only where Write puts it, after the two comments and the require line: a quoted string further down (the
+        // away message's text) may hold line breaks, and so a line that only looks like an include.
+        var head = string.Join("\n", script.Split('\n').Take(5));
+        return IncludeLine().Match(head) is { Success: true } match ? Unquote(match.Groups["name"].Value) : null;
+    }
+
+    /// <summary>True when the filters would do nothing at all to arriving mail.</summary>
+    public static bool IsEmpty(MailFilters filters) =>
+        !filters.Away.Enabled && filters.BlockedSenders.Count == 0 && filters.AllowedSenders.Count == 0 && filters.Rules.Count == 0;
+
     private static void WriteAway(Script script, AwayMessage away)
     {
         if (!away.Enabled)
@@ -226,6 +239,14 @@ public static partial class FiltersScript
             .Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal) + "\"";
 
     private static string OneLine(string value) => string.Concat(value.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+
+    private static string Unquote(string quoted) => Escaped().Replace(quoted, "$1");
+
+    [GeneratedRegex(@"\\(.)")]
+    private static partial Regex Escaped();
+
+    [GeneratedRegex("""^include :personal "(?<name>(?:[^"\\]|\\.)*)";\r?$""", RegexOptions.Multiline)]
+    private static partial Regex IncludeLine();
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,76}$")]
     private static partial Regex HeaderName();

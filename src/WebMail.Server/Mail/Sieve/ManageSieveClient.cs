@@ -136,22 +136,17 @@ public sealed class ManageSieveClient : IAsyncDisposable
         await ExpectOkAsync("DELETESCRIPT", bounded.Token);
     }
 
+    /// <summary>Says goodbye (LOGOUT) after the work is done; a failed connection is only closed (disposed).</summary>
+    public async Task LogoutAsync(CancellationToken cancellationToken)
+    {
+        using var bounded = Bounded(cancellationToken);
+        await SendAsync("LOGOUT\r\n", bounded.Token);
+        await Reader.ReadReplyAsync(bounded.Token);
+    }
+
+    /// <summary>Closes the connection without a word: after a failure its state is unknown, and waiting on it would delay the answer.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_stream is not null && _reader is not null)
-        {
-            try
-            {
-                using var bounded = Bounded(CancellationToken.None);
-                await SendAsync("LOGOUT\r\n", bounded.Token);
-                await _reader.ReadReplyAsync(bounded.Token);
-            }
-            catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                // Leaving anyway.
-            }
-        }
-
         if (_stream is not null)
         {
             await _stream.DisposeAsync();
@@ -177,8 +172,16 @@ public sealed class ManageSieveClient : IAsyncDisposable
         }
 
         var tls = new SslStream(_stream!, leaveInnerStreamOpen: false, _certificates.Validate);
-        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = _endpoint.Host }, cancellationToken);
         _stream = tls;
+        try
+        {
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = _endpoint.Host }, cancellationToken);
+        }
+        catch (System.Security.Authentication.AuthenticationException exception)
+        {
+            // As MailKit reports it for IMAP, POP3 and SMTP, so one classifier tells an untrusted certificate.
+            throw new SslHandshakeException("The ManageSieve server's certificate was not accepted", exception);
+        }
     }
 
     private async Task<ManageSieveReply> ExpectOkAsync(string command, CancellationToken cancellationToken)
