@@ -14,7 +14,11 @@ public abstract class ComponentTest : BunitContext
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddSingleton<WebMail.Client.Services.IMailFiltersService>(MailFilters);
     }
+
+    /// <summary>The away message and filters the pages, the list's notice and the reader see.</summary>
+    protected FakeMailFilters MailFilters { get; } = new();
 
     /// <summary>Renders as in a live circuit (interactive server), with JavaScript calls answered loosely.</summary>
     protected void GoLive()

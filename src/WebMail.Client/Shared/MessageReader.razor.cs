@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using WebMail.Client.Services;
 
 namespace WebMail.Client.Shared;
@@ -15,6 +16,8 @@ public sealed partial class MessageReader
     private bool _showSource;
     private bool _showRemote;
     private bool _busy;
+    private bool _confirmingBlock;
+    private string? _signedInAddress;
     private bool _confirmingDelete;
     private IReadOnlyList<MailFolder>? _folders;
     private (MessageSummary? Newer, MessageSummary? Older) _neighbours;
@@ -67,6 +70,16 @@ public sealed partial class MessageReader
     [Inject]
     private Notifications Notifications { get; set; } = null!;
 
+    [Inject]
+    private IMailFiltersService MailFilters { get; set; } = null!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    // Not one's own address: blocking oneself would throw away one's copies and notes-to-self.
+    private bool CanBlockSender => _features.ServerFilters && _view is { } view && SenderPattern.IsAddress(view.FromAddress)
+        && !string.Equals(view.FromAddress, _signedInAddress, StringComparison.OrdinalIgnoreCase);
+
     // Beside the list the reader is a third of the screen: a twelfth of it is too narrow for "From" in Chinese.
     private string LabelColumn => InPane ? "col-3 col-xxl-2" : "col-3 col-md-1";
 
@@ -100,6 +113,7 @@ public sealed partial class MessageReader
 
     protected override async Task OnParametersSetAsync()
     {
+        _signedInAddress ??= Authentication is null ? "" : (await Authentication).User.Identity?.Name ?? "";
         // The list beside the pane re-renders (new mail, a star): only another message is a reason to load.
         if (_loadedId == Id && (_view is not null || _problem is not null))
         {
@@ -115,7 +129,7 @@ public sealed partial class MessageReader
         _view = null;
         _showSource = false;
         _showRemote = false;
-        _confirmingDelete = false;
+        (_confirmingDelete, _confirmingBlock) = (false, false);
         await LoadAsync();
     }
 
@@ -198,6 +212,14 @@ public sealed partial class MessageReader
     }
 
     /// <summary>"Always show from this sender": remembered in the user's settings (every device), and shown now.</summary>
+    private Task BlockSenderAsync() => RunAsync(async token =>
+    {
+        var address = _view!.FromAddress;
+        await MailFilters.BlockSenderAsync(address, token);
+        _confirmingBlock = false;
+        Notifications.Show(T["Message_SenderBlocked", address]);
+    });
+
     private Task TrustSenderAsync() => RunAsync(async token =>
     {
         var address = _view!.FromAddress;
