@@ -109,6 +109,8 @@ public sealed class FiltersPagesTests : ComponentTest
 
         page.Find("#rule-add").Click();
         page.Find("#rule-name").Input("图书馆");
+        Assert.Equal("all", page.Find("#rule-match").GetAttribute("value"));
+        page.Find("#rule-match").Change("any");
         page.Find(".condition-field").Change("Subject");
         page.Find(".condition-value").Input("图书馆");
         page.Find(".action-kind").Change("MoveTo");
@@ -131,6 +133,7 @@ public sealed class FiltersPagesTests : ComponentTest
         Assert.Equal(["dean@school.test"], saved.AllowedSenders);
         Assert.Equal(["图书馆", "旧规则"], saved.Rules.Select(r => r.Name));
         Assert.Equal([true, false], saved.Rules.Select(r => r.Enabled));
+        Assert.Equal([false, true], saved.Rules.Select(r => r.MatchAll));
         Assert.Equal([new FilterStep(FilterAction.MoveTo, "Trash"), new FilterStep(FilterAction.Star)], saved.Rules[0].Actions);
         Assert.Equal(new FilterCondition(FilterField.Subject, FilterMatch.Contains, "图书馆"), Assert.Single(saved.Rules[0].Conditions));
     }

@@ -67,23 +67,27 @@ public sealed class MailTestClients(ITestOutputHelper output, MailDomainOptions?
     }
 
     /// <summary>Waits (bounded) until LMTP has delivered <paramref name="count"/> messages to the user's INBOX.</summary>
-    public async Task WaitForInboxAsync(string user, int count, CancellationToken cancellationToken)
+    public Task WaitForInboxAsync(string user, int count, CancellationToken cancellationToken) =>
+        WaitForFolderAsync(user, "INBOX", count, cancellationToken);
+
+    /// <summary>Waits (bounded) until the user's <paramref name="folder"/> holds <paramref name="count"/> messages (filed there by Sieve, say).</summary>
+    public async Task WaitForFolderAsync(string user, string folder, int count, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
             using var client = await ImapAsync(user, DemoMailServer.TestPassword, cancellationToken);
-            var inbox = client.Inbox;
-            await inbox.StatusAsync(MailKit.StatusItems.Count, cancellationToken);
+            var found = folder == "INBOX" ? client.Inbox : await client.GetFolderAsync(folder, cancellationToken);
+            await found.StatusAsync(MailKit.StatusItems.Count, cancellationToken);
             await client.DisconnectAsync(true, cancellationToken);
-            if (inbox.Count >= count)
+            if (found.Count >= count)
             {
                 return;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{user} has {inbox.Count} of {count} expected messages after 20 s.");
+                throw new TimeoutException($"{user} has {found.Count} of {count} expected messages in {folder} after 20 s.");
             }
 
             await Task.Delay(100, cancellationToken);

@@ -30,6 +30,10 @@ public sealed class MessagePane(IPage page)
     /// <summary>"Always show from this sender".</summary>
     public ILocator TrustSender => page.Locator("#trust-sender");
 
+    public ILocator BlockSender => page.Locator("#block-sender");
+
+    public ILocator ConfirmBlockSender => page.Locator("#confirm-block-sender-yes");
+
     public ILocator AttachmentLinks => page.Locator("#attachments a");
 
     public ILocator Reply => page.Locator("#reply");

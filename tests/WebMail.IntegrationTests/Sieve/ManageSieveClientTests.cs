@@ -19,9 +19,9 @@ public sealed class ManageSieveClientTests(ITestOutputHelper output)
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
     private readonly MailTestClients _clients = new(output);
 
-    private static MailEndpointOptions Endpoint => Pigeonhole.Endpoint;
+    private static MailEndpointOptions Endpoint => DemoPigeonhole.Endpoint;
 
-    private Task<ManageSieveClient> SignedInAsync(string user) => Pigeonhole.SignedInAsync(user, _timeout);
+    private Task<ManageSieveClient> SignedInAsync(string user) => DemoPigeonhole.SignedInAsync(user, _timeout);
 
     [Fact]
     public async Task Connect_StartTlsAndSignIn_ServerRunsVacationAndFileinto_NoScriptsYet()
@@ -190,5 +190,5 @@ public sealed class ManageSieveClientTests(ITestOutputHelper output)
     }
 
     private Task SendAsync(string from, string to, string subject, params (string Name, string Value)[] headers) =>
-        Pigeonhole.SendAsync(_clients, from, to, subject, _timeout, headers);
+        DemoPigeonhole.SendAsync(_clients, from, to, subject, _timeout, headers);
 }

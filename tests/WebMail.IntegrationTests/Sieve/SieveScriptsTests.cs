@@ -27,7 +27,7 @@ public sealed class SieveScriptsTests(ITestOutputHelper output)
             BlockedSenders = [spammer],
             Rules = [new FilterRule("作业", true, true, [new FilterCondition(FilterField.Subject, FilterMatch.Contains, "作业")], [new FilterStep(FilterAction.Star)])],
         };
-        await using (var client = await Pigeonhole.SignedInAsync(user, _timeout))
+        await using (var client = await DemoPigeonhole.SignedInAsync(user, _timeout))
         {
             await client.PutScriptAsync("roundcube", RoundcubeScript, _timeout);
             await client.SetActiveAsync("roundcube", _timeout);
@@ -46,9 +46,9 @@ public sealed class SieveScriptsTests(ITestOutputHelper output)
             Assert.Contains(new SieveScriptName(FiltersScript.Name, true), await client.ListScriptsAsync(_timeout));
         }
 
-        await Pigeonhole.SendAsync(_clients, spammer, user, "中奖了", _timeout);
-        await Pigeonhole.SendAsync(_clients, teacher, user, "图书馆通知", _timeout);
-        await Pigeonhole.SendAsync(_clients, teacher, user, "作业要求", _timeout);
+        await DemoPigeonhole.SendAsync(_clients, spammer, user, "中奖了", _timeout);
+        await DemoPigeonhole.SendAsync(_clients, teacher, user, "图书馆通知", _timeout);
+        await DemoPigeonhole.SendAsync(_clients, teacher, user, "作业要求", _timeout);
 
         await _clients.WaitForInboxAsync(user, 1, _timeout);
         await Task.Delay(1500, _timeout);
@@ -63,7 +63,7 @@ public sealed class SieveScriptsTests(ITestOutputHelper output)
             Assert.Equal(1, archive.Count); // Roundcube's rule still ran
         }
 
-        await using (var client = await Pigeonhole.SignedInAsync(user, _timeout))
+        await using (var client = await DemoPigeonhole.SignedInAsync(user, _timeout))
         {
             var emptied = await SieveScripts.WriteAsync(client, new MailFilters(), _timeout);
 
@@ -79,7 +79,7 @@ public sealed class SieveScriptsTests(ITestOutputHelper output)
     [Fact]
     public async Task AnotherProgramMadeItsOwnActive_WebMailsIsReportedNotRunning()
     {
-        await using var client = await Pigeonhole.SignedInAsync(DemoMailServer.NewTestAccount("sieve-taken"), _timeout);
+        await using var client = await DemoPigeonhole.SignedInAsync(DemoMailServer.NewTestAccount("sieve-taken"), _timeout);
         await SieveScripts.WriteAsync(client, new MailFilters { BlockedSenders = ["@spam.example"] }, _timeout);
         await client.PutScriptAsync("thunderbird", "keep;\r\n", _timeout);
         await client.SetActiveAsync("thunderbird", _timeout);
@@ -94,7 +94,7 @@ public sealed class SieveScriptsTests(ITestOutputHelper output)
     [Fact]
     public async Task FiltersTheServerRefuses_FiltersRefusedWithItsWords_WhatWasThereStays()
     {
-        await using var client = await Pigeonhole.SignedInAsync(DemoMailServer.NewTestAccount("sieve-refused"), _timeout);
+        await using var client = await DemoPigeonhole.SignedInAsync(DemoMailServer.NewTestAccount("sieve-refused"), _timeout);
         var kept = new MailFilters { BlockedSenders = ["spam@example.com"] };
         await SieveScripts.WriteAsync(client, kept, _timeout);
         // Within WebMail's bounds, but more than the server's sieve_max_script_size (1M in scripts/mailserver/dovecot.conf.in).

@@ -1,12 +1,11 @@
 using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sieve;
-using WebMail.Testing;
 
-namespace WebMail.IntegrationTests.Sieve;
+namespace WebMail.Testing;
 
 /// <summary>The demo server's Pigeonhole (scripts/mailserver.sh): its ManageSieve endpoint, a signed-in client, and mail delivered through it.</summary>
-internal static class Pigeonhole
+public static class DemoPigeonhole
 {
     public static MailEndpointOptions Endpoint => new() { Host = "127.0.0.1", Port = DemoMailServer.SievePort, Security = MailSecurity.StartTls, TimeoutSeconds = 20 };
 
