@@ -122,6 +122,15 @@ public sealed class RecordingMailbox : IMailboxService
     public Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default) =>
         Record(nameof(SetFlaggedAsync), true);
 
+    /// <summary>Each spam report, in order: which messages, spam or not.</summary>
+    public List<(IReadOnlyList<string> Ids, bool Junk)> JunkReports { get; } = [];
+
+    public Task<IReadOnlyList<MovedMessage>> ReportJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken = default)
+    {
+        JunkReports.Add((messageIds, junk));
+        return Record<IReadOnlyList<MovedMessage>>(nameof(ReportJunkAsync), [.. messageIds.Select(id => new MovedMessage("moved-" + id, "INBOX"))]);
+    }
+
     public Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default) =>
         Record<IReadOnlyList<MovedMessage>>(nameof(MoveAsync), []);
 

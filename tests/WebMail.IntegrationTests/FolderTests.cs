@@ -42,6 +42,40 @@ public sealed class FolderTests(WebMailAppFactory dovecot, CyrusAppFactory cyrus
 
     [Theory]
     [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task ReportJunk_KeywordSetAndMovedToJunk_NotJunk_TheReverseBackToTheInbox(ImapServer server)
+    {
+        var user = DemoMailServer.NewTestAccount("junk");
+        var ids = await _servers.Clients(server).AppendAsync(user, [TestMessages.Plain("中奖通知"), TestMessages.Plain("课表")], _timeout);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
+
+        var junked = await mail.ReportJunkAsync([ids[0]], junk: true, _timeout);
+
+        Assert.Equal([MailFolder.InboxPath], junked.Select(m => m.FromFolder));
+        var (inJunk, keywords) = await KeywordsAsync(server, user, "Junk");
+        Assert.Equal(["中奖通知"], inJunk);
+        Assert.Contains("$Junk", keywords);
+        Assert.Equal(1, (await mail.ListFoldersAsync(refresh: false, _timeout)).Single(f => f.Kind == SpecialFolderKind.Junk).Total);
+
+        await mail.ReportJunkAsync([junked[0].NewId], junk: false, _timeout);
+
+        var (inInbox, back) = await KeywordsAsync(server, user, "INBOX");
+        Assert.Equal(["课表", "中奖通知"], inInbox);
+        Assert.Contains("$NotJunk", back);
+        Assert.DoesNotContain("$Junk", back);
+    }
+
+    /// <summary>The subjects in a folder, and the keywords of its last message, as a plain client sees them.</summary>
+    private async Task<(IReadOnlyList<string> Subjects, IReadOnlySet<string> LastKeywords)> KeywordsAsync(ImapServer server, string user, string folder)
+    {
+        using var imap = await _servers.Clients(server).ImapAsync(user, DemoMailServer.TestPassword, _timeout);
+        var opened = folder == MailFolder.InboxPath ? imap.Inbox : (await imap.GetFoldersAsync(imap.PersonalNamespaces[0], cancellationToken: _timeout)).Single(f => f.Name == folder);
+        await opened.OpenAsync(FolderAccess.ReadOnly, _timeout);
+        var summaries = await opened.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.Envelope | MessageSummaryItems.Flags), _timeout);
+        return ([.. summaries.Select(m => m.Envelope!.Subject ?? "")], summaries.Count == 0 ? new HashSet<string>() : new HashSet<string>(summaries[^1].Keywords));
+    }
+
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
     public async Task CreateRenameDelete_Folder_ServerAgrees_SpecialFoldersRefused(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("manage");

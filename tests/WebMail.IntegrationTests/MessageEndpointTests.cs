@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using MailKit;
 using WebMail.Testing;
 using Xunit.Abstractions;
@@ -118,6 +119,54 @@ public sealed class MessageEndpointTests(WebMailAppFactory app, ITestOutputHelpe
         var flags = await imap.Inbox.FetchAsync(0, -1, MailKit.MessageSummaryItems.Flags, _timeout);
         Assert.Equal(2, flags.Count);
         Assert.All(flags, f => Assert.False(f.Flags!.Value.HasFlag(MailKit.MessageFlags.Seen)));
+    }
+
+    [Fact]
+    public async Task AllAttachments_OneZip_ChineseNamesInUtf8AndFlaggedSo_TheSameNameTwiceNumbered_ExactBytes()
+    {
+        var user = DemoMailServer.NewTestAccount("zip");
+        var (report, again, data) = (RandomNumberGenerator.GetBytes(5000), RandomNumberGenerator.GetBytes(3000), Encoding.UTF8.GetBytes("学号,成绩\n2023001,90\n"));
+        var body = new MimeKit.BodyBuilder { TextBody = "三个附件" };
+        body.Attachments.Add("实验报告.pdf", report);
+        body.Attachments.Add("实验报告.pdf", again);
+        body.Attachments.Add("成绩/数据.csv", data);
+        var message = new MimeKit.MimeMessage { Subject = "第三周：实验材料", Body = body.ToMessageBody() };
+        message.From.Add(MimeKit.MailboxAddress.Parse("teacher@school.test"));
+        var id = (await _clients.AppendAsync(user, [message], _timeout)).Single();
+        using var client = new SignInClient(app);
+        await client.SignInAsync(user, DemoMailServer.TestPassword, reading: "Imap", cancellationToken: _timeout);
+
+        using var response = await client.GetAsync($"/mail/messages/{id}/attachments.zip", _timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("第三周：实验材料.zip", response.Content.Headers.ContentDisposition!.FileNameStar);
+        var bytes = await response.Content.ReadAsByteArrayAsync(_timeout);
+        // The first local file header's general purpose flags: bit 11 says the name is UTF-8 (APPNOTE 4.4.4).
+        Assert.Equal(0x0800, BitConverter.ToUInt16(bytes, 6) & 0x0800);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        Assert.Equal(["实验报告.pdf", "实验报告 (2).pdf", "数据.csv"], zip.Entries.Select(e => e.FullName));
+        Assert.Equal([report, again, data], zip.Entries.Select(e =>
+        {
+            using var content = new MemoryStream();
+            e.Open().CopyTo(content);
+            return content.ToArray();
+        }));
+    }
+
+    [Fact]
+    public async Task Original_DownloadedAsTheSubjectDotEml_TheExactMessage()
+    {
+        var (client, ids, _) = await SignedInWithMessagesAsync("eml");
+        using var _ = client;
+
+        using var response = await client.GetAsync($"/mail/messages/{ids[1]}/original", _timeout);
+
+        Assert.Equal("message/rfc822", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("file.eml", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName?.Trim('"'));
+        var downloaded = MimeKit.MimeMessage.Load(new MemoryStream(await response.Content.ReadAsByteArrayAsync(_timeout)));
+        Assert.Equal("file", downloaded.Subject);
+        Assert.Single(downloaded.Attachments);
     }
 
     private string? _lastUser;

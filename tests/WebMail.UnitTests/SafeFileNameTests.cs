@@ -35,4 +35,18 @@ public sealed class SafeFileNameTests
         Assert.Equal(200, safe.Length);
         Assert.EndsWith("名.pdf", safe, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Distinct_SameNameTwice_NumberedAsFileManagersDo_CaseIgnored()
+    {
+        Assert.Equal(["报告.pdf", "报告 (2).pdf", "REPORT.pdf", "report (2).pdf", "报告 (3).pdf"],
+            SafeFileName.Distinct(["报告.pdf", "报告.pdf", "REPORT.pdf", "report.pdf", "报告.pdf"]));
+    }
+
+    [Fact]
+    public void ForMessage_TheSubjectAsAFileName_SlashesNotFolders_NoSubjectIsMessage()
+    {
+        Assert.Equal("第三周_实验材料.eml", SafeFileName.ForMessage("第三周/实验材料"));
+        Assert.Equal("message.eml", SafeFileName.ForMessage("  "));
+    }
 }

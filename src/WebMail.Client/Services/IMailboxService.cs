@@ -53,6 +53,13 @@ public interface IMailboxService
     /// <summary>IMAP only: sets or clears \Flagged (the star).</summary>
     Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Spam (keyword $Junk, moved to the Junk folder) or not spam ($NotJunk, moved to the Inbox): one action, what a
+    /// school's spam filter learns from. IMAP only.
+    /// </summary>
+    /// <returns>Where the messages are now, for an undo.</returns>
+    Task<IReadOnlyList<MovedMessage>> ReportJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken = default);
+
     /// <summary>IMAP only: moves messages to another folder; returns where they are now (for an undo).</summary>
     Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default);
 

@@ -92,6 +92,11 @@ public sealed partial class MessageReader
 
     private bool InTrash => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Trash;
 
+    private bool InJunk => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Junk;
+
+    // Spam needs a Junk folder to go to; not spam goes back to the Inbox.
+    private bool CanReportJunk => _features.Folders && !InTrash && (InJunk || _folders?.Any(f => f.Kind == SpecialFolderKind.Junk) == true);
+
     private string BackLink => CloseLink ?? MailboxLink.For(new MessageQuery(Folder: Folder));
 
     private string FolderName => FolderLabels.NameOf(Folder, _folders, T);
@@ -183,6 +188,12 @@ public sealed partial class MessageReader
             Navigation.NavigateTo(BackLink);
         });
     }
+
+    private Task ReportJunkAsync(bool junk) => RunAsync(async token =>
+    {
+        await UndoableMoves.ReportJunkAsync(Mailbox, Notifications, T, [Id], junk, token);
+        Navigation.NavigateTo(BackLink);
+    });
 
     private Task MoveAsync(string? target) => string.IsNullOrEmpty(target) ? Task.CompletedTask : RunAsync(async token =>
     {

@@ -19,6 +19,14 @@ public static class UndoableMoves
         notifications.Show(text["Toast_Moved", ids.Count, targetName], UndoFor(mailbox, moved));
     }
 
+    /// <summary>Spam goes to Junk, not spam back to the Inbox; Undo moves them back (the keyword stays, as the user said it once).</summary>
+    public static async Task ReportJunkAsync(IMailboxService mailbox, Notifications notifications, Microsoft.Extensions.Localization.IStringLocalizer<UiText> text,
+        IReadOnlyList<string> ids, bool junk, CancellationToken cancellationToken = default)
+    {
+        var moved = await mailbox.ReportJunkAsync(ids, junk, cancellationToken);
+        notifications.Show(junk ? text["Toast_ReportedJunk", ids.Count] : text["Toast_NotJunk", ids.Count], UndoFor(mailbox, moved));
+    }
+
     /// <summary>Null when there is nothing to bring back (deleted for good, POP3, or a server that did not say where they went).</summary>
     private static Func<Task>? UndoFor(IMailboxService mailbox, IReadOnlyList<MovedMessage> moved) =>
         moved.Count == 0

@@ -52,6 +52,12 @@ public interface IMailStore : IAsyncDisposable
 
     Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks messages spam ($Junk, taking away $NotJunk) or not spam (the reverse): the keywords a school's filter
+    /// trains from (Dovecot's IMAPSieve with Rspamd or SpamAssassin, Thunderbird's). IMAP only; moving is the caller's.
+    /// </summary>
+    Task SetJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken);
+
     /// <summary>Sets the \Answered flag of a message the user replied to (IMAP; POP3 has no flags).</summary>
     Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken);
 

@@ -17,6 +17,7 @@ public static class MessageEndpoints
         mail.MapGet("/attachments/{index:int}", ServeAttachmentAsync);
         mail.MapGet("/source", ServeSourceAsync);
         mail.MapGet("/original", ServeOriginalAsync);
+        mail.MapGet("/attachments.zip", ServeAttachmentsZipAsync);
         return endpoints;
     }
 
@@ -72,10 +73,7 @@ public static class MessageEndpoints
 
         var (context, rendered) = opened;
 
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.ContentDisposition = "attachment; filename=\"message.eml\"";
-        return Original(context, rendered, http, "message/rfc822");
+        return Download(http, Rendering.SafeFileName.ForMessage(rendered.View.Subject), Original(context, rendered, http, "message/rfc822"));
     }
 
     /// <summary>The raw message: from the cache, or streamed from the server when it was too large to keep.</summary>
@@ -106,6 +104,57 @@ public static class MessageEndpoints
         }
 
         return Download(http, attachment.FileName, Results.Stream(body => attachment.CopyToAsync(body, http.RequestAborted), "application/octet-stream"));
+    }
+
+    /// <summary>
+    /// Every attachment in one zip, names in UTF-8 (flagged so, which Windows Explorer and macOS read), the same name
+    /// twice numbered. Built in a temporary file first: a zip's directory is written at its end, synchronously.
+    /// </summary>
+    private static async Task<IResult> ServeAttachmentsZipAsync(string id, HttpContext http, CurrentMailbox current)
+    {
+        if (await OpenAsync(id, http, current) is not { } opened || opened.Rendered.View.Attachments.Count == 0)
+        {
+            return Results.NotFound();
+        }
+
+        var (context, rendered) = opened;
+        var attachments = rendered.View.Attachments;
+        var names = Rendering.SafeFileName.Distinct(attachments.Select(a => a.FileName));
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            using (var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8))
+            {
+                for (var i = 0; i < attachments.Count; i++)
+                {
+                    await using var entry = zip.CreateEntry(names[i], System.IO.Compression.CompressionLevel.Fastest).Open();
+                    await CopyAttachmentAsync(context, rendered, id, attachments[i].Index, entry, http.RequestAborted);
+                }
+            }
+
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+
+        var name = Path.GetFileNameWithoutExtension(Rendering.SafeFileName.ForMessage(rendered.View.Subject)) + ".zip";
+        return Download(http, name, Results.Stream(file, "application/zip"));
+    }
+
+    private static async Task CopyAttachmentAsync(
+        Sessions.SessionMailbox context, Rendering.RenderedMessage rendered, string id, int index, Stream target, CancellationToken cancellationToken)
+    {
+        if (rendered.TooLarge)
+        {
+            await context.Store.CopyAttachmentToAsync(id, index, target, cancellationToken);
+        }
+        else if (Rendering.MessageRenderer.FindAttachment(rendered.Raw, index) is { } attachment)
+        {
+            await attachment.CopyToAsync(target, cancellationToken);
+        }
     }
 
     /// <summary>Always a download of opaque bytes: an HTML or SVG attachment must never render in our origin.</summary>

@@ -34,7 +34,19 @@ public sealed class MessagePane(IPage page)
 
     public ILocator ConfirmBlockSender => page.Locator("#confirm-block-sender-yes");
 
-    public ILocator AttachmentLinks => page.Locator("#attachments a");
+    public ILocator AttachmentLinks => page.Locator("#attachments a:not(#download-all)");
+
+    /// <summary>Spam: marked $Junk and moved to Junk.</summary>
+    public ILocator ReportJunk => page.Locator("#report-junk");
+
+    /// <summary>In Junk: marked $NotJunk and moved to the Inbox.</summary>
+    public ILocator NotJunk => page.Locator("#not-junk");
+
+    /// <summary>Every attachment as one zip (shown for two or more).</summary>
+    public ILocator DownloadAll => page.Locator("#download-all");
+
+    /// <summary>The whole message as an .eml file.</summary>
+    public ILocator DownloadEml => page.Locator("#download-eml");
 
     public ILocator Reply => page.Locator("#reply");
 

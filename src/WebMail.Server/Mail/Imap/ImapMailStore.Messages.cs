@@ -137,6 +137,20 @@ public sealed partial class ImapMailStore
     public Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken) =>
         SetFlagAsync(messageIds, MessageFlags.Flagged, flagged, cancellationToken);
 
+    public Task SetJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            var (add, remove) = junk ? ("$Junk", "$NotJunk") : ("$NotJunk", "$Junk");
+            foreach (var group in ByFolder(messageIds))
+            {
+                var (folder, uids) = await OpenForAsync(group, token);
+                await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, new HashSet<string> { add }) { Silent = true }, token);
+                await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Remove, new HashSet<string> { remove }) { Silent = true }, token);
+            }
+
+            return true;
+        }, cancellationToken);
+
     public Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken) =>
         SetFlagAsync([messageId], MessageFlags.Answered, true, cancellationToken);
 

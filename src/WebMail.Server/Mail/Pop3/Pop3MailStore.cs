@@ -156,6 +156,8 @@ public sealed class Pop3MailStore(
     // POP3 has no flags, one mailbox and no folders: the UI offers none of these (MailboxFeatures.Pop3).
     public Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken) => throw NotOverPop3();
 
+    public Task SetJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken) => throw NotOverPop3();
+
     public Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) => throw NotOverPop3();
 
     public Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) => throw NotOverPop3();

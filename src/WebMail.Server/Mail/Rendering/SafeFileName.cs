@@ -34,6 +34,32 @@ public static class SafeFileName
         return cleaned.Length == 0 ? $"attachment-{index + 1}" : cleaned;
     }
 
+    /// <summary>A whole message saved as a file: its subject (slashes made underscores, not folders) and ".eml".</summary>
+    public static string ForMessage(string? subject) =>
+        From((string.IsNullOrWhiteSpace(subject) ? "message" : subject.Trim().Replace('/', '_').Replace('\\', '_')) + ".eml", 0);
+
+    /// <summary>
+    /// Names for files saved together (a zip): the same name twice becomes "name (2).ext", as file managers do, so
+    /// no attachment overwrites another.
+    /// </summary>
+    public static IReadOnlyList<string> Distinct(IEnumerable<string> names)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<string>();
+        foreach (var name in names)
+        {
+            var candidate = name;
+            for (var n = 2; !taken.Add(candidate); n++)
+            {
+                candidate = $"{Path.GetFileNameWithoutExtension(name)} ({n}){Path.GetExtension(name)}";
+            }
+
+            result.Add(candidate);
+        }
+
+        return result;
+    }
+
     private static bool IsBidiControl(char c) =>
         c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

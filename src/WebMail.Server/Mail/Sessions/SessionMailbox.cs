@@ -272,6 +272,20 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         Cache.FlagsChanged(messageIds, m => m with { IsFlagged = flagged });
     }
 
+    /// <summary>
+    /// Spam: keyword $Junk set and the messages moved into the Junk folder; not spam: $NotJunk and back to the Inbox.
+    /// </summary>
+    /// <exception cref="MailOperationException">FolderNotFound when there is no Junk folder to move spam into.</exception>
+    public async Task<IReadOnlyList<MovedMessage>> ReportJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken)
+    {
+        var target = junk
+            ? (await ListFoldersAsync(refresh: false, cancellationToken)).FirstOrDefault(f => f.Kind == SpecialFolderKind.Junk)?.Path
+                ?? throw new MailOperationException(MailProblem.FolderNotFound)
+            : MailFolder.InboxPath;
+        await Store.SetJunkAsync(messageIds, junk, cancellationToken);
+        return await MoveAsync(messageIds, target, cancellationToken);
+    }
+
     public async Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken)
     {
         await Store.MarkAnsweredAsync(messageId, cancellationToken);

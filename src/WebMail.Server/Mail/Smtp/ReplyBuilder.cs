@@ -39,7 +39,7 @@ public static partial class ReplyBuilder
                 throw new MailOperationException(MailProblem.TooLarge);
             }
 
-            var name = SafeFileName.From((string.IsNullOrWhiteSpace(view.Subject) ? "message" : view.Subject.Trim().Replace('/', '_').Replace('\\', '_')) + ".eml", 0);
+            var name = SafeFileName.ForMessage(view.Subject);
             return new OutgoingMessage("", "", "", Prefixed("Fwd: ", view.Subject, ForwardPrefix()), "",
                 [new OutgoingAttachment(name, "message/rfc822", original.Raw)]);
         }

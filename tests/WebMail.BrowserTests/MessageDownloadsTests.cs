@@ -1,0 +1,51 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using WebMail.BrowserTests.Pages;
+using WebMail.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>A message's files taken home (issue 22): all attachments as one zip with their Chinese names, the message as .eml.</summary>
+public sealed class MessageDownloadsTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    [Theory]
+    [InlineData("Imap")]
+    [InlineData("Pop3")]
+    public async Task DownloadAll_AZipWithTheChineseNames_AndTheMessageAsEml(string reading)
+    {
+        var user = DemoMailServer.NewTestAccount("downloads");
+        var (report, photo) = (RandomNumberGenerator.GetBytes(20_000), RandomNumberGenerator.GetBytes(8_000));
+        var body = new MimeKit.BodyBuilder { TextBody = "材料见附件。" };
+        body.Attachments.Add("实验报告（第三周）.pdf", report);
+        body.Attachments.Add("现场照片.jpg", photo);
+        var message = new MimeKit.MimeMessage { Subject = "实验材料", Body = body.ToMessageBody() };
+        message.From.Add(MimeKit.MailboxAddress.Parse("teacher@school.test"));
+        await new MailTestClients(output).AppendAsync(user, [message], _timeout);
+        var page = await browser.NewPageAsync(locale: "zh-CN");
+        await BrowserFixture.SignInAsync(page, user, reading);
+
+        await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
+        await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("实验材料");
+        await Expect(MessagePane.Of(page).DownloadAll).ToHaveTextAsync("全部下载（.zip）");
+        var zipped = await page.RunAndWaitForDownloadAsync(() => MessagePane.Of(page).DownloadAll.ClickAsync());
+        var eml = await page.RunAndWaitForDownloadAsync(() => MessagePane.Of(page).DownloadEml.ClickAsync());
+
+        Assert.Equal("实验材料.zip", zipped.SuggestedFilename);
+        using (var zip = new ZipArchive(new MemoryStream(await File.ReadAllBytesAsync(await zipped.PathAsync(), _timeout))))
+        {
+            Assert.Equal(["实验报告（第三周）.pdf", "现场照片.jpg"], zip.Entries.Select(e => e.FullName));
+            using var first = new MemoryStream();
+            await (await zip.Entries[0].OpenAsync(_timeout)).CopyToAsync(first, _timeout);
+            Assert.Equal(report, first.ToArray());
+        }
+
+        Assert.Equal("实验材料.eml", eml.SuggestedFilename);
+        var saved = MimeKit.MimeMessage.Load(await eml.PathAsync());
+        Assert.Equal("实验材料", saved.Subject);
+        Assert.Equal(2, saved.Attachments.Count());
+    }
+}
