@@ -122,6 +122,11 @@ public sealed class RecordingMailbox : IMailboxService
     public Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default) =>
         Record(nameof(SetFlaggedAsync), true);
 
+    /// <summary>What the server says of the account's storage (null: no QUOTA).</summary>
+    public MailboxQuota? Quota { get; set; }
+
+    public Task<MailboxQuota?> GetQuotaAsync(CancellationToken cancellationToken = default) => Record(nameof(GetQuotaAsync), Quota);
+
     /// <summary>Each spam report, in order: which messages, spam or not.</summary>
     public List<(IReadOnlyList<string> Ids, bool Junk)> JunkReports { get; } = [];
 

@@ -59,7 +59,10 @@ public static partial class DemoMailServer
     public static int Pop3Port => Port("WEBMAIL_POP3_PORT");
     public static int Pop3sPort => Port("WEBMAIL_POP3S_PORT");
 
-    /// <summary>A fresh, empty account of its own for one test.</summary>
+    /// <summary>A fresh account with a 100 KB quota (test-quota-*, scripts/mailserver/dovecot.conf.in): a few messages fill it.</summary>
+    public static string NewSmallQuotaAccount(string purpose) => NewTestAccount("quota-" + purpose);
+
+    /// <summary>A fresh, empty account of its own for one test (1 GB of quota, unless its purpose starts with "quota").</summary>
     public static string NewTestAccount(string purpose) =>
         $"test-{purpose.ToLowerInvariant()}-{Guid.NewGuid():N}@{Domain}";
 

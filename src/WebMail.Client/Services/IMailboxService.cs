@@ -53,6 +53,9 @@ public interface IMailboxService
     /// <summary>IMAP only: sets or clears \Flagged (the star).</summary>
     Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default);
 
+    /// <summary>How full the account is on the server; null where the server says nothing (no QUOTA, POP3).</summary>
+    Task<MailboxQuota?> GetQuotaAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Spam (keyword $Junk, moved to the Junk folder) or not spam ($NotJunk, moved to the Inbox): one action, what a
     /// school's spam filter learns from. IMAP only.

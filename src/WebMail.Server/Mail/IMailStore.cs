@@ -20,6 +20,9 @@ public interface IMailStore : IAsyncDisposable
 
     Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken);
 
+    /// <summary>The account's storage quota (IMAP QUOTA on the Inbox's quota root); null where the server has none, and over POP3.</summary>
+    Task<MailboxQuota?> GetQuotaAsync(CancellationToken cancellationToken);
+
     /// <summary>The raw message as stored on the server.</summary>
     Task<byte[]> DownloadAsync(string messageId, CancellationToken cancellationToken);
 

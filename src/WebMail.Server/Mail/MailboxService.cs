@@ -64,6 +64,9 @@ public sealed class MailboxService(
     public async Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).SetFlaggedAsync(messageIds, flagged, cancellationToken);
 
+    public async Task<MailboxQuota?> GetQuotaAsync(CancellationToken cancellationToken = default) =>
+        await (await current.ForAsync(authentication, activity: false)).GetQuotaAsync(cancellationToken);
+
     public async Task<IReadOnlyList<MovedMessage>> ReportJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).ReportJunkAsync(messageIds, junk, cancellationToken);
 

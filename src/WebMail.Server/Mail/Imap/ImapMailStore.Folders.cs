@@ -11,6 +11,41 @@ public sealed partial class ImapMailStore
 {
     private const int MaxFolderNameLength = 200;
 
+    // Set when the server's QUOTA answer could not be read (see GetQuotaAsync): the bar is not asked for again.
+    private bool _quotaUnreadable;
+
+    public async Task<MailboxQuota?> GetQuotaAsync(CancellationToken cancellationToken)
+    {
+        if (_quotaUnreadable)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await RunAsync<MailboxQuota?>(async (client, token) =>
+            {
+                if (!client.Capabilities.HasFlag(ImapCapabilities.Quota))
+                {
+                    return null;
+                }
+
+                // IMAP counts storage in units of 1024 octets (RFC 9208 §5.1).
+                var quota = await client.Inbox.GetQuotaAsync(token);
+                return quota.StorageLimit is { } limit and > 0
+                    ? new MailboxQuota((long)(quota.CurrentStorageSize ?? 0) * 1024, (long)limit * 1024)
+                    : null;
+            }, cancellationToken);
+        }
+        catch (MailOperationException exception) when (exception.InnerException is ImapProtocolException)
+        {
+            // Cyrus without limits answers "* QUOTA INBOX ()", which MailKit cannot parse (and drops the connection
+            // over): no limit to show, and no reason to ask again in this session.
+            _quotaUnreadable = true;
+            return null;
+        }
+    }
+
     public Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<MailFolder>>(async (client, token) =>
         {

@@ -50,6 +50,9 @@ public sealed class Pop3MailStore(
                 : HeaderSearch.Page(matches, query);
         }, cancellationToken);
 
+    /// <summary>POP3 has no quota command: the bar is not shown.</summary>
+    public Task<MailboxQuota?> GetQuotaAsync(CancellationToken cancellationToken) => Task.FromResult<MailboxQuota?>(null);
+
     public Task<IReadOnlyList<MailFolder>> ListFoldersAsync(CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<MailFolder>>(async (client, token) =>
         {

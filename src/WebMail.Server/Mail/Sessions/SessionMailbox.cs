@@ -272,6 +272,9 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         Cache.FlagsChanged(messageIds, m => m with { IsFlagged = flagged });
     }
 
+    /// <summary>Not cached: it changes with every delivery, and it is asked only when the folder list is shown.</summary>
+    public Task<MailboxQuota?> GetQuotaAsync(CancellationToken cancellationToken) => Store.GetQuotaAsync(cancellationToken);
+
     /// <summary>
     /// Spam: keyword $Junk set and the messages moved into the Junk folder; not spam: $NotJunk and back to the Inbox.
     /// </summary>

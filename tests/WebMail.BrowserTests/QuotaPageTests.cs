@@ -1,0 +1,29 @@
+using WebMail.BrowserTests.Pages;
+using WebMail.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebMail.BrowserTests;
+
+/// <summary>The storage gauge (issue 22) on the real Dovecot quota: at 91 % the list warns and leads to the largest messages.</summary>
+public sealed class QuotaPageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    [Fact]
+    public async Task At91Percent_TheListWarns_LargestMessagesFirst()
+    {
+        var user = DemoMailServer.NewSmallQuotaAccount("page");
+        await new MailTestClients(output).AppendAsync(user,
+            [TestMessages.Plain("大的那封", string.Join("\n", Enumerable.Range(0, 1420).Select(i => $"{i:D6} " + new string('x', 56)))), TestMessages.Plain("小的那封")], _timeout);
+        var page = await browser.SignedInPageAsync(user);
+
+        await Expect(page.Locator("#quota-warning")).ToContainTextAsync("almost full");
+        await Expect(page.Locator("#quota")).ToHaveAttributeAsync("data-percent", new System.Text.RegularExpressions.Regex("^9[0-9]$"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "quota-almost-full.png") });
+        await page.Locator("#quota-largest").ClickAsync();
+
+        await Expect(MailboxPage.Of(page).MessageLinks.First).ToContainTextAsync("大的那封");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=size"));
+    }
+}
