@@ -7,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace WebMail.BrowserTests;
 
-/// <summary>A message's files taken home (issue 22): all attachments as one zip with their Chinese names, the message as .eml.</summary>
+/// <summary>
+/// A message taken home (issue 22): all attachments as one zip with their Chinese names, the message as .eml, and
+/// on paper through the print view.
+/// </summary>
 public sealed class MessageDownloadsTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
@@ -47,5 +50,44 @@ public sealed class MessageDownloadsTests(BrowserFixture browser, ITestOutputHel
         var saved = MimeKit.MimeMessage.Load(await eml.PathAsync());
         Assert.Equal("实验材料", saved.Subject);
         Assert.Equal(2, saved.Attachments.Count());
+    }
+
+    [Fact]
+    public async Task Print_OpensTheMessageLaidOutForPaper_NoRequestLeaves_NoScriptFromTheMail()
+    {
+        var user = DemoMailServer.NewTestAccount("print");
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Html("通知：期末考试安排")], _timeout);
+        var page = await browser.NewPageAsync(locale: "zh-CN");
+        await BrowserFixture.SignInAsync(page, user);
+        // What reaches the network (a request the page's policy blocks never gets here), as in HostileMailFixture.
+        var left = new List<string>();
+        await page.Context.RouteAsync("**/*", async route =>
+        {
+            if (new Uri(route.Request.Url).Host == browser.BaseAddress.Host)
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                left.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        var dialogs = 0;
+        page.Context.Page += (_, opened) => opened.Dialog += (_, _) => dialogs++;
+        await page.Context.AddInitScriptAsync("window.print = () => { document.documentElement.dataset.printed = 'yes'; };");
+
+        await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
+        await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("通知：期末考试安排");
+        var printed = await page.RunAndWaitForPopupAsync(() => MessagePane.Of(page).Print.ClickAsync());
+        await printed.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+
+        await Expect(printed.Locator("h1")).ToHaveTextAsync("通知：期末考试安排");
+        await Expect(printed.Locator("html")).ToHaveAttributeAsync("data-printed", "yes"); // print.js ran under the page's policy
+        await Expect(printed.Locator("table.headers")).ToContainTextAsync("发件人");
+        await Expect(printed.Locator(".body b")).ToHaveTextAsync("bold");
+        await printed.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "print-zh.png"), FullPage = true });
+        Assert.Empty(left); // the mail's tracking picture (TestMessages.Html) stayed blocked
+        Assert.Equal(0, dialogs); // alert(1) in the mail never ran (the print dialog is not a page dialog)
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class UnlocalizedTextTests(BrowserFixture browser, ITestOu
     {
         "WebMail", "English", "IMAP", "POP3", "POP", "SMTP", "TLS", "STARTTLS", "SSL", "KB", "MB", "GB",
         "Ctrl", "Enter", "Shift", "Delete", "Esc", "UTF",
+        "eml", "zip", // file types, named as the files are ("下载邮件（.eml）")
     };
 
     [Fact]
@@ -46,6 +47,16 @@ public sealed partial class UnlocalizedTextTests(BrowserFixture browser, ITestOu
         await MessagePane.Of(page).Reply.ClickAsync();
         await ComposePage.Of(page).Form.WaitForAsync();
         found.AddRange(await EnglishWordsAsync(page, "compose", user));
+
+        await page.GotoAsync("/away");
+        await AwayPage.Of(page).Form.WaitForAsync();
+        found.AddRange(await EnglishWordsAsync(page, "away message", user));
+
+        await page.GotoAsync("/filters");
+        await FiltersSettingsPage.Of(page).Live.WaitForAsync();
+        await FiltersSettingsPage.Of(page).AddRule.ClickAsync();
+        await FiltersSettingsPage.Of(page).RuleName.WaitForAsync();
+        found.AddRange(await EnglishWordsAsync(page, "filters", user));
 
         await page.GotoAsync("/status");
         await AppShell.Of(page).Live.WaitForAsync();

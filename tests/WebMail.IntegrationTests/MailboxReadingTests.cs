@@ -121,6 +121,27 @@ public sealed class MailboxReadingTests(WebMailAppFactory dovecot, CyrusAppFacto
 
     [Theory]
     [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
+    public async Task List_Paperclip_AlsoForAFileSentAsANamedPartWithoutDisposition_NotForAnInlineImage(ImapServer server)
+    {
+        var user = DemoMailServer.NewTestAccount("paperclip");
+        MimeKit.MimeMessage Parsed(string subject, string parts) => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            $"From: a@school.test\r\nTo: b@school.test\r\nSubject: {subject}\r\nDate: Tue, 01 Dec 2026 08:00:00 +0800\r\nMIME-Version: 1.0\r\n" +
+            $"Content-Type: multipart/mixed; boundary=\"XYZ\"\r\n\r\n--XYZ\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee below.\r\n{parts}--XYZ--\r\n")));
+        await _servers.Clients(server).AppendAsync(user,
+        [
+            Parsed("named part", "--XYZ\r\nContent-Type: application/pdf; name=\"report.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0x\r\n"),
+            Parsed("inline image", "--XYZ\r\nContent-Type: image/png\r\nContent-ID: <logo@school.test>\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"),
+        ], _timeout);
+        var mail = _servers.App(server).MailFor(user, ReadingProtocol.Imap);
+
+        var listed = (await mail.ListAsync(new MessageQuery(), refresh: false, _timeout)).Messages.ToDictionary(m => m.Subject, m => m.HasAttachments);
+
+        Assert.True(listed["named part"]);
+        Assert.False(listed["inline image"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(ImapServers.Each), MemberType = typeof(ImapServers))]
     public async Task SetRead_OverImap_IsSeenByAnotherClient(ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("flags");

@@ -169,6 +169,43 @@ public sealed class MessageEndpointTests(WebMailAppFactory app, ITestOutputHelpe
         Assert.Single(downloaded.Attachments);
     }
 
+    [Fact]
+    public async Task Print_HtmlMessage_SanitizedBodyUnderItsOwnPolicy_OnlyThePrintScript_RemotePicturesBlockedByIt()
+    {
+        var (client, ids, _) = await SignedInWithMessagesAsync("print");
+        using var _ = client;
+
+        using var response = await client.GetAsync($"/mail/messages/{ids[0]}/print", _timeout);
+        var page = await response.Content.ReadAsStringAsync(_timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(WebMail.Server.Mail.Rendering.PrintPage.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("img-src data:;", WebMail.Server.Mail.Rendering.PrintPage.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Contains("<h1>html</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Hello <b>bold</b> world", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("alert(1)", page, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(page, "<script"));
+        Assert.Contains("<script src=\"/print.js\"></script>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Print_TextMessage_HeadersEncoded_LineBreaksKept_AttachmentNamesListed()
+    {
+        var user = _lastUser = DemoMailServer.NewTestAccount("printtext");
+        var message = TestMessages.WithAttachment("<b>not bold</b> 作业", [1, 2, 3]);
+        var id = (await _clients.AppendAsync(user, [message], _timeout)).Single();
+        using var client = new SignInClient(app);
+        await client.SignInAsync(user, DemoMailServer.TestPassword, reading: "Imap", cancellationToken: _timeout);
+
+        using var response = await client.GetAsync($"/mail/messages/{id}/print", _timeout);
+        var page = await response.Content.ReadAsStringAsync(_timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<h1>&lt;b&gt;not bold&lt;/b&gt; 作业</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<pre class=\"text\">", page, StringComparison.Ordinal);
+        Assert.Contains("<li>" + TestMessages.ChineseFileName + "</li>", page, StringComparison.Ordinal);
+    }
+
     private string? _lastUser;
 
     private async Task<(SignInClient Client, IReadOnlyList<string> Ids, byte[] Attachment)> SignedInWithMessagesAsync(string purpose)

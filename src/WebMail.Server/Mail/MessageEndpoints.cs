@@ -18,6 +18,7 @@ public static class MessageEndpoints
         mail.MapGet("/source", ServeSourceAsync);
         mail.MapGet("/original", ServeOriginalAsync);
         mail.MapGet("/attachments.zip", ServeAttachmentsZipAsync);
+        mail.MapGet("/print", ServePrintAsync);
         return endpoints;
     }
 
@@ -43,6 +44,24 @@ public static class MessageEndpoints
             "<style>body{font-family:system-ui,sans-serif;margin:0;padding:.5rem;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style>" +
             $"</head><body>{safeHtml}</body></html>";
         return Results.Text(document, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>The message laid out for paper (<see cref="Rendering.PrintPage"/>); the print dialog opens by itself.</summary>
+    private static async Task<IResult> ServePrintAsync(
+        string id, HttpContext http, CurrentMailbox current, Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText> text)
+    {
+        if (await OpenAsync(id, http, current) is not { } opened)
+        {
+            return Results.NotFound();
+        }
+
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = Rendering.PrintPage.ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        var page = Rendering.PrintPage.Render(opened.Rendered, text, $"{http.Request.PathBase}/print.js");
+        return Results.Text(page, "text/html; charset=utf-8", Encoding.UTF8);
     }
 
     /// <summary>The raw message as text, for View source: sandboxed, never run, never sniffed into HTML.</summary>

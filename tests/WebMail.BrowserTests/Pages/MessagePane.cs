@@ -45,6 +45,9 @@ public sealed class MessagePane(IPage page)
     /// <summary>Every attachment as one zip (shown for two or more).</summary>
     public ILocator DownloadAll => page.Locator("#download-all");
 
+    /// <summary>Opens the print view in a new tab.</summary>
+    public ILocator Print => page.Locator("#print-message");
+
     /// <summary>The whole message as an .eml file.</summary>
     public ILocator DownloadEml => page.Locator("#download-eml");
 

@@ -275,7 +275,8 @@ public sealed partial class ImapMailStore
             envelope?.Date ?? summary.InternalDate ?? DateTimeOffset.MinValue,
             (long)(summary.Size ?? 0),
             flags.HasFlag(MessageFlags.Seen),
-            summary.Attachments.Any())
+            // As the reader decides: also files sent as named parts without a Content-Disposition.
+            summary.Body is not null && OfferedParts(summary).Any())
         {
             IsFlagged = flags.HasFlag(MessageFlags.Flagged),
             IsAnswered = flags.HasFlag(MessageFlags.Answered),

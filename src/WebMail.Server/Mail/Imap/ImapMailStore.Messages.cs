@@ -101,10 +101,13 @@ public sealed partial class ImapMailStore
         var (folder, uids) = await OpenForAsync(ByFolder([messageId]).Single(), cancellationToken);
         var summary = (await folder.FetchAsync(uids, MessageSummaryItems.BodyStructure, cancellationToken)).SingleOrDefault()
             ?? throw new MailOperationException(MailProblem.MessageNotFound);
-        var parts = summary.BodyParts.Where(part => Rendering.AttachmentRules.IsOffered(
-            part.IsAttachment, part.ContentDisposition is not null, part.ContentId, part.FileName, part.ContentType.MediaType)).ToList();
-        return (folder, uids[0], parts);
+        return (folder, uids[0], OfferedParts(summary).ToList());
     }
+
+    /// <summary>What the reader will offer as attachments, from BODYSTRUCTURE (the list's paperclip says the same).</summary>
+    private static IEnumerable<BodyPartBasic> OfferedParts(IMessageSummary summary) =>
+        summary.BodyParts.Where(part => Rendering.AttachmentRules.IsOffered(
+            part.IsAttachment, part.ContentDisposition is not null, part.ContentId, part.FileName, part.ContentType.MediaType));
 
     private static long EncodedToDecodedSize(BodyPartBasic part) =>
         Rendering.AttachmentRules.DecodedSize((long)part.Octets, part.ContentTransferEncoding?.Equals("base64", StringComparison.OrdinalIgnoreCase) == true);
