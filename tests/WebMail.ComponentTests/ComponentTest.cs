@@ -15,7 +15,11 @@ public abstract class ComponentTest : BunitContext
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<WebMail.Client.Services.IMailFiltersService>(MailFilters);
+        Services.AddSingleton<WebMail.Client.Services.IReadReceiptService>(Receipts);
     }
+
+    /// <summary>The read receipts the reader sends or declines.</summary>
+    protected FakeReadReceipts Receipts { get; } = new();
 
     /// <summary>The away message and filters the pages, the list's notice and the reader see.</summary>
     protected FakeMailFilters MailFilters { get; } = new();

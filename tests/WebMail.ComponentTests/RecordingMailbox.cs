@@ -85,6 +85,9 @@ public sealed class RecordingMailbox : IMailboxService
     /// <summary>Messages open as HTML with remote content (pictures from the web).</summary>
     public bool RemoteContent { get; set; }
 
+    /// <summary>Opened messages ask for a read receipt to this address.</summary>
+    public string? ReceiptTo { get; set; }
+
     /// <summary>Opening a message is waiting for the slow mail server.</summary>
     public bool OpenPending { get; private set; }
 
@@ -93,7 +96,8 @@ public sealed class RecordingMailbox : IMailboxService
         var summary = ThreeMessages.Single(m => m.Id == messageId);
         var view = await Record(nameof(OpenAsync), new MessageView(
             messageId, summary.FromName, summary.FromAddress, "alice@school.test", "", summary.Subject, summary.Date,
-            "正文", HasHtmlBody: RemoteContent, HasRemoteContent: RemoteContent, [], DecodingProblems: false));
+            "正文", HasHtmlBody: RemoteContent, HasRemoteContent: RemoteContent, [], DecodingProblems: false)
+        { ReceiptTo = ReceiptTo });
         if (OpenDelay != TimeSpan.Zero)
         {
             OpenPending = true;

@@ -16,4 +16,7 @@ public sealed record MessageSummary(
     public int ThreadLevel { get; init; }
 
     public string To { get; init; } = "";
+
+    /// <summary>A read receipt asked for by this message was sent or declined already (IMAP keyword $MDNSent, RFC 3503): not asked again.</summary>
+    public bool ReceiptHandled { get; init; }
 }

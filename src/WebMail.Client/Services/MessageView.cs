@@ -28,6 +28,12 @@ public sealed record MessageView(
     /// <summary>MIME parts are nested deeper than the parser follows: what lies deeper is not shown.</summary>
     public bool TooDeeplyNested { get; init; }
 
+    /// <summary>
+    /// Where the sender asked for a read receipt (Disposition-Notification-To, RFC 8098): the reader asks the user,
+    /// and sends one only if they agree. Null when none was asked for.
+    /// </summary>
+    public string? ReceiptTo { get; init; }
+
     /// <summary>The Message-Id header, without angle brackets; null when the message has none.</summary>
     public string? MessageId { get; init; }
 

@@ -17,6 +17,8 @@ public sealed partial class MessageReader
     private bool _showRemote;
     private bool _busy;
     private bool _confirmingBlock;
+    private bool _receiptHandled;
+    private MailProblem? _receiptProblem;
     private string? _signedInAddress;
     private bool _confirmingDelete;
     private IReadOnlyList<MailFolder>? _folders;
@@ -76,6 +78,15 @@ public sealed partial class MessageReader
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
+    // Asked only once: not when it was sent or declined (here, in another tab, or in another program: $MDNSent),
+    // nor for what the user wrote (Sent, Drafts).
+    private bool AsksForReceipt => _view is { ReceiptTo: not null } && !_receiptHandled
+        && FromList?.Listed.FirstOrDefault(m => m.Id == Id)?.ReceiptHandled != true
+        && _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind is not (SpecialFolderKind.Sent or SpecialFolderKind.Drafts);
+
+    [Inject]
+    private IReadReceiptService Receipts { get; set; } = null!;
+
     // Not one's own address: blocking oneself would throw away one's copies and notes-to-self.
     private bool CanBlockSender => _features.ServerFilters && _view is { } view && SenderPattern.IsAddress(view.FromAddress)
         && !string.Equals(view.FromAddress, _signedInAddress, StringComparison.OrdinalIgnoreCase);
@@ -134,7 +145,7 @@ public sealed partial class MessageReader
         _view = null;
         _showSource = false;
         _showRemote = false;
-        (_confirmingDelete, _confirmingBlock) = (false, false);
+        (_confirmingDelete, _confirmingBlock, _receiptHandled, _receiptProblem) = (false, false, false, null);
         await LoadAsync();
     }
 
@@ -223,6 +234,30 @@ public sealed partial class MessageReader
     }
 
     /// <summary>"Always show from this sender": remembered in the user's settings (every device), and shown now.</summary>
+    private Task SendReceiptAsync() => RunAsync(async token =>
+    {
+        var result = await Receipts.SendAsync(Id, token);
+        _receiptProblem = result.Succeeded ? null : result.Problem;
+        if (result.Succeeded)
+        {
+            _receiptHandled = true;
+            Notifications.Show(T["Message_ReceiptSent"]);
+        }
+    });
+
+    private Task DeclineReceiptAsync() => RunAsync(async token =>
+    {
+        _receiptHandled = true;
+        try
+        {
+            await Receipts.DeclineAsync(Id, token);
+        }
+        catch (MailOperationException)
+        {
+            // Not marked on the server: this session remembers it all the same, and nothing was sent.
+        }
+    });
+
     private Task BlockSenderAsync() => RunAsync(async token =>
     {
         var address = _view!.FromAddress;

@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledSendService>());
         services.AddScoped<IScheduledMailService, ScheduledMailService>();
         services.AddScoped<IMailFiltersService, Mail.Sieve.MailFiltersService>();
+        services.AddScoped<IReadReceiptService, ReadReceiptService>();
         services.AddSingleton<Mail.Drafts.SharedDrafts>();
         services.AddSingleton<Mail.Drafts.KeptDrafts>();
         services.AddScoped<IDraftService, Mail.Drafts.DraftService>();

@@ -61,6 +61,9 @@ public interface IMailStore : IAsyncDisposable
     /// </summary>
     Task SetJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken);
 
+    /// <summary>Records that a read receipt was sent or declined (keyword $MDNSent, RFC 3503; nothing over POP3), so no program asks again.</summary>
+    Task MarkReceiptHandledAsync(string messageId, CancellationToken cancellationToken);
+
     /// <summary>Sets the \Answered flag of a message the user replied to (IMAP; POP3 has no flags).</summary>
     Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken);
 

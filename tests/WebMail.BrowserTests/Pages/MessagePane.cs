@@ -45,6 +45,11 @@ public sealed class MessagePane(IPage page)
     /// <summary>Every attachment as one zip (shown for two or more).</summary>
     public ILocator DownloadAll => page.Locator("#download-all");
 
+    /// <summary>The question shown when a message asks for a read receipt.</summary>
+    public ILocator ReceiptRequest => page.Locator("#receipt-request");
+
+    public ILocator SendReceipt => page.Locator("#send-receipt");
+
     /// <summary>Opens the print view in a new tab.</summary>
     public ILocator Print => page.Locator("#print-message");
 

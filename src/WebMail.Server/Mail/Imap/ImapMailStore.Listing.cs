@@ -280,6 +280,7 @@ public sealed partial class ImapMailStore
         {
             IsFlagged = flags.HasFlag(MessageFlags.Flagged),
             IsAnswered = flags.HasFlag(MessageFlags.Answered),
+            ReceiptHandled = summary.Keywords?.Contains(ReceiptHandledKeyword) == true,
             Folder = id.Folder,
             To = string.Join(", ", envelope?.To.Mailboxes.Select(m => string.IsNullOrEmpty(m.Name) ? m.Address : m.Name) ?? []),
         };

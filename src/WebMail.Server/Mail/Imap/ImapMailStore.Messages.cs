@@ -154,6 +154,21 @@ public sealed partial class ImapMailStore
             return true;
         }, cancellationToken);
 
+    /// <summary>RFC 3503: set when a receipt was sent, or the user declined to send one.</summary>
+    public const string ReceiptHandledKeyword = "$MDNSent";
+
+    public Task MarkReceiptHandledAsync(string messageId, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            foreach (var group in ByFolder([messageId]))
+            {
+                var (folder, uids) = await OpenForAsync(group, token);
+                await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, new HashSet<string> { ReceiptHandledKeyword }) { Silent = true }, token);
+            }
+
+            return true;
+        }, cancellationToken);
+
     public Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken) =>
         SetFlagAsync([messageId], MessageFlags.Answered, true, cancellationToken);
 

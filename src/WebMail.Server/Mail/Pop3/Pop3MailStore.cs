@@ -159,6 +159,9 @@ public sealed class Pop3MailStore(
     // POP3 has no flags, one mailbox and no folders: the UI offers none of these (MailboxFeatures.Pop3).
     public Task SetFlaggedAsync(IReadOnlyList<string> messageIds, bool flagged, CancellationToken cancellationToken) => throw NotOverPop3();
 
+    /// <summary>POP3 keeps no flags: the session remembers it (<see cref="Sessions.SessionMailbox"/>).</summary>
+    public Task MarkReceiptHandledAsync(string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task SetJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken) => throw NotOverPop3();
 
     public Task<IReadOnlyList<MovedMessage>> MoveAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken) => throw NotOverPop3();

@@ -69,6 +69,7 @@ public static class MessageRenderer
             problems)
         {
             TooDeeplyNested = readable.TooDeeplyNested,
+            ReceiptTo = ReceiptAddress(message),
             MessageId = message.MessageId,
             References = [.. message.References],
             ReplyTo = (message.ReplyTo.Mailboxes.Any() ? message.ReplyTo.Mailboxes : message.From.Mailboxes).Select(m => m.ToString()).ToList(),
@@ -288,4 +289,12 @@ public static class MessageRenderer
             return null;
         }
     }
+
+    /// <summary>The one address a read receipt would go to, when the message asks for one and names it plainly.</summary>
+    private static string? ReceiptAddress(MimeMessage message) =>
+        message.Headers[HeaderId.DispositionNotificationTo] is { Length: > 0 } header
+            && InternetAddressList.TryParse(header, out var addresses)
+            && addresses.Mailboxes.ToList() is [{ Address: { } address }] && address.Contains('@')
+            ? address
+            : null;
 }

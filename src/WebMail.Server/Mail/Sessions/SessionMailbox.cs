@@ -24,6 +24,9 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     private Task<IReadOnlyList<MailFolder>>? _firstFolders;
     private Task<MessagePage>? _firstPage;
 
+    // Read receipts sent or declined in this session (the only record over POP3).
+    private readonly HashSet<string> _receiptsHandled = new(StringComparer.Ordinal);
+
     /// <summary>Larger messages are shown by their headers, with the original as a streamed download (Reading:MaxMessageBytes).</summary>
     public long MaxMessageBytes { get; init; } = long.MaxValue;
 
@@ -287,6 +290,32 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
             : MailFolder.InboxPath;
         await Store.SetJunkAsync(messageIds, junk, cancellationToken);
         return await MoveAsync(messageIds, target, cancellationToken);
+    }
+
+    /// <summary>Whether a read receipt for the message was sent or declined in this session (POP3 keeps no keyword).</summary>
+    public bool ReceiptHandled(string messageId)
+    {
+        lock (_receiptsHandled)
+        {
+            return _receiptsHandled.Contains(messageId);
+        }
+    }
+
+    /// <summary>A read receipt was sent or declined: the server keeps $MDNSent (IMAP), the session and its listed pages remember it.</summary>
+    /// <returns>False when it had been handled already in this session (a second tab, a double click): nothing to do.</returns>
+    public async Task<bool> ReceiptHandledAsync(string messageId, CancellationToken cancellationToken)
+    {
+        lock (_receiptsHandled)
+        {
+            if (!_receiptsHandled.Add(messageId))
+            {
+                return false;
+            }
+        }
+
+        await Store.MarkReceiptHandledAsync(messageId, cancellationToken);
+        Cache.FlagsChanged([messageId], m => m with { ReceiptHandled = true });
+        return true;
     }
 
     public async Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken)

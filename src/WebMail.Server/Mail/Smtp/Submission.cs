@@ -52,7 +52,8 @@ public sealed class Submission(MailClientFactory clients, MailServerCalls calls,
         }
     }
 
-    private async Task<SendResult> SubmitAsync(MailDomainOptions domain, UserSession session, MimeMessage message, CancellationToken cancellationToken)
+    /// <summary>Submits <paramref name="message"/> as the session's user and keeps no copy (a read receipt).</summary>
+    public async Task<SendResult> SubmitAsync(MailDomainOptions domain, UserSession session, MimeMessage message, CancellationToken cancellationToken)
     {
         var target = new MailCallTarget("smtp", "send", domain.Smtp!, session.Address, session.Ended);
         try
