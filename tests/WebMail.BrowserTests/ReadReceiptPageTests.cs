@@ -27,7 +27,7 @@ public sealed class ReadReceiptPageTests(BrowserFixture browser, ITestOutputHelp
         await MailboxPage.Of(page).MessageLinks.First.ClickAsync();
         await Expect(MessagePane.Of(page).ReceiptRequest).ToContainTextAsync($"{teacher} 请求在您阅读此邮件后收到回执。");
         await Task.Delay(1500, _timeout);
-        Assert.Equal(0, await CountAsync(teacher)); // opened and read: still nothing sent
+        Assert.Equal(0, await _clients.CountAsync(teacher, _timeout)); // opened and read: still nothing sent
 
         await MessagePane.Of(page).SendReceipt.ClickAsync();
         await Expect(MailboxPage.Of(page).Toast("已发送已读回执。")).ToBeVisibleAsync();
@@ -38,12 +38,5 @@ public sealed class ReadReceiptPageTests(BrowserFixture browser, ITestOutputHelp
         await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("期中成绩");
         await AppShell.Of(page).Live.WaitForAsync();
         await Expect(MessagePane.Of(page).ReceiptRequest).ToBeHiddenAsync();
-    }
-
-    private async Task<int> CountAsync(string user)
-    {
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
-        await imap.Inbox.StatusAsync(MailKit.StatusItems.Count, _timeout);
-        return imap.Inbox.Count;
     }
 }

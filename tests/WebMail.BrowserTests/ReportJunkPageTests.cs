@@ -1,4 +1,3 @@
-using MailKit;
 using WebMail.BrowserTests.Pages;
 using WebMail.Testing;
 using Xunit.Abstractions;
@@ -45,13 +44,6 @@ public sealed class ReportJunkPageTests(BrowserFixture browser, ITestOutputHelpe
         Assert.DoesNotContain("$Junk", back);
     }
 
-    private async Task<IReadOnlySet<string>> KeywordsInAsync(string user, string folder, string subject)
-    {
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
-        var opened = folder == "INBOX" ? imap.Inbox : await imap.GetFolderAsync(folder, _timeout);
-        await opened.OpenAsync(FolderAccess.ReadOnly, _timeout);
-        var found = (await opened.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.Envelope | MessageSummaryItems.Flags), _timeout))
-            .Single(m => m.Envelope!.Subject == subject);
-        return new HashSet<string>(found.Keywords);
-    }
+    private async Task<IReadOnlySet<string>> KeywordsInAsync(string user, string folder, string subject) =>
+        (await _clients.KeywordsAsync(user, folder, _timeout)).Single(m => m.Subject == subject).Keywords;
 }

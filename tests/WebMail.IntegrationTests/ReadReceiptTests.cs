@@ -84,17 +84,7 @@ public sealed class ReadReceiptTests(WebMailAppFactory app, ITestOutputHelper ou
             ActivatorUtilities.CreateInstance<ReadReceiptService>(scope.ServiceProvider, new SignedInState(session)));
     }
 
-    private async Task<int> InboxCountAsync(string user)
-    {
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
-        await imap.Inbox.StatusAsync(StatusItems.Count, _timeout);
-        return imap.Inbox.Count;
-    }
+    private Task<int> InboxCountAsync(string user) => _clients.CountAsync(user, _timeout);
 
-    private async Task<IReadOnlySet<string>> KeywordsAsync(string user)
-    {
-        using var imap = await _clients.ImapAsync(user, DemoMailServer.TestPassword, _timeout);
-        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, _timeout);
-        return new HashSet<string>((await imap.Inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.Flags), _timeout)).Single().Keywords);
-    }
+    private async Task<IReadOnlySet<string>> KeywordsAsync(string user) => (await _clients.KeywordsAsync(user, "INBOX", _timeout)).Single().Keywords;
 }

@@ -77,7 +77,7 @@ public sealed class MailTestClients(ITestOutputHelper output, MailDomainOptions?
         while (true)
         {
             using var client = await ImapAsync(user, DemoMailServer.TestPassword, cancellationToken);
-            var found = folder == "INBOX" ? client.Inbox : await client.GetFolderAsync(folder, cancellationToken);
+            var found = await FolderAsync(client, folder, cancellationToken);
             await found.StatusAsync(MailKit.StatusItems.Count, cancellationToken);
             await client.DisconnectAsync(true, cancellationToken);
             if (found.Count >= count)
@@ -93,4 +93,31 @@ public sealed class MailTestClients(ITestOutputHelper output, MailDomainOptions?
             await Task.Delay(100, cancellationToken);
         }
     }
+
+    /// <summary>How many messages the user's <paramref name="folder"/> holds now.</summary>
+    public async Task<int> CountAsync(string user, CancellationToken cancellationToken, string folder = "INBOX")
+    {
+        using var client = await ImapAsync(user, DemoMailServer.TestPassword, cancellationToken);
+        var found = await FolderAsync(client, folder, cancellationToken);
+        await found.StatusAsync(MailKit.StatusItems.Count, cancellationToken);
+        return found.Count;
+    }
+
+    /// <summary>Each message of the user's <paramref name="folder"/>, oldest first: its subject and its keywords ($Junk, $MDNSent).</summary>
+    public async Task<IReadOnlyList<(string Subject, IReadOnlySet<string> Keywords)>> KeywordsAsync(string user, string folder, CancellationToken cancellationToken)
+    {
+        using var client = await ImapAsync(user, DemoMailServer.TestPassword, cancellationToken);
+        var found = await FolderAsync(client, folder, cancellationToken);
+        await found.OpenAsync(MailKit.FolderAccess.ReadOnly, cancellationToken);
+        var summaries = await found.FetchAsync(0, -1, new MailKit.FetchRequest(MailKit.MessageSummaryItems.Envelope | MailKit.MessageSummaryItems.Flags), cancellationToken);
+        return [.. summaries.Select(m => (m.Envelope?.Subject ?? "", (IReadOnlySet<string>)new HashSet<string>(m.Keywords)))];
+    }
+
+    /// <summary>
+    /// The folder by its name as the user sees it ("Junk"): by its place in the personal namespace, whatever the
+    /// server's separator and prefix (Cyrus may name it INBOX.Junk).
+    /// </summary>
+    private static async Task<MailKit.IMailFolder> FolderAsync(ImapClient client, string name, CancellationToken cancellationToken) =>
+        name == "INBOX" ? client.Inbox
+        : (await client.GetFoldersAsync(client.PersonalNamespaces[0], cancellationToken: cancellationToken)).First(f => f.Name == name || f.FullName == name);
 }
