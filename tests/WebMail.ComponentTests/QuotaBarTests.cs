@@ -41,6 +41,7 @@ public sealed class QuotaBarTests : ComponentTest
         Assert.Equal("50", bar.Find("#quota").GetAttribute("data-percent"));
         Assert.Equal("50", bar.Find("[role=progressbar]").GetAttribute("aria-valuenow"));
         Assert.Empty(bar.FindAll("#quota-warning"));
+        Assert.Equal("512.0 MB of 1 GB used", bar.Find("#quota-label").TextContent);
     }
 
     [Fact]
@@ -56,6 +57,26 @@ public sealed class QuotaBarTests : ComponentTest
         Assert.Contains("sort=size", bar.Find("#quota-largest").GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal("./?folder=Trash", bar.Find("#quota-trash").GetAttribute("href"));
         Assert.Contains("12", bar.Find("#quota-trash").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(820L, "820 B")]
+    [InlineData(14L * 1024, "14 KB")]
+    [InlineData(3_355_443L, "3.2 MB")]
+    [InlineData(1024L * 1024 * 1024, "1 GB")]
+    [InlineData(2_684_354_560L, "2.5 GB")]
+    public void Sizes_AsPeopleReadThem_UpToGigabytes(long bytes, string shown)
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            Assert.Equal(shown, ByteSize.Format(bytes));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
     }
 
     [Fact]
