@@ -82,7 +82,7 @@ public sealed partial class MessageReader
     // nor for what the user wrote (Sent, Drafts).
     private bool AsksForReceipt => _view is { ReceiptTo: not null } && !_receiptHandled
         && FromList?.Listed.FirstOrDefault(m => m.Id == Id)?.ReceiptHandled != true
-        && _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind is not (SpecialFolderKind.Sent or SpecialFolderKind.Drafts);
+        && FolderKind is not (SpecialFolderKind.Sent or SpecialFolderKind.Drafts);
 
     [Inject]
     private IReadReceiptService Receipts { get; set; } = null!;
@@ -99,11 +99,14 @@ public sealed partial class MessageReader
     // Nothing to press until the page is live: the prerendered reader is for reading.
     private bool CannotAct => _busy || !RendererInfo.IsInteractive;
 
-    private bool InDrafts => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Drafts;
+    /// <summary>What the message's folder is (Drafts, Trash, Junk, …), as far as the folder list says.</summary>
+    private SpecialFolderKind? FolderKind => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind;
 
-    private bool InTrash => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Trash;
+    private bool InDrafts => FolderKind == SpecialFolderKind.Drafts;
 
-    private bool InJunk => _folders?.FirstOrDefault(f => f.Path == Folder)?.Kind == SpecialFolderKind.Junk;
+    private bool InTrash => FolderKind == SpecialFolderKind.Trash;
+
+    private bool InJunk => FolderKind == SpecialFolderKind.Junk;
 
     // Spam needs a Junk folder to go to; not spam goes back to the Inbox.
     private bool CanReportJunk => _features.Folders && !InTrash && (InJunk || _folders?.Any(f => f.Kind == SpecialFolderKind.Junk) == true);

@@ -141,33 +141,15 @@ public sealed partial class ImapMailStore
         SetFlagAsync(messageIds, MessageFlags.Flagged, flagged, cancellationToken);
 
     public Task SetJunkAsync(IReadOnlyList<string> messageIds, bool junk, CancellationToken cancellationToken) =>
-        RunAsync(async (_, token) =>
-        {
-            var (add, remove) = junk ? ("$Junk", "$NotJunk") : ("$NotJunk", "$Junk");
-            foreach (var group in ByFolder(messageIds))
-            {
-                var (folder, uids) = await OpenForAsync(group, token);
-                await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, new HashSet<string> { add }) { Silent = true }, token);
-                await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Remove, new HashSet<string> { remove }) { Silent = true }, token);
-            }
-
-            return true;
-        }, cancellationToken);
+        junk
+            ? ChangeKeywordsAsync(messageIds, add: "$Junk", remove: "$NotJunk", cancellationToken)
+            : ChangeKeywordsAsync(messageIds, add: "$NotJunk", remove: "$Junk", cancellationToken);
 
     /// <summary>RFC 3503: set when a receipt was sent, or the user declined to send one.</summary>
     public const string ReceiptHandledKeyword = "$MDNSent";
 
     public Task MarkReceiptHandledAsync(string messageId, CancellationToken cancellationToken) =>
-        RunAsync(async (_, token) =>
-        {
-            foreach (var group in ByFolder([messageId]))
-            {
-                var (folder, uids) = await OpenForAsync(group, token);
-                await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, new HashSet<string> { ReceiptHandledKeyword }) { Silent = true }, token);
-            }
-
-            return true;
-        }, cancellationToken);
+        ChangeKeywordsAsync([messageId], add: ReceiptHandledKeyword, remove: null, cancellationToken);
 
     public Task MarkAnsweredAsync(string messageId, CancellationToken cancellationToken) =>
         SetFlagAsync([messageId], MessageFlags.Answered, true, cancellationToken);
@@ -235,6 +217,23 @@ public sealed partial class ImapMailStore
                 else
                 {
                     await folder.RemoveFlagsAsync(uids, flag, silent: true, token);
+                }
+            }
+
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Adds one keyword (and takes another away) on each message, folder by folder, as SetFlagAsync does for system flags.</summary>
+    private Task ChangeKeywordsAsync(IReadOnlyList<string> messageIds, string add, string? remove, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            foreach (var group in ByFolder(messageIds))
+            {
+                var (folder, uids) = await OpenForAsync(group, token);
+                await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, new HashSet<string> { add }) { Silent = true }, token);
+                if (remove is not null)
+                {
+                    await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Remove, new HashSet<string> { remove }) { Silent = true }, token);
                 }
             }
 
