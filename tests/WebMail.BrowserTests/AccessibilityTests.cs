@@ -32,7 +32,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     public async Task EveryMainPage_HasNoSeriousOrCriticalViolations(string locale, ColorScheme scheme)
     {
         var user = DemoMailServer.NewTestAccount("a11y");
-        await new MailTestClients(output).AppendAsync(user, [TestMessages.Gb2312(), TestMessages.WithAttachment("Lab report", [1, 2, 3]), TestMessages.Html("Newsletter")], CancellationToken.None);
+        await new MailTestClients(output).AppendAsync(user, [TestMessages.Gb2312(), TestMessages.WithAttachment("Lab report", [1, 2, 3]), TestMessages.Html("Newsletter"), PreviewMessages.All("Scores", "http://tracker.invalid")], CancellationToken.None);
         var page = await browser.NewPageAsync(locale: locale, colorScheme: scheme);
         var found = new List<string>();
 
@@ -46,6 +46,14 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await MailboxPage.Of(page).MessageLinks.Last.ClickAsync();
         await MessagePane.Of(page).Subject.WaitForAsync();
         found.AddRange(await ViolationsAsync(page, "message"));
+
+        await MailboxPage.Of(page).RowLinks.Filter(new() { HasText = "Scores" }).ClickAsync();
+        await AttachmentViewerPane.Of(page).PreviewButton(PreviewMessages.CsvFileName).ClickAsync();
+        await AttachmentViewerPane.Of(page).Table.WaitForAsync();
+        found.AddRange(await ViolationsAsync(page, "attachment preview, a table"));
+        await AttachmentViewerPane.Of(page).PreviewButton(PreviewMessages.PdfFileName).ClickAsync();
+        await Expect(AttachmentViewerPane.Of(page).Pdf.Locator("body")).ToHaveAttributeAsync("data-drawn", "3");
+        found.AddRange(await ViolationsAsync(page, "attachment preview, a PDF"));
 
         await new ComposePage(page).OpenFromNavigationAsync();
         found.AddRange(await ViolationsAsync(page, "compose"));
@@ -80,9 +88,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         }
 
         // Measure the page at rest: no colour halfway through a transition, no button still disabled while loading
-        // (Save filters stays disabled while a rule is being edited, by design).
+        // (Save filters stays disabled while a rule is being edited, by design; so do Previous and Next in the attachment preview at either end).
         await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
-        await page.WaitForFunctionAsync("() => !document.querySelector('main .btn[disabled]:not(#newer-page):not(#older-page):not(#filters-save)')");
+        await page.WaitForFunctionAsync("() => !document.querySelector('main .btn[disabled]:not(#newer-page):not(#older-page):not(#filters-save):not(#preview-previous):not(#preview-next)')");
         var json = await page.EvaluateAsync<string>(
             """
             async () => {

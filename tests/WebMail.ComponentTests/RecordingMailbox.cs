@@ -88,6 +88,12 @@ public sealed class RecordingMailbox : IMailboxService
     /// <summary>Opened messages ask for a read receipt to this address.</summary>
     public string? ReceiptTo { get; set; }
 
+    /// <summary>The attachments opened messages have.</summary>
+    public IReadOnlyList<AttachmentInfo> Attachments { get; set; } = [];
+
+    /// <summary>What a text attachment's preview reads; a message id and index not there is MessageNotFound.</summary>
+    public Dictionary<(string MessageId, int Index), AttachmentText> AttachmentTexts { get; } = [];
+
     /// <summary>Opening a message is waiting for the slow mail server.</summary>
     public bool OpenPending { get; private set; }
 
@@ -96,7 +102,7 @@ public sealed class RecordingMailbox : IMailboxService
         var summary = ThreeMessages.Single(m => m.Id == messageId);
         var view = await Record(nameof(OpenAsync), new MessageView(
             messageId, summary.FromName, summary.FromAddress, "alice@school.test", "", summary.Subject, summary.Date,
-            "正文", HasHtmlBody: RemoteContent, HasRemoteContent: RemoteContent, [], DecodingProblems: false)
+            "正文", HasHtmlBody: RemoteContent, HasRemoteContent: RemoteContent, Attachments, DecodingProblems: false)
         { ReceiptTo = ReceiptTo });
         if (OpenDelay != TimeSpan.Zero)
         {
@@ -113,6 +119,11 @@ public sealed class RecordingMailbox : IMailboxService
 
         return view;
     }
+
+    public Task<AttachmentText> PreviewTextAsync(string messageId, int attachmentIndex, CancellationToken cancellationToken = default) =>
+        AttachmentTexts.TryGetValue((messageId, attachmentIndex), out var text)
+            ? Record(nameof(PreviewTextAsync), text)
+            : throw new MailOperationException(MailProblem.MessageNotFound);
 
     public Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null) =>
         Record<(MessageSummary?, MessageSummary?)>(nameof(GetNeighboursAsync), (null, null));

@@ -57,6 +57,15 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
         return Services.GetRequiredService<WebMail.Server.Mail.Sessions.SessionMailboxes>().For(session);
     }
 
+    /// <summary>The mailbox service a circuit of a new signed-in session of <paramref name="user"/> gets.</summary>
+    public WebMail.Client.Services.IMailboxService MailboxServiceFor(string user, WebMail.Client.Services.ReadingProtocol protocol)
+    {
+        var session = Services.GetRequiredService<WebMail.Server.Mail.Sessions.UserSessionStore>()
+            .CreateAsync(user, DemoMailServer.Domain, protocol, DemoMailServer.TestPassword)
+            .GetAwaiter().GetResult();
+        return Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<WebMail.Server.Mail.MailboxService>(Services, new SignedInState(session));
+    }
+
     /// <summary>The mail layer of the one session <paramref name="user"/> signed in with (through the sign-in form).</summary>
     public WebMail.Server.Mail.Sessions.SessionMailbox MailOfSignedIn(string user) =>
         Services.GetRequiredService<WebMail.Server.Mail.Sessions.SessionMailboxes>()

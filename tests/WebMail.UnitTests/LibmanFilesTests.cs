@@ -32,7 +32,7 @@ public sealed partial class LibmanFilesTests
 
     /// <summary>
     /// Every declared script and style sheet is used: by the page shell (Bootstrap) or imported by one of the app's
-    /// own modules (the rich-text editor, loaded only when someone writes rich text). Licences are declared to be
+    /// own modules (the rich-text editor, loaded only when someone writes rich text; pdf.js, by the PDF preview). Licences are declared to be
     /// committed beside them, not loaded.
     /// </summary>
     [Fact]
@@ -43,6 +43,7 @@ public sealed partial class LibmanFilesTests
         var ownScripts = Directory.GetFiles(wwwroot, "*.js").Select(File.ReadAllText).ToList();
         var referenced = LibReference().Matches(app).Select(m => m.Groups["path"].Value)
             .Concat(ownScripts.SelectMany(script => ModuleImport().Matches(script).Select(m => m.Groups["path"].Value)))
+            .Concat(ownScripts.SelectMany(script => ModuleUrl().Matches(script).Select(m => m.Groups["path"].Value)))
             .ToHashSet();
         var declared = Libraries.SelectMany(l => l.Files.Where(IsLoaded).Select(f => l.WebPathOf(f))).ToHashSet();
 
@@ -56,6 +57,10 @@ public sealed partial class LibmanFilesTests
 
     [GeneratedRegex("""^import\s+(?:[\w{}\s,*]+\s+from\s+)?["']\./(?<path>lib/[^"']+)["']""", RegexOptions.Multiline)]
     private static partial Regex ModuleImport();
+
+    /// <summary>A module loaded by URL rather than imported: pdf.js's worker (pdf-preview.js).</summary>
+    [GeneratedRegex("""new URL\(["']\./(?<path>lib/[^"']+\.m?js)["'],\s*import\.meta\.url\)""")]
+    private static partial Regex ModuleUrl();
 
     [GeneratedRegex("""@Assets\["(?<path>lib/[^"]+)"\]""")]
     private static partial Regex LibReference();

@@ -39,6 +39,12 @@ public interface IMailboxService
     /// <param name="listedIn">The list the reader came from (the tab's own query), so two tabs each get their own neighbours.</param>
     Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null);
 
+    /// <summary>
+    /// A text or table attachment of an opened message, decoded for its preview (its declared charset, else UTF-8,
+    /// else GB18030), at most <see cref="AttachmentPreview.MaxTextBytes"/> of it.
+    /// </summary>
+    /// <exception cref="MailOperationException">MessageNotFound: no such message or attachment; else as <see cref="OpenAsync"/>.</exception>
+    Task<AttachmentText> PreviewTextAsync(string messageId, int attachmentIndex, CancellationToken cancellationToken = default);
 
     /// <summary>IMAP: moves to Trash; in Trash (or without one) deletes for good. POP3: deletes on the server.</summary>
     /// <returns>Where messages moved to Trash are now, so the user can undo; nothing for what is gone for good.</returns>

@@ -15,6 +15,7 @@ public sealed partial class MessageReader
     private MailProblem? _problem;
     private bool _showSource;
     private bool _showRemote;
+    private AttachmentInfo? _previewed;
     private bool _busy;
     private bool _confirmingBlock;
     private bool _receiptHandled;
@@ -128,6 +129,9 @@ public sealed partial class MessageReader
 
     private string ComposeLink(string mode) => $"compose?{mode}={Uri.EscapeDataString(Id)}";
 
+    private IReadOnlyList<AttachmentInfo> Previewable =>
+        _view?.Attachments.Where(a => AttachmentPreview.KindOf(a) != AttachmentPreviewKind.None).ToList() ?? [];
+
     private string AttachmentUrl(int index) => $"mail/messages/{Uri.EscapeDataString(Id)}/attachments/{index}";
 
     protected override async Task OnParametersSetAsync()
@@ -148,6 +152,7 @@ public sealed partial class MessageReader
         _view = null;
         _showSource = false;
         _showRemote = false;
+        _previewed = null;
         (_confirmingDelete, _confirmingBlock, _receiptHandled, _receiptProblem) = (false, false, false, null);
         await LoadAsync();
     }
@@ -221,7 +226,11 @@ public sealed partial class MessageReader
         Navigation.NavigateTo(BackLink);
     });
 
-    private void ToggleSource() => _showSource = !_showSource;
+    private void ToggleSource()
+    {
+        _showSource = !_showSource;
+        _previewed = null;
+    }
 
     /// <summary>Remote content of this sender shows at once when the user chose so; not when the settings cannot be read.</summary>
     private async Task<bool> ShowsRemoteContentFromAsync(string address, CancellationToken token)

@@ -41,6 +41,7 @@ public static class EndpointMapping
         app.MapAccountEndpoints();
         app.MapMessageEndpoints();
         app.MapLanguageEndpoints();
+        app.UseSandboxedViewerAssets();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

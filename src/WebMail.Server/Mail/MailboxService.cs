@@ -52,6 +52,16 @@ public sealed class MailboxService(
         return opened.View;
     }
 
+    public async Task<AttachmentText> PreviewTextAsync(string messageId, int attachmentIndex, CancellationToken cancellationToken = default)
+    {
+        var context = await ContextAsync();
+        var rendered = await context.OpenAsync(messageId, cancellationToken);
+        var attachment = OpenedAttachment.Find(context, rendered, attachmentIndex)
+            ?? throw new MailOperationException(MailProblem.MessageNotFound);
+        var (bytes, cut) = await attachment.ReadAsync(AttachmentPreview.MaxTextBytes, cancellationToken);
+        return new AttachmentText(Rendering.AttachmentTextDecoder.Decode(bytes, attachment.Charset, cut), cut);
+    }
+
     public async Task<(MessageSummary? Newer, MessageSummary? Older)> GetNeighboursAsync(string messageId, MessageQuery? listedIn = null) =>
         (await ContextAsync()).Neighbours(messageId, listedIn is null ? null : Bounded(listedIn));
 

@@ -19,6 +19,7 @@ public static class MessageEndpoints
         mail.MapGet("/original", ServeOriginalAsync);
         mail.MapGet("/attachments.zip", ServeAttachmentsZipAsync);
         mail.MapGet("/print", ServePrintAsync);
+        mail.MapAttachmentPreviews();
         return endpoints;
     }
 
@@ -103,26 +104,13 @@ public static class MessageEndpoints
 
     private static async Task<IResult> ServeAttachmentAsync(string id, int index, HttpContext http, CurrentMailbox current)
     {
-        if (await OpenAsync(id, http, current) is not { } opened)
+        if (await OpenAsync(id, http, current) is not { } opened || OpenedAttachment.Find(opened.Context, opened.Rendered, index) is not { } attachment)
         {
             return Results.NotFound();
         }
 
-        var (context, rendered) = opened;
-
-        if (rendered.TooLarge && rendered.View.Attachments.ElementAtOrDefault(index) is { } listed)
-        {
-            // The message stays on the server: the part is fetched and decoded as it streams to the browser.
-            return Download(http, listed.FileName, Results.Stream(body =>
-                context.Store.CopyAttachmentToAsync(id, index, body, http.RequestAborted), "application/octet-stream"));
-        }
-
-        if (Rendering.MessageRenderer.FindAttachment(rendered.Raw, index) is not { } attachment)
-        {
-            return Results.NotFound();
-        }
-
-        return Download(http, attachment.FileName, Results.Stream(body => attachment.CopyToAsync(body, http.RequestAborted), "application/octet-stream"));
+        // Streamed as it decodes: from the cached message, or from the server for a message too large to keep.
+        return Download(http, attachment.Info.FileName, Results.Stream(body => attachment.CopyToAsync(body, http.RequestAborted), "application/octet-stream"));
     }
 
     /// <summary>
@@ -147,7 +135,10 @@ public static class MessageEndpoints
                 for (var i = 0; i < attachments.Count; i++)
                 {
                     await using var entry = zip.CreateEntry(names[i], System.IO.Compression.CompressionLevel.Fastest).Open();
-                    await CopyAttachmentAsync(context, rendered, id, attachments[i].Index, entry, http.RequestAborted);
+                    if (OpenedAttachment.Find(context, rendered, attachments[i].Index) is { } attachment)
+                    {
+                        await attachment.CopyToAsync(entry, http.RequestAborted);
+                    }
                 }
             }
 
@@ -163,19 +154,6 @@ public static class MessageEndpoints
         return Download(http, name, Results.Stream(file, "application/zip"));
     }
 
-    private static async Task CopyAttachmentAsync(
-        Sessions.SessionMailbox context, Rendering.RenderedMessage rendered, string id, int index, Stream target, CancellationToken cancellationToken)
-    {
-        if (rendered.TooLarge)
-        {
-            await context.Store.CopyAttachmentToAsync(id, index, target, cancellationToken);
-        }
-        else if (Rendering.MessageRenderer.FindAttachment(rendered.Raw, index) is { } attachment)
-        {
-            await attachment.CopyToAsync(target, cancellationToken);
-        }
-    }
-
     /// <summary>Always a download of opaque bytes: an HTML or SVG attachment must never render in our origin.</summary>
     private static IResult Download(HttpContext http, string fileName, IResult content)
     {
@@ -188,7 +166,7 @@ public static class MessageEndpoints
     }
 
     /// <summary>The message of the caller's own session, with that session's mail context (for what streams from the server).</summary>
-    private static async Task<(Sessions.SessionMailbox Context, Rendering.RenderedMessage Rendered)?> OpenAsync(
+    internal static async Task<(Sessions.SessionMailbox Context, Rendering.RenderedMessage Rendered)?> OpenAsync(
         string id, HttpContext http, CurrentMailbox current)
     {
         try
