@@ -120,6 +120,28 @@ public sealed class RecordingMailbox : IMailboxService
         return view;
     }
 
+    /// <summary>Files imported, by folder; a file that does not start with "From:" is refused as NotAMessage.</summary>
+    public List<(string Folder, byte[] Eml)> Imported { get; } = [];
+
+    /// <summary>Imports wait for this before finishing (null: at once).</summary>
+    public TaskCompletionSource? ImportGate { get; set; }
+
+    public async Task ImportAsync(string folder, byte[] eml, CancellationToken cancellationToken = default)
+    {
+        if (ImportGate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        if (!eml.AsSpan().StartsWith("From:"u8))
+        {
+            throw new MailOperationException(MailProblem.NotAMessage);
+        }
+
+        await Record(nameof(ImportAsync), true);
+        Imported.Add((folder, eml));
+    }
+
     public Task<AttachmentText> PreviewTextAsync(string messageId, int attachmentIndex, CancellationToken cancellationToken = default) =>
         AttachmentTexts.TryGetValue((messageId, attachmentIndex), out var text)
             ? Record(nameof(PreviewTextAsync), text)

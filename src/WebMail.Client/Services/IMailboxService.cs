@@ -75,6 +75,10 @@ public interface IMailboxService
     /// <summary>IMAP only: copies messages to another folder.</summary>
     Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default);
 
+    /// <summary>IMAP: adds a message saved as a file (.eml) to <paramref name="folder"/>, as read, dated as it says.</summary>
+    /// <exception cref="MailOperationException">NotAMessage: the file is not a mail message; FolderNotFound; NotAvailableOverPop3; or the server refused it.</exception>
+    Task ImportAsync(string folder, byte[] eml, CancellationToken cancellationToken = default);
+
     /// <summary>IMAP only: creates a folder at the top level or inside <paramref name="parentPath"/>; returns its path.</summary>
     Task<string> CreateFolderAsync(string? parentPath, string name, CancellationToken cancellationToken = default);
 

@@ -71,4 +71,7 @@ public enum MailProblem
 
     /// <summary>Sending: the user pressed Undo in time, so nothing was sent (not a failure, but not a send).</summary>
     Undone,
+
+    /// <summary>Importing: the file is not a mail message (.eml).</summary>
+    NotAMessage,
 }

@@ -83,6 +83,10 @@ public interface IMailStore : IAsyncDisposable
     /// <summary>Keeps a copy of a sent message in the Sent folder. False where there is none (POP3).</summary>
     Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Adds <paramref name="message"/> to <paramref name="folder"/> as read, dated as the message says (IMAP APPEND).</summary>
+    /// <exception cref="MailOperationException">FolderNotFound; NotAvailableOverPop3; or the server refused it, classified.</exception>
+    Task ImportAsync(string folder, MimeKit.MimeMessage message, CancellationToken cancellationToken);
+
     /// <summary>Puts a draft into the Drafts folder, replacing <paramref name="previousId"/>; returns its id, or null where there is none (POP3).</summary>
     Task<string?> ReplaceDraftAsync(MimeKit.MimeMessage draft, string? previousId, CancellationToken cancellationToken);
 

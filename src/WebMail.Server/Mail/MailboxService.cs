@@ -86,6 +86,9 @@ public sealed class MailboxService(
     public async Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).CopyAsync(messageIds, targetFolder, cancellationToken);
 
+    public async Task ImportAsync(string folder, byte[] eml, CancellationToken cancellationToken = default) =>
+        await (await ContextAsync()).ImportAsync(folder, Rendering.ImportedMessage.Parse(eml), cancellationToken);
+
     public async Task<string> CreateFolderAsync(string? parentPath, string name, CancellationToken cancellationToken = default) =>
         await (await ContextAsync()).CreateFolderAsync(parentPath, name, cancellationToken);
 

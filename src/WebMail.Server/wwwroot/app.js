@@ -31,3 +31,12 @@ window.webmailFocusAt = (element, position) => {
     element.blur();
     element.focus(); // Chromium scrolls a text area to its caret on focus
 };
+
+// A button that opens a hidden file input (importing .eml files): a real button is reachable by keyboard and named
+// for screen readers, which a styled label is not. Delegated, because Blazor re-renders the button.
+document.addEventListener("click", event => {
+    const opener = event.target.closest("[data-opens-file-input]");
+    if (opener && !opener.disabled) {
+        document.getElementById(opener.getAttribute("data-opens-file-input"))?.click();
+    }
+});

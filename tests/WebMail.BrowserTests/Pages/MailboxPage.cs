@@ -85,6 +85,15 @@ public sealed class MailboxPage(IPage page)
 
     public ILocator FolderActions => page.Locator("#rename-folder, #delete-folder");
 
+    /// <summary>"Import .eml": opens the file chooser for messages saved as files, imported into the folder shown.</summary>
+    public ILocator ImportEml => page.Locator("#import-eml");
+
+    /// <summary>What the import did: how many were imported into which folder.</summary>
+    public ILocator ImportSummary => page.Locator("#import-summary");
+
+    /// <summary>Each file that was not imported, with why.</summary>
+    public ILocator ImportFailures => page.Locator("#import-failures li");
+
     public ILocator DeleteFolder => page.Locator("#delete-folder");
 
     public ILocator ConfirmDeleteFolder => page.Locator("#confirm-delete-folder");

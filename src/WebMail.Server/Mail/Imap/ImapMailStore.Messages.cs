@@ -172,6 +172,16 @@ public sealed partial class ImapMailStore
             return true;
         }, cancellationToken);
 
+    public Task ImportAsync(string folderPath, MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
+        RunAsync(async (_, token) =>
+        {
+            var folder = await ExistingFolderAsync(folderPath, token);
+            // Dated as written, so an imported message sorts among the others by its own date, not today's.
+            var date = message.Date == DateTimeOffset.MinValue ? DateTimeOffset.Now : message.Date;
+            await folder.AppendAsync(new AppendRequest(message, MessageFlags.Seen) { InternalDate = date }, token);
+            return true;
+        }, cancellationToken);
+
     public Task<string?> ReplaceDraftAsync(MimeKit.MimeMessage draft, string? previousId, CancellationToken cancellationToken) =>
         RunAsync<string?>(async (_, token) =>
         {

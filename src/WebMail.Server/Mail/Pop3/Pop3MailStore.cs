@@ -185,6 +185,8 @@ public sealed class Pop3MailStore(
     // POP3 has one mailbox and nowhere to keep sent mail.
     public Task<bool> AppendToSentAsync(MimeMessage message, CancellationToken cancellationToken) => Task.FromResult(false);
 
+    public Task ImportAsync(string folder, MimeMessage message, CancellationToken cancellationToken) => throw NotOverPop3();
+
     // Drafts of a POP3 account are kept in the session only (see SessionMailbox).
     public Task<string?> ReplaceDraftAsync(MimeMessage draft, string? previousId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 

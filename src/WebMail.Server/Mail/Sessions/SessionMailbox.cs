@@ -257,6 +257,12 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         return moved;
     }
 
+    public async Task ImportAsync(string folder, MimeKit.MimeMessage message, CancellationToken cancellationToken)
+    {
+        await Store.ImportAsync(folder, message, cancellationToken);
+        Cache.CopiedInto(folder);
+    }
+
     public async Task CopyAsync(IReadOnlyList<string> messageIds, string targetFolder, CancellationToken cancellationToken)
     {
         await Store.CopyAsync(messageIds, targetFolder, cancellationToken);
