@@ -90,4 +90,29 @@ public sealed class MessageDownloadsTests(BrowserFixture browser, ITestOutputHel
         Assert.Empty(left); // the mail's tracking picture (TestMessages.Html) stayed blocked
         Assert.Equal(0, dialogs); // alert(1) in the mail never ran (the print dialog is not a page dialog)
     }
+
+    [Fact]
+    public async Task PrintConversation_EveryMessageOfTheThread_OldestFirst()
+    {
+        var user = DemoMailServer.NewTestAccount("printthread");
+        var day = DateTimeOffset.Now.AddDays(-3);
+        var root = TestMessages.Sent("社团招新", "club@school.test", day, body: "招新开始");
+        var reply = TestMessages.ReplyTo(root, "回复：社团招新", day.AddDays(1));
+        reply.Body = new MimeKit.TextPart("plain") { Text = "我想报名" };
+        await new MailTestClients(output).AppendAsync(user, [root, reply], _timeout);
+        var page = await browser.NewPageAsync(locale: "zh-CN");
+        await page.Context.AddInitScriptAsync("window.print = () => { document.documentElement.dataset.printed = 'yes'; };");
+        await BrowserFixture.SignInAsync(page, user);
+
+        await MailboxPage.Of(page).MessageLink("回复：社团招新").ClickAsync();
+        await Expect(MessagePane.Of(page).Subject).ToHaveTextAsync("回复：社团招新");
+        await MessagePane.Of(page).PrintOptions.ClickAsync();
+        var printed = await page.RunAndWaitForPopupAsync(() => MessagePane.Of(page).PrintConversation.ClickAsync());
+        await printed.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+
+        await Expect(printed.Locator("article h1")).ToHaveTextAsync(["社团招新", "回复：社团招新"]);
+        await Expect(printed.Locator("article .text")).ToHaveTextAsync(["招新开始", "我想报名"]);
+        await Expect(printed.Locator("html")).ToHaveAttributeAsync("data-printed", "yes");
+        await printed.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "print-conversation-zh.png"), FullPage = true });
+    }
 }

@@ -208,6 +208,43 @@ public sealed class MessageEndpointTests(WebMailAppFactory app, ITestOutputHelpe
 
     private string? _lastUser;
 
+    [Theory]
+    [InlineData("Imap", 3)]
+    [InlineData("Pop3", 1)] // no conversations over POP3: the message alone
+    public async Task Print_Conversation_EveryMessageOfItInReplyOrder_ChineseReplyPrefixes_NothingElse(string reading, int printed)
+    {
+        var user = _lastUser = DemoMailServer.NewTestAccount("printthread");
+        var day = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
+        var root = TestMessages.Sent("实验报告讨论", "teacher@school.test", day, body: "第一封");
+        var reply = TestMessages.ReplyTo(root, "回复：实验报告讨论", day.AddDays(1));
+        reply.Body = new MimeKit.TextPart("plain") { Text = "第二封" };
+        var last = TestMessages.ReplyTo(reply, "Re: 回复：实验报告讨论", day.AddDays(2));
+        last.Body = new MimeKit.TextPart("plain") { Text = "第三封" };
+        var other = TestMessages.Sent("周末安排", "teacher@school.test", day.AddDays(1), body: "别的事");
+        var ids = await _clients.AppendAsync(user, [root, other, reply, last], _timeout);
+        using var client = new SignInClient(app);
+        await client.SignInAsync(user, DemoMailServer.TestPassword, reading: reading, cancellationToken: _timeout);
+        var lastId = reading == "Imap" ? ids[3] : await Pop3IdOfAsync(user, "Re: 回复：实验报告讨论");
+
+        using var response = await client.GetAsync($"/mail/messages/{lastId}/print?conversation=true", _timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("sandbox", string.Join(";", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync(_timeout);
+        Assert.Equal(printed, System.Text.RegularExpressions.Regex.Count(page, "<article>"));
+        var shown = new[] { "第一封", "第二封", "第三封" }.Where(text => page.Contains(text, StringComparison.Ordinal)).ToList();
+        Assert.Equal(printed == 3 ? ["第一封", "第二封", "第三封"] : ["第三封"], shown);
+        Assert.True(printed == 1 || page.IndexOf("第一封", StringComparison.Ordinal) < page.IndexOf("第三封", StringComparison.Ordinal));
+        Assert.DoesNotContain("别的事", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>A POP3 session's id of the message with <paramref name="subject"/>, as its list names it.</summary>
+    private async Task<string> Pop3IdOfAsync(string user, string subject)
+    {
+        var listed = await app.MailOfSignedIn(user).ListAsync(new WebMail.Client.Services.MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout);
+        return listed.Messages.Single(m => m.Subject == subject).Id;
+    }
+
     private async Task<(SignInClient Client, IReadOnlyList<string> Ids, byte[] Attachment)> SignedInWithMessagesAsync(string purpose)
     {
         var user = _lastUser = DemoMailServer.NewTestAccount(purpose);

@@ -123,6 +123,8 @@ public sealed partial class MessageReader
 
     private string OriginalUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/original";
 
+    private string PrintUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/print";
+
     private string SourceUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/source";
 
     private string BodyUrl => $"mail/messages/{Uri.EscapeDataString(Id)}/body" + (_showRemote ? "?remote=true" : "");

@@ -83,6 +83,12 @@ public interface IMailStore : IAsyncDisposable
     /// <summary>Keeps a copy of a sent message in the Sent folder. False where there is none (POP3).</summary>
     Task<bool> AppendToSentAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The messages of the conversation <paramref name="messageId"/> is in, in its folder, in reply order (itself
+    /// alone where the server cannot tell, and over POP3).
+    /// </summary>
+    Task<IReadOnlyList<string>> ConversationOfAsync(string messageId, CancellationToken cancellationToken);
+
     /// <summary>Adds <paramref name="message"/> to <paramref name="folder"/> as read, dated as the message says (IMAP APPEND).</summary>
     /// <exception cref="MailOperationException">FolderNotFound; NotAvailableOverPop3; or the server refused it, classified.</exception>
     Task ImportAsync(string folder, MimeKit.MimeMessage message, CancellationToken cancellationToken);

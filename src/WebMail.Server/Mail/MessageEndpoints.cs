@@ -47,21 +47,28 @@ public static class MessageEndpoints
         return Results.Text(document, "text/html; charset=utf-8", Encoding.UTF8);
     }
 
-    /// <summary>The message laid out for paper (<see cref="Rendering.PrintPage"/>); the print dialog opens by itself.</summary>
+    /// <summary>
+    /// The message, or with <c>?conversation=true</c> its whole conversation, laid out for paper
+    /// (<see cref="Rendering.PrintPage"/>); the print dialog opens by itself.
+    /// </summary>
     private static async Task<IResult> ServePrintAsync(
-        string id, HttpContext http, CurrentMailbox current, Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText> text)
+        string id, bool? conversation, HttpContext http, CurrentMailbox current, Microsoft.Extensions.Localization.IStringLocalizer<WebMail.Client.UiText> text)
     {
         if (await OpenAsync(id, http, current) is not { } opened)
         {
             return Results.NotFound();
         }
 
+        IReadOnlyList<Rendering.RenderedMessage> printed = conversation == true
+            ? await opened.Context.OpenConversationAsync(id, http.RequestAborted)
+            : [opened.Rendered];
+
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = Rendering.PrintPage.ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        var page = Rendering.PrintPage.Render(opened.Rendered, text, $"{http.Request.PathBase}/print.js");
+        var page = Rendering.PrintPage.Render(printed, text, $"{http.Request.PathBase}/print.js");
         return Results.Text(page, "text/html; charset=utf-8", Encoding.UTF8);
     }
 

@@ -53,6 +53,12 @@ public sealed class MessagePane(IPage page)
     /// <summary>Opens the print view in a new tab.</summary>
     public ILocator Print => page.Locator("#print-message");
 
+    /// <summary>The menu beside Print (IMAP).</summary>
+    public ILocator PrintOptions => page.Locator("#print-options");
+
+    /// <summary>In that menu: the whole conversation in the print view.</summary>
+    public ILocator PrintConversation => page.Locator("#print-conversation");
+
     /// <summary>The whole message as an .eml file.</summary>
     public ILocator DownloadEml => page.Locator("#download-eml");
 

@@ -187,6 +187,10 @@ public sealed class Pop3MailStore(
 
     public Task ImportAsync(string folder, MimeMessage message, CancellationToken cancellationToken) => throw NotOverPop3();
 
+    // POP3 has no conversations: no THREAD, and the headers of every message would have to be downloaded.
+    public Task<IReadOnlyList<string>> ConversationOfAsync(string messageId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([messageId]);
+
     // Drafts of a POP3 account are kept in the session only (see SessionMailbox).
     public Task<string?> ReplaceDraftAsync(MimeMessage draft, string? previousId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 

@@ -257,6 +257,25 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
         return moved;
     }
 
+    /// <summary>The conversation <paramref name="messageId"/> is in, each message opened (from the cache where it is there), in reply order.</summary>
+    public async Task<IReadOnlyList<RenderedMessage>> OpenConversationAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var opened = new List<RenderedMessage>();
+        foreach (var id in await Store.ConversationOfAsync(messageId, cancellationToken))
+        {
+            try
+            {
+                opened.Add(await OpenAsync(id, cancellationToken));
+            }
+            catch (MailOperationException exception) when (exception.Problem == MailProblem.MessageNotFound && id != messageId)
+            {
+                // Deleted meanwhile (in another tab or program): the rest of the conversation still prints.
+            }
+        }
+
+        return opened;
+    }
+
     public async Task ImportAsync(string folder, MimeKit.MimeMessage message, CancellationToken cancellationToken)
     {
         await Store.ImportAsync(folder, message, cancellationToken);
