@@ -26,4 +26,23 @@ public sealed class QuotaPageTests(BrowserFixture browser, ITestOutputHelper out
         await Expect(MailboxPage.Of(page).MessageLinks.First).ToContainTextAsync("大的那封");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=size"));
     }
+
+    [Fact]
+    public async Task OnAPhone_TheFoldersHidden_TheWarningStillAboveTheList()
+    {
+        var user = DemoMailServer.NewSmallQuotaAccount("phone");
+        await new MailTestClients(output).AppendAsync(user,
+            [TestMessages.Plain("大的那封", string.Join("\n", Enumerable.Range(0, 1420).Select(i => $"{i:D6} " + new string('x', 56))))], _timeout);
+        var page = await browser.NewPageAsync(locale: "zh-CN", width: 390, height: 844);
+        await BrowserFixture.SignInAsync(page, user);
+
+        await Expect(page.Locator("#quota-phone-warning")).ToBeVisibleAsync();
+        await Expect(page.Locator("#quota-phone-warning")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("邮箱已用 9[0-9]%"));
+        await Expect(MailboxPage.Of(page).FolderPane).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "quota-almost-full-phone.png") });
+
+        await MailboxPage.Of(page).FoldersToggle.ClickAsync(); // the pane opened shows its own bar and warning instead
+        await Expect(page.Locator("#quota-warning")).ToBeVisibleAsync();
+        await Expect(page.Locator("#quota-phone-warning")).ToHaveCountAsync(0);
+    }
 }

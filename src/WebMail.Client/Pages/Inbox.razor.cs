@@ -27,6 +27,7 @@ public sealed partial class Inbox
     private MailProblem? _problem;
     private bool _loading;
     private bool _foldersToggled;
+    private MailboxQuota? _quota;
     private MessageQuery? _shownQuery;
 
     [Inject]

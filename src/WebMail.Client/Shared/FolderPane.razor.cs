@@ -41,6 +41,10 @@ public sealed partial class FolderPane
     [Parameter]
     public EventCallback<string> OnDropTo { get; set; }
 
+    /// <summary>The quota was read (null: the server has none): a phone, where this pane is hidden, warns above the list.</summary>
+    [Parameter]
+    public EventCallback<MailboxQuota?> OnQuota { get; set; }
+
     private MailFolder? Current => Folders.FirstOrDefault(f => f.Path == CurrentPath);
 
     private string CurrentName => Current is { } folder ? FolderLabels.NameOf(folder, T) : CurrentPath;
