@@ -4,7 +4,7 @@
 #   scripts/mailserver.sh up          install (if missing), configure and start; harmless when already up
 #   scripts/mailserver.sh down        stop both daemons; no process is left behind
 #   scripts/mailserver.sh status      say what runs and where; exit 1 when not up
-#   scripts/mailserver.sh seed USER N load N realistic messages into USER's INBOX (e.g. seed alice 10000)
+#   scripts/mailserver.sh seed USER N [FOLDER]  load N realistic messages into USER's INBOX or FOLDER (e.g. seed alice 10000)
 #   scripts/mailserver.sh install     only install the Debian packages
 #
 # Everything it writes lives under $WEBMAIL_MAIL_DIR (default /var/lib/webmail-demo-mail), never in /etc.
@@ -226,18 +226,20 @@ EOF
 
 seed() {
   require_root
-  local user=${1:?usage: seed USER COUNT} count=${2:?usage: seed USER COUNT}
+  local user=${1:?usage: seed USER COUNT [FOLDER]} count=${2:?usage: seed USER COUNT [FOLDER]} folder=${3:-INBOX}
   [[ $user == *@* ]] || user=$user@$domain
-  local maildir=$state/mail/${user#*@}/${user%%@*}/Maildir
+  local maildir=$state/mail/${user#*@}/${user%%@*}/Maildir target
   ensure_vmail_user
-  mkdir -p "$maildir"/{cur,new,tmp}
-  log "seeding $count messages into $user"
-  dotnet run --project "$repo/tools/WebMail.MailSeeder" -c Release -- --maildir "$maildir" --count "$count"
+  # Maildir++: a folder other than INBOX is a dot-directory beside it.
+  target=$maildir; [ "$folder" = INBOX ] || target=$maildir/.$folder
+  mkdir -p "$maildir"/{cur,new,tmp} "$target"/{cur,new,tmp}
+  log "seeding $count messages into $user, $folder"
+  dotnet run --project "$repo/tools/WebMail.MailSeeder" -c Release -- --maildir "$target" --count "$count"
   chown vmail:vmail "$state/mail" "$state/mail/${user#*@}"
   chown -R vmail:vmail "$state/mail/${user#*@}/${user%%@*}"
   # Number the seeded messages now, oldest first: otherwise the first message delivered to a mailbox nobody has
   # opened yet gets UID 1 and lists under all of them, though it is the newest.
-  doveadm -c "$state/dovecot/dovecot.conf" mailbox status -u "$user" messages INBOX >/dev/null
+  doveadm -c "$state/dovecot/dovecot.conf" mailbox status -u "$user" messages "$folder" >/dev/null
 }
 
 case "${1:-}" in

@@ -25,6 +25,15 @@ if (args.Length > 0 && args[0] == "large")
     return await LargeFolderBenchmark.RunAsync("test-bench-large@" + DemoMailServer.Domain, args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 7);
 }
 
+if (args.Length > 0 && args[0] == "huge")
+{
+    // bench/huge.sh [ITERATIONS]: the same listings at 10,000, 100,000 (INBOX) and 50,000 (a folder) messages.
+    var huge = "test-bench-huge@" + DemoMailServer.Domain;
+    return await VeryLargeMailboxBenchmark.RunAsync(
+        [("test-bench@" + DemoMailServer.Domain, MailFolder.InboxPath), (huge, MailFolder.InboxPath), (huge, "Archive")],
+        args.Length > 1 && int.TryParse(args[1], out var hugeRuns) ? hugeRuns : 5);
+}
+
 if (args.Length > 0 && args[0] == "browser")
 {
     // bench/browser.sh [ROUNDS]: sign-in to inbox and opening messages in Chromium, as a student feels them;

@@ -1,0 +1,148 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using Microsoft.Extensions.DependencyInjection;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Sessions;
+using WebMail.Testing;
+
+namespace WebMail.Benchmarks;
+
+/// <summary>
+/// Very large mailboxes (issue 22): the same listings in a 10,000-message INBOX, a 100,000-message INBOX and a
+/// 50,000-message folder, each through the service layer and as the least MailKit code that gets the same page from
+/// the server (the yardstick), in one run. What matters is that the service / raw ratio stays where it is at 10,000
+/// as the folder grows, and that a session's memory does not grow with it.
+/// </summary>
+internal static class VeryLargeMailboxBenchmark
+{
+    private const int PageSize = 50;
+    private static readonly MessageSummaryItems PageItems =
+        MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Flags | MessageSummaryItems.Size | MessageSummaryItems.BodyStructure;
+
+    private sealed record Action(string Name, MessageQuery Query, Func<IMailFolder, Task<IList<UniqueId>>> RawPage);
+
+    private static readonly Action[] Actions =
+    [
+        new("first page", new MessageQuery(PageSize: PageSize), folder => NewestAsync(folder, 0)),
+        new("next page", new MessageQuery(PageIndex: 1, PageSize: PageSize), folder => NewestAsync(folder, 1)),
+        new("search by sender", new MessageQuery(PageSize: PageSize, Search: new MessageSearch(From: "library@school.test")),
+            async folder => Newest(await folder.SearchAsync(SearchQuery.FromContains("library@school.test")))),
+        new("search in Chinese (subject)", new MessageQuery(PageSize: PageSize, Search: new MessageSearch(Subject: "期末考试")),
+            async folder => Newest(await folder.SearchAsync(SearchQuery.SubjectContains("期末考试")))),
+        new("sort by sender", new MessageQuery(PageSize: PageSize, Sort: MessageSort.From, Descending: false),
+            async folder => First(await folder.SortAsync(SearchQuery.All, [OrderBy.From]))),
+        new("sort by subject", new MessageQuery(PageSize: PageSize, Sort: MessageSort.Subject, Descending: false),
+            async folder => First(await folder.SortAsync(SearchQuery.All, [OrderBy.Subject]))),
+        new("sort by size, largest first", new MessageQuery(PageSize: PageSize, Sort: MessageSort.Size, Descending: true),
+            async folder => First(await folder.SortAsync(SearchQuery.All, [OrderBy.ReverseSize]))),
+        new("conversations", new MessageQuery(PageSize: PageSize, Threads: true),
+            async folder => First(Flatten(await folder.ThreadAsync(ThreadingAlgorithm.References, SearchQuery.All)))),
+    ];
+
+    public static async Task<int> RunAsync(IReadOnlyList<(string User, string Folder)> mailboxes, int iterations)
+    {
+        await using var app = WebMailAppFactory.With(new() { ["Logging:LogLevel:Default"] = "Warning" });
+        Console.WriteLine();
+        Console.WriteLine($"Very large mailboxes, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, median of {iterations} runs, " +
+            "each a fresh connected session with the folder open (service) or a connected client with it selected (raw)");
+        Console.WriteLine();
+        Console.WriteLine("| folder | messages | action | raw protocol (ms) | service (ms) | service / raw |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        var memory = new List<string>();
+        foreach (var (user, folder) in mailboxes)
+        {
+            var size = (await ListAsync(app, user, new MessageQuery(Folder: folder, PageSize: 1))).TotalCount;
+            foreach (var action in Actions)
+            {
+                var query = action.Query with { Folder = folder };
+                var raw = await RawAsync(user, folder, action.RawPage, iterations);
+                var service = await ServiceAsync(app, user, query, iterations);
+                Console.WriteLine($"| {folder} | {size:N0} | {action.Name} | {raw:F1} | {service:F1} | {service / raw:F2}× |");
+            }
+
+            memory.Add($"| {folder} | {size:N0} | {await SessionHeapAsync(app, user, folder)} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| folder | messages | managed heap held by one session after every action above (KiB) |");
+        Console.WriteLine("|---|---|---|");
+        memory.ForEach(Console.WriteLine);
+        return 0;
+    }
+
+    private static Task<double> ServiceAsync(WebMailAppFactory app, string user, MessageQuery query, int iterations) =>
+        Measure.MedianAsync(iterations,
+            async () =>
+            {
+                var (session, mailbox) = await SignInAsync(app, user);
+                await mailbox.ListAsync(new MessageQuery(Folder: query.Folder, PageSize: 1), refresh: true, CancellationToken.None);
+                return session;
+            },
+            session => app.Services.GetRequiredService<SessionMailboxes>().For(session).ListAsync(query, refresh: true, CancellationToken.None),
+            session => app.Services.GetRequiredService<UserSessionStore>().EndAsync(session.Id, "benchmark"));
+
+    private static Task<double> RawAsync(string user, string folderPath, Func<IMailFolder, Task<IList<UniqueId>>> page, int iterations) =>
+        Measure.MedianAsync(iterations,
+            async () =>
+            {
+                var client = await new MailClientFactory().ConnectImapAsync(DemoMailServer.DomainOptions(), CancellationToken.None);
+                await client.AuthenticateAsync(user, DemoMailServer.TestPassword);
+                var folder = folderPath == WebMail.Client.Services.MailFolder.InboxPath ? client.Inbox : await client.GetFolderAsync(folderPath);
+                await folder.OpenAsync(FolderAccess.ReadOnly);
+                return (client, folder);
+            },
+            async state => await state.folder.FetchAsync(await page(state.folder), PageItems),
+            async state =>
+            {
+                await state.client.DisconnectAsync(true);
+                state.client.Dispose();
+            });
+
+    /// <summary>The managed heap one signed-in session holds after every listing above in that folder (its caches), measured by signing it out.</summary>
+    private static async Task<string> SessionHeapAsync(WebMailAppFactory app, string user, string folder)
+    {
+        var before = ServerMemory.Now();
+        var (session, mailbox) = await SignInAsync(app, user);
+        foreach (var action in Actions)
+        {
+            await mailbox.ListAsync(action.Query with { Folder = folder }, refresh: false, CancellationToken.None);
+        }
+
+        var held = ServerMemory.Now().Heap - before.Heap;
+        await app.Services.GetRequiredService<UserSessionStore>().EndAsync(session.Id, "benchmark");
+        return ServerMemory.KiB(held);
+    }
+
+    private static async Task<IList<UniqueId>> NewestAsync(IMailFolder folder, int pageIndex)
+    {
+        var end = folder.Count - pageIndex * PageSize;
+        var summaries = await folder.FetchAsync(Math.Max(0, end - PageSize), end - 1, MessageSummaryItems.UniqueId);
+        return [.. summaries.Select(s => s.UniqueId)];
+    }
+
+    private static IList<UniqueId> Newest(IList<UniqueId> uids) => [.. uids.OrderByDescending(u => u.Id).Take(PageSize)];
+
+    private static IList<UniqueId> First(IEnumerable<UniqueId> uids) => [.. uids.Take(PageSize)];
+
+    private static IEnumerable<UniqueId> Flatten(IList<MessageThread> threads) =>
+        threads.OrderByDescending(t => Uids(t).Max(u => u.Id)).SelectMany(Uids);
+
+    private static IEnumerable<UniqueId> Uids(MessageThread thread) =>
+        (thread.UniqueId is { } uid ? [uid] : Enumerable.Empty<UniqueId>()).Concat(thread.Children.SelectMany(Uids));
+
+    private static async Task<MessagePage> ListAsync(WebMailAppFactory app, string user, MessageQuery query)
+    {
+        var (session, mailbox) = await SignInAsync(app, user);
+        var page = await mailbox.ListAsync(query, refresh: true, CancellationToken.None);
+        await app.Services.GetRequiredService<UserSessionStore>().EndAsync(session.Id, "benchmark");
+        return page;
+    }
+
+    private static async Task<(UserSession Session, SessionMailbox Mailbox)> SignInAsync(WebMailAppFactory app, string user)
+    {
+        var session = await app.Services.GetRequiredService<UserSessionStore>().CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
+        return (session, app.Services.GetRequiredService<SessionMailboxes>().For(session));
+    }
+}
