@@ -272,8 +272,14 @@ public sealed partial class ImapMailStore
         }, cancellationToken);
 
     /// <summary>Where the server says the messages went (COPYUID), so an undo can bring them back; empty when it does not say.</summary>
-    private static IEnumerable<MovedMessage> Moved(UniqueIdMap map, IMailFolder target, IMailFolder source) =>
-        map.Destination.Select(uid => new MovedMessage(ImapMessageId.In(target.FullName, uid).ToString(), ImapMessageId.PathOf(source.FullName)));
+    /// <remarks>Enumerated, never indexed (LINQ's Select would index it): a <see cref="UniqueIdSet"/>'s indexer walks its ranges.</remarks>
+    private static IEnumerable<MovedMessage> Moved(UniqueIdMap map, IMailFolder target, IMailFolder source)
+    {
+        foreach (var uid in (IEnumerable<UniqueId>)map.Destination)
+        {
+            yield return new MovedMessage(ImapMessageId.In(target.FullName, uid).ToString(), ImapMessageId.PathOf(source.FullName));
+        }
+    }
 
     private static async Task ExpungeAsync(IMailFolder folder, IList<UniqueId> uids, CancellationToken cancellationToken)
     {
