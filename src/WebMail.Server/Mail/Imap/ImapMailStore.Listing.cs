@@ -186,7 +186,7 @@ public sealed partial class ImapMailStore
     /// its ranges from the start, and LINQ's Select over an <see cref="IList{T}"/> indexes it: a sorted page of a
     /// 100,000-message folder took 5 to 9 seconds that way (bench/huge.sh).
     /// </remarks>
-    private static List<(UniqueId, int)> Unthreaded(IEnumerable<UniqueId> uids)
+    internal static List<(UniqueId, int)> Unthreaded(IEnumerable<UniqueId> uids)
     {
         var ordered = new List<(UniqueId, int)>();
         foreach (var uid in uids)
