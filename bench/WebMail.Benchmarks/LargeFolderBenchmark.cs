@@ -33,7 +33,7 @@ internal static class LargeFolderBenchmark
         await using var withoutSort = new ImapQuirkRelay(ImapQuirks.TencentExmail);
         await using var withSortApp = WebMailAppFactory.With(Quiet(withSort.AppConfiguration()));
         await using var withoutSortApp = WebMailAppFactory.With(Quiet(withoutSort.AppConfiguration()));
-        var size = (await ListAsync(withSortApp, user, new MessageQuery(PageSize: 1))).TotalCount;
+        var size = (await BenchmarkSessions.ListAsync(withSortApp, user, new MessageQuery(PageSize: 1))).TotalCount;
 
         Console.WriteLine();
         Console.WriteLine($"Large folder without SORT or THREAD, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, INBOX of {size:N0}, " +
@@ -45,7 +45,7 @@ internal static class LargeFolderBenchmark
         {
             var with = await TimeAsync(withSortApp, user, query, before, iterations);
             var without = await TimeAsync(withoutSortApp, user, query, before, iterations);
-            var page = await ListAsync(withoutSortApp, user, query);
+            var page = await BenchmarkSessions.ListAsync(withoutSortApp, user, query);
             var ordered = page.SortedNewestOnly ? $"newest {page.TotalCount:N0} (page says so)" : $"all {page.TotalCount:N0}";
             Console.WriteLine($"| {name} | {with:F1} | {without:F1} | {without / with:F2}× | {ordered} |");
         }
@@ -57,26 +57,12 @@ internal static class LargeFolderBenchmark
         Measure.MedianAsync(iterations,
             async () =>
             {
-                var (session, mailbox) = await SignInAsync(app, user);
+                var (session, mailbox) = await BenchmarkSessions.SignInAsync(app, user);
                 await mailbox.ListAsync(before ?? new MessageQuery(PageSize: 1), refresh: true, CancellationToken.None);
                 return (session, mailbox);
             },
             state => state.mailbox.ListAsync(query, refresh: true, CancellationToken.None),
-            state => app.Services.GetRequiredService<UserSessionStore>().EndAsync(state.session.Id, "benchmark"));
-
-    private static async Task<MessagePage> ListAsync(WebMailAppFactory app, string user, MessageQuery query)
-    {
-        var (session, mailbox) = await SignInAsync(app, user);
-        var page = await mailbox.ListAsync(query, refresh: true, CancellationToken.None);
-        await app.Services.GetRequiredService<UserSessionStore>().EndAsync(session.Id, "benchmark");
-        return page;
-    }
-
-    private static async Task<(UserSession session, SessionMailbox mailbox)> SignInAsync(WebMailAppFactory app, string user)
-    {
-        var session = await app.Services.GetRequiredService<UserSessionStore>().CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
-        return (session, app.Services.GetRequiredService<SessionMailboxes>().For(session));
-    }
+            state => BenchmarkSessions.EndAsync(app, state.session));
 
     private static Dictionary<string, string?> Quiet(Dictionary<string, string?> settings)
     {

@@ -53,7 +53,7 @@ internal static class VeryLargeMailboxBenchmark
         var memory = new List<string>();
         foreach (var (user, folder) in mailboxes)
         {
-            var size = (await ListAsync(app, user, new MessageQuery(Folder: folder, PageSize: 1))).TotalCount;
+            var size = (await BenchmarkSessions.ListAsync(app, user, new MessageQuery(Folder: folder, PageSize: 1))).TotalCount;
             foreach (var action in Actions)
             {
                 var query = action.Query with { Folder = folder };
@@ -91,12 +91,12 @@ internal static class VeryLargeMailboxBenchmark
         Measure.MedianAsync(iterations,
             async () =>
             {
-                var (session, mailbox) = await SignInAsync(app, user);
+                var (session, mailbox) = await BenchmarkSessions.SignInAsync(app, user);
                 await mailbox.ListAsync(new MessageQuery(Folder: query.Folder, PageSize: 1), refresh: true, CancellationToken.None);
                 return session;
             },
             session => app.Services.GetRequiredService<SessionMailboxes>().For(session).ListAsync(query, refresh: true, CancellationToken.None),
-            session => app.Services.GetRequiredService<UserSessionStore>().EndAsync(session.Id, "benchmark"));
+            session => BenchmarkSessions.EndAsync(app, session));
 
     private static Task<double> RawAsync(string user, string folderPath, Func<IMailFolder, Task<IList<UniqueId>>> page, int iterations) =>
         Measure.MedianAsync(iterations,
@@ -128,14 +128,14 @@ internal static class VeryLargeMailboxBenchmark
         var before = ServerMemory.Now();
         var session = await ListEverythingAsync(app, user, folder, signOut: false);
         var signedIn = ServerMemory.Now();
-        await app.Services.GetRequiredService<UserSessionStore>().EndAsync(session.Id, "benchmark");
+        await BenchmarkSessions.EndAsync(app, session);
         var after = ServerMemory.Now();
         return $"{ServerMemory.KiB(signedIn.Heap - after.Heap)} | {ServerMemory.KiB(after.Heap - before.Heap)}";
     }
 
     private static async Task<UserSession> ListEverythingAsync(WebMailAppFactory app, string user, string folder, bool signOut)
     {
-        var (session, mailbox) = await SignInAsync(app, user);
+        var (session, mailbox) = await BenchmarkSessions.SignInAsync(app, user);
         foreach (var action in Actions)
         {
             await mailbox.ListAsync(action.Query with { Folder = folder }, refresh: false, CancellationToken.None);
@@ -143,7 +143,7 @@ internal static class VeryLargeMailboxBenchmark
 
         if (signOut)
         {
-            await app.Services.GetRequiredService<UserSessionStore>().EndAsync(session.Id, "benchmark");
+            await BenchmarkSessions.EndAsync(app, session);
         }
 
         return session;
@@ -166,17 +166,4 @@ internal static class VeryLargeMailboxBenchmark
     private static IEnumerable<UniqueId> Uids(MessageThread thread) =>
         (thread.UniqueId is { } uid ? [uid] : Enumerable.Empty<UniqueId>()).Concat(thread.Children.SelectMany(Uids));
 
-    private static async Task<MessagePage> ListAsync(WebMailAppFactory app, string user, MessageQuery query)
-    {
-        var (session, mailbox) = await SignInAsync(app, user);
-        var page = await mailbox.ListAsync(query, refresh: true, CancellationToken.None);
-        await app.Services.GetRequiredService<UserSessionStore>().EndAsync(session.Id, "benchmark");
-        return page;
-    }
-
-    private static async Task<(UserSession Session, SessionMailbox Mailbox)> SignInAsync(WebMailAppFactory app, string user)
-    {
-        var session = await app.Services.GetRequiredService<UserSessionStore>().CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword);
-        return (session, app.Services.GetRequiredService<SessionMailboxes>().For(session));
-    }
 }

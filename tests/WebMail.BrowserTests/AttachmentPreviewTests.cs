@@ -61,6 +61,12 @@ public sealed class AttachmentPreviewTests(BrowserFixture browser, ITestOutputHe
         await viewer.Next.ClickAsync();
         await Expect(viewer.Text).ToContainTextAsync("第一行：请于周五前提交。");
         await Expect(viewer.Text).ToContainTextAsync("<b>not bold</b>"); // shown, not interpreted
+
+        await viewer.Next.ClickAsync();
+        await Expect(viewer.Title).ToContainTextAsync(PreviewMessages.WavFileName);
+        // The sound loaded and can be played: its length is known (half a second).
+        await page.WaitForFunctionAsync("() => document.querySelector('#preview-audio')?.readyState >= 1");
+        Assert.InRange(await viewer.Audio.EvaluateAsync<double>("a => a.duration"), 0.4, 0.6);
         await Expect(viewer.Next).ToBeDisabledAsync();
 
         await page.Keyboard.PressAsync("Escape");

@@ -15,7 +15,7 @@ namespace WebMail.IntegrationTests;
 public sealed class AttachmentPreviewEndpointTests(WebMailAppFactory app, ITestOutputHelper output) : IClassFixture<WebMailAppFactory>
 {
     // Attachment positions in PreviewMessages.All.
-    private const int Pdf = 0, Png = 1, Svg = 2, Csv = 3, Text = 4, Word = 5;
+    private const int Pdf = 0, Png = 1, Svg = 2, Csv = 3, Text = 4, Word = 5, Wav = 6;
     private readonly CancellationToken _timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
     private readonly MailTestClients _clients = new(output);
 
@@ -35,6 +35,9 @@ public sealed class AttachmentPreviewEndpointTests(WebMailAppFactory app, ITestO
         Assert.Equal("inline", png.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal(PreviewMessages.Png, await png.Content.ReadAsByteArrayAsync(_timeout));
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType); // sent as octet-stream; the name says SVG
+        using var wav = await client.GetAsync($"/mail/messages/{id}/attachments/{Wav}/preview", _timeout);
+        Assert.Equal("audio/wav", wav.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(PreviewMessages.Wav(), await wav.Content.ReadAsByteArrayAsync(_timeout));
         foreach (var response in new[] { png, svg })
         {
             var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));

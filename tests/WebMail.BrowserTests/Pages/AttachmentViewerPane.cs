@@ -26,6 +26,8 @@ public sealed class AttachmentViewerPane(IPage page)
 
     public ILocator Table => page.Locator("#preview-table");
 
+    public ILocator Audio => page.Locator("#preview-audio");
+
     public ILocator Text => page.Locator("#preview-text");
 
     public ILocator PdfFrame => page.Locator("#preview-pdf");
