@@ -34,7 +34,7 @@ internal static class AttachmentPreviewEndpoints
             return Results.NotFound();
         }
 
-        Protect(http, MediaPolicy);
+        MessageEndpoints.Sandboxed(http, MediaPolicy);
         var disposition = new ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(attachment.FileName);
         http.Response.Headers.ContentDisposition = disposition.ToString();
@@ -49,7 +49,7 @@ internal static class AttachmentPreviewEndpoints
             return Results.NotFound();
         }
 
-        Protect(http, Rendering.PdfPreviewPage.ContentSecurityPolicy($"{http.Request.Scheme}://{http.Request.Host}"));
+        MessageEndpoints.Sandboxed(http, Rendering.PdfPreviewPage.ContentSecurityPolicy($"{http.Request.Scheme}://{http.Request.Host}"));
         var page = Rendering.PdfPreviewPage.Render(attachment.FileName, bytes, text, http.Request.PathBase);
         return Results.Text(page, "text/html; charset=utf-8", Encoding.UTF8);
     }
@@ -67,14 +67,5 @@ internal static class AttachmentPreviewEndpoints
 
         var (bytes, cut) = await attachment.ReadAsync((int)AttachmentPreview.MaxBytes, http.RequestAborted);
         return cut ? null : (attachment.Info, bytes);
-    }
-
-    private static void Protect(HttpContext http, string policy)
-    {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = policy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
     }
 }

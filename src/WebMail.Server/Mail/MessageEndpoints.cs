@@ -33,14 +33,10 @@ public static class MessageEndpoints
         // The policy carries "sandbox" itself, so the body stays script-less and origin-less even when this URL
         // is opened directly. Remote images, styles and fonts load only when the user allowed them.
         var remoteSources = remote == true ? " https: http:" : "";
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy =
+        Sandboxed(http,
             "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; " +
             $"img-src data:{remoteSources}; style-src 'unsafe-inline'{remoteSources}; font-src data:{remoteSources}; " +
-            "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+            "base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
         var document = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">" +
             "<style>body{font-family:system-ui,sans-serif;margin:0;padding:.5rem;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style>" +
             $"</head><body>{safeHtml}</body></html>";
@@ -63,11 +59,7 @@ public static class MessageEndpoints
             ? await opened.Context.OpenConversationAsync(id, http.RequestAborted)
             : [opened.Rendered];
 
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = Rendering.PrintPage.ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        Sandboxed(http, Rendering.PrintPage.ContentSecurityPolicy);
         var page = Rendering.PrintPage.Render(printed, text, $"{http.Request.PathBase}/print.js");
         return Results.Text(page, "text/html; charset=utf-8", Encoding.UTF8);
     }
@@ -82,10 +74,7 @@ public static class MessageEndpoints
 
         var (context, rendered) = opened;
 
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = "sandbox; default-src 'none'; frame-ancestors 'self'";
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "no-store";
+        Sandboxed(http, "sandbox; default-src 'none'; frame-ancestors 'self'");
         // Raw mail is mostly ASCII; 8-bit bodies in other charsets show as replacement characters, as in any "view source".
         return Original(context, rendered, http, "text/plain; charset=utf-8");
     }
@@ -159,6 +148,19 @@ public static class MessageEndpoints
 
         var name = Path.GetFileNameWithoutExtension(Rendering.SafeFileName.ForMessage(rendered.View.Subject)) + ".zip";
         return Download(http, name, Results.Stream(file, "application/zip"));
+    }
+
+    /// <summary>
+    /// Headers of a page or file from mail shown by the browser: its own policy (which starts with "sandbox", so the
+    /// app's policy is not put over it), never sniffed, no referrer, never cached.
+    /// </summary>
+    internal static void Sandboxed(HttpContext http, string policy)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = policy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
     }
 
     /// <summary>Always a download of opaque bytes: an HTML or SVG attachment must never render in our origin.</summary>

@@ -27,8 +27,18 @@ public sealed partial class ImapMailStore
             }
 
             var threads = await ThreadsAsync(client, folder, SearchQuery.SubjectContains(subject), token);
-            var conversation = threads.FirstOrDefault(thread => Contains(thread, uid)) is { } found ? InReplyOrder(found) : [uid];
-            return [.. conversation.TakeLast(MaxConversationMessages).Select(u => new ImapMessageId(group.Key, folder.UidValidity, u.Id).ToString())];
+            // In reply order, as the conversation view lists it.
+            var conversation = new List<(UniqueId Uid, int Level)>();
+            if (threads.FirstOrDefault(thread => Contains(thread, uid)) is { } found)
+            {
+                Flatten(found, 0, conversation);
+            }
+            else
+            {
+                conversation.Add((uid, 0));
+            }
+
+            return [.. conversation.TakeLast(MaxConversationMessages).Select(m => new ImapMessageId(group.Key, folder.UidValidity, m.Uid.Id).ToString())];
         }, cancellationToken);
 
     /// <summary>
@@ -65,24 +75,4 @@ public sealed partial class ImapMailStore
     }
 
     private static bool Contains(MessageThread thread, UniqueId uid) => thread.UniqueId == uid || thread.Children.Any(child => Contains(child, uid));
-
-    private static List<UniqueId> InReplyOrder(MessageThread thread)
-    {
-        var ordered = new List<UniqueId>();
-        Collect(thread);
-        return ordered;
-
-        void Collect(MessageThread node)
-        {
-            if (node.UniqueId is { } uid)
-            {
-                ordered.Add(uid);
-            }
-
-            foreach (var child in node.Children)
-            {
-                Collect(child);
-            }
-        }
-    }
 }
