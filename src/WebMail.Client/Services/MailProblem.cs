@@ -74,4 +74,10 @@ public enum MailProblem
 
     /// <summary>Importing: the file is not a mail message (.eml).</summary>
     NotAMessage,
+
+    /// <summary>Contacts: the address book holds as many as it may (<see cref="Contact.MaxContacts"/>).</summary>
+    TooManyContacts,
+
+    /// <summary>Importing contacts: the file is neither vCard nor CSV with a column of addresses.</summary>
+    NotContacts,
 }

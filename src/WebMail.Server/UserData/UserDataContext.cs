@@ -23,6 +23,8 @@ public sealed class UserDataContext(DbContextOptions<UserDataContext> options) :
 
     public DbSet<KeptDraftRow> KeptDrafts => Set<KeptDraftRow>();
 
+    public DbSet<ContactRow> Contacts => Set<ContactRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<StoredSettings>(settings =>
@@ -54,6 +56,22 @@ public sealed class UserDataContext(DbContextOptions<UserDataContext> options) :
             draft.Property(d => d.UserAddress).HasColumnName("user_address").HasMaxLength(MaxAddressLength);
             draft.Property(d => d.Sealed).HasColumnName("sealed");
             draft.Property(d => d.UpdatedAt).HasColumnName("updated_at");
+        });
+        modelBuilder.Entity<ContactRow>(contact =>
+        {
+            contact.ToTable("contacts");
+            contact.HasKey(c => c.Id).HasName("pk_contacts");
+            contact.Property(c => c.Id).HasColumnName("id").HasMaxLength(64);
+            contact.Property(c => c.UserAddress).HasColumnName("user_address").HasMaxLength(MaxAddressLength);
+            contact.Property(c => c.Name).HasColumnName("name");
+            contact.Property(c => c.Addresses).HasColumnName("addresses");
+            contact.Property(c => c.Phone).HasColumnName("phone");
+            contact.Property(c => c.Notes).HasColumnName("notes");
+            contact.Property(c => c.IsGroup).HasColumnName("is_group");
+            contact.Property(c => c.Collected).HasColumnName("collected");
+            contact.Property(c => c.TimesWritten).HasColumnName("times_written");
+            contact.Property(c => c.UpdatedAt).HasColumnName("updated_at");
+            contact.HasIndex(c => c.UserAddress).HasDatabaseName("ix_contacts_user_address");
         });
     }
 }

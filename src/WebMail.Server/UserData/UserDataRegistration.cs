@@ -40,6 +40,7 @@ public static class UserDataRegistration
         services.AddSingleton<IUserSettingsStore, UserSettingsStore>();
         services.AddSingleton<IScheduledMessageStore, ScheduledMessageStore>();
         services.AddSingleton<IKeptDraftStore, KeptDraftStore>();
+        services.AddSingleton<IContactStore, ContactStore>();
         services.AddScoped<IUserSettingsService, UserSettingsService>();
         return builder;
     }

@@ -50,6 +50,8 @@ public sealed class UserDataStores : IAsyncDisposable
 
     public ScheduledMessageStore ScheduledStore(TimeProvider? clock = null) => new(new UserDataCalls(Factory, Schema), clock ?? TimeProvider.System);
 
+    public ContactStore ContactStore() => new(new UserDataCalls(Factory, Schema), TimeProvider.System);
+
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null)

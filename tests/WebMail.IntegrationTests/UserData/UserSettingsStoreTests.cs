@@ -87,7 +87,7 @@ public sealed class UserSettingsStoreTests
         await database.Database.MigrateAsync(_timeout); // a second instance starting
 
         Assert.False(database.Database.HasPendingModelChanges()); // the hand-written migrations match the model
-        Assert.Equal(["20261202000000_UserSettings", "20261202010000_ScheduledMessages", "20261202020000_KeptDrafts", "20261202030000_ScheduledDraftCopy"], await database.Database.GetAppliedMigrationsAsync(_timeout));
+        Assert.Equal(["20261202000000_UserSettings", "20261202010000_ScheduledMessages", "20261202020000_KeptDrafts", "20261202030000_ScheduledDraftCopy", "20261203000000_Contacts"], await database.Database.GetAppliedMigrationsAsync(_timeout));
     }
 
     [Fact]

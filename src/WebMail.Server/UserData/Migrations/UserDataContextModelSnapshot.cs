@@ -39,5 +39,21 @@ public sealed class UserDataContextModelSnapshot : ModelSnapshot
             draft.HasKey("UserAddress").HasName("pk_kept_drafts");
             draft.ToTable("kept_drafts");
         });
+        modelBuilder.Entity("WebMail.Server.UserData.ContactRow", contact =>
+        {
+            contact.Property<string>("Id").HasMaxLength(64).HasColumnName("id");
+            contact.Property<string>("UserAddress").IsRequired().HasMaxLength(UserDataContext.MaxAddressLength).HasColumnName("user_address");
+            contact.Property<string>("Name").IsRequired().HasColumnName("name");
+            contact.Property<string>("Addresses").IsRequired().HasColumnName("addresses");
+            contact.Property<string>("Phone").IsRequired().HasColumnName("phone");
+            contact.Property<string>("Notes").IsRequired().HasColumnName("notes");
+            contact.Property<bool>("IsGroup").HasColumnName("is_group");
+            contact.Property<bool>("Collected").HasColumnName("collected");
+            contact.Property<int>("TimesWritten").HasColumnName("times_written");
+            contact.Property<long>("UpdatedAt").HasColumnName("updated_at");
+            contact.HasKey("Id").HasName("pk_contacts");
+            contact.HasIndex("UserAddress").HasDatabaseName("ix_contacts_user_address");
+            contact.ToTable("contacts");
+        });
     }
 }
