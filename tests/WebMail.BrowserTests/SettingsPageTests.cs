@@ -129,7 +129,7 @@ public sealed class SettingsPageTests(SharedSettingsFixture browser) : IClassFix
         var again = await browser.SignedInPageAsync(user); // another day, another device: no draft of that session
         await new ComposePage(again).OpenFromNavigationAsync();
         await ComposePage.Of(again).StartFromTemplate.SelectOptionAsync(new SelectOptionValue { Label = "周会通知" });
-        await Assertions.Expect(ComposePage.Of(again).To).ToHaveValueAsync($"class2023@{DemoMailServer.Domain}");
+        await ComposePage.Of(again).ExpectToAsync($"class2023@{DemoMailServer.Domain}");
         await Assertions.Expect(ComposePage.Of(again).Subject).ToHaveValueAsync("周会通知");
         await Assertions.Expect(ComposePage.Of(again).Body).ToHaveValueAsync("各位同学：\n本周一晚七点在 301 开周会。");
 

@@ -28,8 +28,8 @@ public sealed class TypingBeforeLiveTests(BrowserFixture browser, ITestOutputHel
         await compose.TypeAsync(to: reader, cc: copied, subject: "开会通知 typed early", body: "明天上午九点在图书馆开会。\nBring the slides.");
         await hold.ReleaseAsync(page);
 
-        await Assertions.Expect(compose.To).ToHaveValueAsync(reader);
-        await Assertions.Expect(compose.Cc).ToHaveValueAsync(copied);
+        await compose.ExpectToAsync(reader);
+        await compose.ExpectCcAsync(copied);
         await Assertions.Expect(compose.Subject).ToHaveValueAsync("开会通知 typed early");
         await compose.SendAsync();
 
@@ -58,7 +58,7 @@ public sealed class TypingBeforeLiveTests(BrowserFixture browser, ITestOutputHel
 
         await Assertions.Expect(compose.DraftOffered).ToBeVisibleAsync();
         await Assertions.Expect(compose.DraftRestored).ToBeHiddenAsync();
-        await Assertions.Expect(compose.To).ToHaveValueAsync(reader);
+        await compose.ExpectToAsync(reader);
         await Assertions.Expect(compose.Subject).ToHaveValueAsync("Typed while the page was loading");
         await Assertions.Expect(compose.Body).ToHaveValueAsync("今天写的。");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compose-typed-early-draft-offered.png") });

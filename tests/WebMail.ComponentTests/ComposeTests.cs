@@ -109,7 +109,7 @@ public sealed class ComposeTests : ComponentTest
         var page = Render<Compose>();
 
         page.WaitForElement("#draft-restored");
-        Assert.Equal("bob@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("bob@school.test", page.Find("#to-field").GetAttribute("data-value"));
         Assert.Equal("Saved", page.Find("#subject").GetAttribute("value"));
         Assert.Empty(page.FindAll("#draft-offered"));
     }
@@ -125,7 +125,7 @@ public sealed class ComposeTests : ComponentTest
         page.WaitForElement("#draft-offered");
         Assert.Contains("Saved", page.Find("#draft-offered").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("#draft-restored"));
-        Assert.Equal("carol@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("carol@school.test", page.Find("#to-field").GetAttribute("data-value"));
         Assert.Equal("Typed", page.Find("#subject").GetAttribute("value"));
         Assert.Equal("打字的内容", page.Find("#body").GetAttribute("value"));
     }
@@ -140,7 +140,7 @@ public sealed class ComposeTests : ComponentTest
 
         page.Find("#open-other-version").Click();
 
-        Assert.Equal("bob@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("bob@school.test", page.Find("#to-field").GetAttribute("data-value"));
         Assert.Equal("Saved text", page.Find("#body").GetAttribute("value"));
         Assert.Contains("Typed", page.Find("#draft-offered").TextContent, StringComparison.Ordinal);
 
@@ -158,7 +158,7 @@ public sealed class ComposeTests : ComponentTest
 
         var page = Render<Compose>();
 
-        page.WaitForAssertion(() => Assert.Equal("alice@school.test", page.Find("#to").GetAttribute("value")));
+        page.WaitForAssertion(() => Assert.Equal("alice@school.test", page.Find("#to-field").GetAttribute("data-value")));
         Assert.Equal("Re: 周会", page.Find("#subject").GetAttribute("value"));
         Assert.Equal("好的，我会参加。\n\nOn Monday, alice wrote:\n> 周会改到周三\n", page.Find("#body").GetAttribute("value"));
     }
@@ -199,7 +199,7 @@ public sealed class ComposeTests : ComponentTest
         var page = Render<Compose>();
 
         page.WaitForAssertion(() => Assert.Equal("周报（草稿）", page.Find("#subject").GetAttribute("value")));
-        Assert.Equal("王老师 <wang@school.test>", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("王老师 <wang@school.test>", page.Find("#to-field").GetAttribute("data-value"));
         Assert.Equal("写了一半", page.Find("#body").GetAttribute("value"));
     }
 
@@ -319,7 +319,7 @@ public sealed class ComposeTests : ComponentTest
 
         page.Find("#use-template").Change("t1");
 
-        Assert.Equal("class@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("class@school.test", page.Find("#to-field").GetAttribute("data-value"));
         Assert.Equal("周会", page.Find("#subject").GetAttribute("value"));
         Assert.Equal("各位同学：周一开会。\n\n-- \n张伟\n计算机学院", page.Find("#body").GetAttribute("value"));
     }
@@ -334,7 +334,7 @@ public sealed class ComposeTests : ComponentTest
 
         page.Find("#use-template").Change("t1");
 
-        Assert.Equal("bob@school.test", page.Find("#to").GetAttribute("value"));
+        Assert.Equal("bob@school.test", page.Find("#to-field").GetAttribute("data-value"));
         Assert.Equal("我的主题", page.Find("#subject").GetAttribute("value"));
         Assert.Equal("模板正文\n\n我写的", page.Find("#body").GetAttribute("value"));
     }

@@ -13,8 +13,17 @@ public sealed class FakeComposeService : IComposeService, IDraftService, IAddres
 
     public long MaxAttachmentBytesPerFile => 25_000_000;
 
-    public Task<IReadOnlyList<string>> SuggestAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<string>>([]);
+    /// <summary>What the address book offers, whatever is typed (the component's own matching is the server's).</summary>
+    public List<RecipientSuggestion> Suggestions { get; } = [];
+
+    /// <summary>What was typed when suggestions were asked for.</summary>
+    public List<string> Asked { get; } = [];
+
+    public Task<IReadOnlyList<RecipientSuggestion>> SuggestAsync(string typed, CancellationToken cancellationToken = default)
+    {
+        Asked.Add(typed);
+        return Task.FromResult<IReadOnlyList<RecipientSuggestion>>([.. Suggestions]);
+    }
 
     public AddressCheck CheckAddresses(string field) => new(field.Contains('@', StringComparison.Ordinal) ? 1 : 0, field.Contains('@', StringComparison.Ordinal) ? [] : [field]);
 

@@ -15,6 +15,7 @@ using WebMail.Server.Mail.Contacts;
 using WebMail.Server.Mail.Options;
 using WebMail.Server.Mail.Sessions;
 using WebMail.Server.Mail.Smtp;
+using WebMail.Server.UserData;
 using WebMail.Testing;
 using Xunit.Abstractions;
 
@@ -230,11 +231,14 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 50), refresh: false, _timeout);
         await SendNowAsync(compose, new OutgoingMessage($"Bob <{bob}>", "", "", "hi", "body", []), _timeout);
 
-        var suggestions = await new AddressBookService(app.Services.GetRequiredService<CurrentMailbox>(), new SignedInState(mail.Session))
-            .SuggestAsync(_timeout);
+        var book = new AddressBookService(app.Services.GetRequiredService<CurrentMailbox>(), new SignedInState(mail.Session),
+            app.Services.GetRequiredService<IContactStore>(), TimeProvider.System);
 
-        Assert.Contains("Test Sender <sender@school.test>", suggestions);
-        Assert.Contains(suggestions, s => s.Contains(bob, StringComparison.OrdinalIgnoreCase));
+        var sender = Assert.Single(await book.SuggestAsync("test s", _timeout));
+        Assert.Equal(("Test Sender <sender@school.test>", SuggestionSource.Recent), (sender.Mailboxes.Single(), sender.Source));
+        var written = Assert.Single(await book.SuggestAsync("bob", _timeout), s => s.Mailboxes.Single().Contains(bob, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(SuggestionSource.Collected, written.Source); // kept beyond the session: in the address book
+        Assert.Contains(await app.Services.GetRequiredService<IContactStore>().ListAsync(alice, _timeout), c => c.Addresses.Contains(bob, StringComparer.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -292,7 +296,8 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
             services.GetRequiredService<Outbox>(), services.GetRequiredService<WebMail.Server.UserData.IUserSettingsStore>(),
             services.GetRequiredService<WebMail.Server.UserData.IScheduledMessageStore>(),
             services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
-            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ComposeService>>(), TimeProvider.System);
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ComposeService>>(),
+            services.GetRequiredService<WebMail.Server.Mail.Contacts.WrittenRecipients>(), TimeProvider.System);
     }
 
     private static void AssertIntact(MimeMessage received, string from, byte[] data, byte[] report)

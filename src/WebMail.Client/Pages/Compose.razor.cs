@@ -22,7 +22,6 @@ public sealed partial class Compose
     private bool _undone;
     private bool _restoredDraft;
     private Timer? _draftTimer;
-    private IReadOnlyList<string> _suggestions = [];
     private IReadOnlyList<string> _senders = [];
 
     /// <summary>The signature new mail starts with (also "Write another" after sending), if the user has one.</summary>
@@ -49,9 +48,6 @@ public sealed partial class Compose
 
     [Inject]
     private IDraftService Drafts { get; set; } = null!;
-
-    [Inject]
-    private IAddressBookService AddressBook { get; set; } = null!;
 
     [Inject]
     private IUserSettingsService SettingsService { get; set; } = null!;
@@ -122,15 +118,6 @@ public sealed partial class Compose
 
     private async Task LoadAsync()
     {
-        try
-        {
-            _suggestions = await AddressBook.SuggestAsync(_disposed.Token);
-        }
-        catch (MailOperationException)
-        {
-            // Suggestions are a convenience; the form works without them.
-        }
-
         var settings = await SettingsOrDefaultsAsync();
         _senders = await SenderAddressesOrOwnAsync();
         _templates = settings.Templates;
@@ -255,9 +242,10 @@ public sealed partial class Compose
 
         for (var i = 0; i < _fields.Count; i++)
         {
-            if (!string.IsNullOrEmpty(values[i]) && values[i] != _fields[i].Value)
+            // An address field's box holds only what is being typed: it joins the chips already there.
+            if (!string.IsNullOrEmpty(values[i]) && !RecipientText.Entries(_fields[i].Value).Contains(values[i]!.Trim()))
             {
-                SetField(_fields[i], values[i]);
+                SetField(_fields[i], RecipientText.Join([.. RecipientText.Entries(_fields[i].Value), values[i]!]));
             }
         }
 
@@ -609,6 +597,10 @@ public sealed partial class Compose
         public string Value { get; set; } = "";
 
         public AddressCheck? Check { get; set; }
+
+        public IReadOnlyList<string> Invalid => Check?.Invalid ?? [];
+
+        public string FeedbackId => Id + "-feedback";
     }
 
     private sealed class PendingAttachment(string fileName, string contentType, long size)

@@ -1,8 +1,14 @@
 namespace WebMail.Client.Services;
 
-/// <summary>The people the user writes to, for suggestions while typing an address.</summary>
+/// <summary>Finding a person as an address is typed.</summary>
 public interface IAddressBookService
 {
-    /// <summary>Addresses the user has read mail from or written to in this session, as "Name &lt;address&gt;" or bare.</summary>
-    Task<IReadOnlyList<string>> SuggestAsync(CancellationToken cancellationToken = default);
+    /// <summary>At most this many suggestions are given for one query.</summary>
+    public const int MaxSuggestions = 8;
+
+    /// <summary>
+    /// People and groups whose name (also by pinyin and initials), address or student number matches
+    /// <paramref name="typed"/>: contacts, collected addresses and senders seen in this session, the most written to first.
+    /// </summary>
+    Task<IReadOnlyList<RecipientSuggestion>> SuggestAsync(string typed, CancellationToken cancellationToken = default);
 }

@@ -63,6 +63,9 @@ public sealed record UserSettings
     /// <summary>New mail, replies and forwards start in the rich-text editor (the original's HTML quoted) instead of plain text.</summary>
     public bool WriteRich { get; init; }
 
+    /// <summary>Addresses the user writes to that are not contacts are kept as collected ones, for suggestions (on unless turned off).</summary>
+    public bool CollectRecipients { get; init; } = true;
+
     /// <summary>The interface language ("zh-CN", "en"); null for what the browser asks for.</summary>
     public string? Language { get; init; }
 

@@ -69,6 +69,8 @@ public static class ServiceRegistration
         services.AddSingleton<Mail.Drafts.KeptDrafts>();
         services.AddScoped<IDraftService, Mail.Drafts.DraftService>();
         services.AddScoped<IAddressBookService, Mail.Contacts.AddressBookService>();
+        services.AddScoped<IContactsService, Mail.Contacts.ContactsService>();
+        services.AddSingleton<Mail.Contacts.WrittenRecipients>();
         builder.AddWebMailUserData();
 
         builder.AddWebMailForwardedHeaders();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WebMail.Client.Services;
+using WebMail.Server.Mail.Contacts;
 
 namespace WebMail.Server.UserData;
 

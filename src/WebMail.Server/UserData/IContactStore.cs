@@ -1,4 +1,5 @@
 using WebMail.Client.Services;
+using WebMail.Server.Mail.Contacts;
 
 namespace WebMail.Server.UserData;
 

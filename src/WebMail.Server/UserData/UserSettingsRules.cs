@@ -33,6 +33,7 @@ public static class UserSettingsRules
             DefaultSignatureId = signatures.Any(s => s.Id == settings.DefaultSignatureId) ? settings.DefaultSignatureId : null,
             SignatureOnReplies = settings.SignatureOnReplies,
             WriteRich = settings.WriteRich,
+            CollectRecipients = settings.CollectRecipients,
             ReplyBelowQuote = settings.ReplyBelowQuote,
             PageSize = UserSettings.PageSizes.Contains(settings.PageSize) ? settings.PageSize : UserSettings.Defaults.PageSize,
             ConversationView = settings.ConversationView,

@@ -40,3 +40,44 @@ document.addEventListener("click", event => {
         document.getElementById(opener.getAttribute("data-opens-file-input"))?.click();
     }
 });
+
+// Address fields (Shared/RecipientField): Enter finishes an address or picks a suggestion instead of sending the
+// form; Tab and the arrows belong to the suggestions while they are open. An input drops the line breaks of a
+// pasted list, so they become separators before the text goes in.
+document.addEventListener("keydown", event => {
+    const input = event.target.closest?.("input[data-recipient-input]");
+    if (!input) {
+        return;
+    }
+
+    const open = input.getAttribute("aria-expanded") === "true";
+    if (event.key === "Enter" || (open && ["Tab", "ArrowDown", "ArrowUp", "Escape"].includes(event.key))) {
+        event.preventDefault();
+    }
+}, true);
+
+document.addEventListener("paste", event => {
+    const input = event.target.closest?.("input[data-recipient-input]");
+    const text = event.clipboardData?.getData("text/plain") ?? "";
+    if (!input || !/[\r\n\t]/.test(text)) {
+        return;
+    }
+
+    event.preventDefault();
+    const list = text.split(/[\r\n\t]+/).map(line => line.trim()).filter(line => line.length > 0).join(", ");
+    input.setRangeText(list, input.selectionStart ?? input.value.length, input.selectionEnd ?? input.value.length, "end");
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+}, true);
+
+// What an address field made chips is taken out of its box: exactly that text from the start, so letters typed
+// while the server decided stay (Shared/RecipientField).
+window.webmailRecipientTake = (input, text) => {
+    if (input && input.value.startsWith(text)) {
+        const caret = input.selectionStart;
+        input.value = input.value.slice(text.length);
+        if (caret !== null && document.activeElement === input) {
+            const at = Math.max(0, caret - text.length);
+            input.setSelectionRange(at, at);
+        }
+    }
+};

@@ -25,7 +25,7 @@ public sealed class MisbehavingServerComposeTests(UnidentifiedCoremailFixture br
         await page.WaitForTimeoutAsync(4000);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "coremail-without-id-compose.png") });
 
-        await Expect(compose.To).ToHaveValueAsync(user);
+        await compose.ExpectToAsync(user);
         await Expect(compose.Subject).ToHaveValueAsync("期末安排");
         await Expect(compose.Body).ToHaveValueAsync("请查收。");
         await compose.SendAsync();

@@ -24,7 +24,19 @@ public sealed class ComposePage(IPage page)
     public ILocator Undone => page.Locator("#send-undone");
 
     public ILocator Pending => page.Locator("#send-pending");
+    /// <summary>The box of the To field, where an address is typed (finished ones become chips beside it).</summary>
     public ILocator To => page.Locator("#to");
+
+    /// <summary>The To field's chips.</summary>
+    public ILocator ToChips => page.Locator("#to-field .recipient-chip");
+
+    /// <summary>The suggestions under the To field.</summary>
+    public ILocator ToSuggestions => page.Locator("#to-suggestions [role=option]");
+
+    /// <summary>Every recipient of To, chips and all, as the form sends them ("a, Name &lt;b&gt;").</summary>
+    public Task ExpectToAsync(string recipients) => Assertions.Expect(page.Locator("#to-field")).ToHaveAttributeAsync("data-value", recipients);
+
+    public Task ExpectCcAsync(string recipients) => Assertions.Expect(page.Locator("#cc-field")).ToHaveAttributeAsync("data-value", recipients);
 
     public ILocator Cc => page.Locator("#cc");
 

@@ -32,7 +32,7 @@ public sealed class FailoverTests(ScaleOutFixture fixture, ITestOutputHelper out
         await AppShell.Of(page).Live.WaitForAsync();
         await Assertions.Expect(ComposePage.Of(page).DraftRestored).ToBeVisibleAsync();
         await Assertions.Expect(ComposePage.Of(page).Subject).ToHaveValueAsync("Thesis draft, chapter 3");
-        await Assertions.Expect(ComposePage.Of(page).To).ToHaveValueAsync($"someone@{DemoMailServer.Domain}");
+        await ComposePage.Of(page).ExpectToAsync($"someone@{DemoMailServer.Domain}");
         await Assertions.Expect(ComposePage.Of(page).Body).ToHaveValueAsync("Not sent yet: 第三章的初稿");
         await Assertions.Expect(AppShell.Of(page).SignedInUser).ToHaveTextAsync(user);
         Assert.NotEqual(before, await UpstreamAsync(page));

@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using WebMail.Client.Services;
+using WebMail.Server.UserData;
 
 namespace WebMail.Server.Mail.Contacts;
 
 /// <summary>Suggestions for the compose form from the address book of the circuit's signed-in user.</summary>
-public sealed class AddressBookService(CurrentMailbox current, AuthenticationStateProvider authentication) : IAddressBookService
+public sealed class AddressBookService(CurrentMailbox current, AuthenticationStateProvider authentication, IContactStore store, TimeProvider clock)
+    : IAddressBookService
 {
-    public async Task<IReadOnlyList<string>> SuggestAsync(CancellationToken cancellationToken = default) =>
-        (await current.ForAsync(authentication)).AddressBook.Suggestions();
+    public async Task<IReadOnlyList<RecipientSuggestion>> SuggestAsync(string typed, CancellationToken cancellationToken = default)
+    {
+        var context = await current.ForAsync(authentication);
+        var contacts = await context.AddressBook.ContactsAsync(store, context.Session.Address, clock, cancellationToken);
+        return context.AddressBook.Suggest(typed, contacts, IAddressBookService.MaxSuggestions);
+    }
 }

@@ -49,7 +49,7 @@ public sealed class SessionMailbox(UserSession session, IMailStore store, Sessio
     public FiltersOnServer? Filters { get; set; }
 
     /// <summary>People this session read mail from or wrote to: the compose form's suggestions.</summary>
-    public IAddressBook AddressBook { get; init; } = new SessionAddressBook();
+    public SessionAddressBook AddressBook { get; } = new();
 
     public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using MimeKit;
 using WebMail.Client.Services;
 
@@ -17,7 +16,7 @@ public static class AddressParser
     {
         var valid = new List<MailboxAddress>();
         var invalid = new List<string>();
-        foreach (var entry in Split(field))
+        foreach (var entry in RecipientText.Entries(field))
         {
             // A line break can never be part of an address; treating it as an error (not as space) stops injection.
             if (entry.Any(char.IsControl) || !MailboxAddress.TryParse(ParserOptions.Default, entry, out var mailbox)
@@ -31,46 +30,5 @@ public static class AddressParser
         }
 
         return (valid, invalid);
-    }
-
-    /// <summary>Splits on commas and semicolons outside quotes and angle brackets.</summary>
-    private static IEnumerable<string> Split(string field)
-    {
-        var current = new StringBuilder();
-        var quoted = false;
-        var angle = false;
-        foreach (var c in field)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == '<')
-            {
-                angle = true;
-            }
-            else if (!quoted && c == '>')
-            {
-                angle = false;
-            }
-
-            if (!quoted && !angle && c is ',' or ';')
-            {
-                if (current.ToString().Trim() is { Length: > 0 } entry)
-                {
-                    yield return entry;
-                }
-
-                current.Clear();
-                continue;
-            }
-
-            current.Append(c);
-        }
-
-        if (current.ToString().Trim() is { Length: > 0 } last)
-        {
-            yield return last;
-        }
     }
 }

@@ -25,6 +25,7 @@ public sealed class ComposeService(
     IScheduledMessageStore scheduled,
     Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection,
     ILogger<ComposeService> logger,
+    Contacts.WrittenRecipients written,
     TimeProvider clock) : IComposeService
 {
     public long MaxAttachmentBytes => composeOptions.CurrentValue.MaxAttachmentBytes;
@@ -58,7 +59,13 @@ public sealed class ComposeService(
         var delay = composeOptions.CurrentValue.UndoSendDelay;
         if (delay <= TimeSpan.Zero)
         {
-            return await submission.SubmitAndKeepCopyAsync(domain, context, message, outgoing.RepliedToId, cancellationToken);
+            var result = await submission.SubmitAndKeepCopyAsync(domain, context, message, outgoing.RepliedToId, cancellationToken);
+            if (result.Problem == MailProblem.None)
+            {
+                await written.RecordAsync(context, Recipients(message), cancellationToken);
+            }
+
+            return result;
         }
 
         if (await HoldAsync(context, message, outgoing, clock.GetUtcNow() + delay, cancellationToken) is not { } held)
@@ -68,6 +75,7 @@ public sealed class ComposeService(
 
         // Once held, the message goes out even if the page that sent it is gone, or the session.
         await outbox.HoldAsync(held, cancellationToken);
+        await written.RecordAsync(context, Recipients(message), cancellationToken);
         return new SendResult(MailProblem.None) { PendingId = held.Id, UndoWindow = delay };
     }
 
@@ -107,8 +115,12 @@ public sealed class ComposeService(
             return new SendResult(exception.Problem);
         }
 
+        await written.RecordAsync(prepared.Context, Recipients(prepared.Message), cancellationToken);
         return new SendResult(MailProblem.None);
     }
+
+    private static List<MailboxAddress> Recipients(MimeMessage message) =>
+        [.. message.To.Mailboxes, .. message.Cc.Mailboxes, .. message.Bcc.Mailboxes];
 
     /// <summary>What sending now, after the undo window and later share: the checks, the session, the built message.</summary>
     private async Task<(SendResult? Refusal, (Sessions.SessionMailbox Context, MailDomainOptions Domain, MimeMessage Message)? Ready)> PrepareAsync(
@@ -161,7 +173,6 @@ public sealed class ComposeService(
         }
 
         var message = OutgoingMessageBuilder.Build(from, outgoing, to, cc, bcc, await DisplayNameAsync(session.Address, cancellationToken));
-        context.AddressBook.Remember(to.Concat(cc).Concat(bcc).Select(m => m.ToString()));
         return (null, (context, domain, message));
     }
 

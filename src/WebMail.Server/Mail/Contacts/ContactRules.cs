@@ -1,7 +1,7 @@
 using MimeKit;
 using WebMail.Client.Services;
 
-namespace WebMail.Server.UserData;
+namespace WebMail.Server.Mail.Contacts;
 
 /// <summary>
 /// What a contact may hold, whatever a page, a hand-made request or an imported file sends: names and phones on one
