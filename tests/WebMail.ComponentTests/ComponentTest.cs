@@ -16,7 +16,11 @@ public abstract class ComponentTest : BunitContext
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<WebMail.Client.Services.IMailFiltersService>(MailFilters);
         Services.AddSingleton<WebMail.Client.Services.IReadReceiptService>(Receipts);
+        Services.AddSingleton<WebMail.Client.Services.IContactsService>(ContactBook);
     }
+
+    /// <summary>The address book the contacts page and the reader's "Add to contacts" see.</summary>
+    protected FakeContacts ContactBook { get; } = new();
 
     /// <summary>The read receipts the reader sends or declines.</summary>
     protected FakeReadReceipts Receipts { get; } = new();

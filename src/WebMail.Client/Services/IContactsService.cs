@@ -11,6 +11,9 @@ public interface IContactsService
 
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>"Add to contacts" from a message: a new contact, or the address added to the one that has it; true when new.</summary>
+    Task<bool> AddAsync(string name, string address, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a vCard (.vcf) or CSV file and merges it into the address book; NotContacts when it holds none.</summary>
     Task<ContactImportResult> ImportAsync(string fileName, byte[] content, CancellationToken cancellationToken = default);
 

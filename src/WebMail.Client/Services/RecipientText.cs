@@ -67,6 +67,20 @@ public static class RecipientText
     /// <summary>Entries back into one field's text.</summary>
     public static string Join(IEnumerable<string> entries) => string.Join(", ", entries.Where(e => e.Trim().Length > 0));
 
+    /// <summary>"Name &lt;address&gt;" as people type it (the name quoted only where it holds a special character, RFC 5322 3.2.3), or the bare address.</summary>
+    public static string Mailbox(string name, string address)
+    {
+        name = name.Trim();
+        if (name.Length == 0)
+        {
+            return address;
+        }
+
+        return name.IndexOfAny(Specials) >= 0 ? $"\"{name.Replace("\\", "\\\\").Replace("\"", "\\\"")}\" <{address}>" : $"{name} <{address}>";
+    }
+
+    private static readonly char[] Specials = ['(', ')', '<', '>', '[', ']', ':', ';', '@', '\\', ',', '.', '"'];
+
     /// <summary>What a chip shows: the name of "Name &lt;address&gt;" (unquoted), else the address.</summary>
     public static string ShortName(string entry)
     {

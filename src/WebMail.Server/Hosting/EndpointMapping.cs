@@ -40,6 +40,7 @@ public static class EndpointMapping
 
         app.MapAccountEndpoints();
         app.MapMessageEndpoints();
+        Mail.Contacts.ContactEndpoints.MapContactEndpoints(app);
         app.MapLanguageEndpoints();
         app.UseSandboxedViewerAssets();
         app.MapStaticAssets();

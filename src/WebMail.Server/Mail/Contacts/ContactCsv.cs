@@ -50,7 +50,7 @@ public static class ContactCsv
             {
                 foreach (var groupName in Cell(row, group).Split([';', ',', '；', '，', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    contacts.Add(new Contact("", groupName, [ContactNames.Mailbox(name, addresses[0])], IsGroup: true));
+                    contacts.Add(new Contact("", groupName, [RecipientText.Mailbox(name, addresses[0])], IsGroup: true));
                 }
             }
         }

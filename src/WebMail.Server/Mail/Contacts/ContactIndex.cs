@@ -25,7 +25,7 @@ public sealed class ContactIndex
 
             foreach (var address in contact.Addresses)
             {
-                entries.Add(new Entry(name, address.ToLowerInvariant(), contact, [ContactNames.Mailbox(contact.Name, address)],
+                entries.Add(new Entry(name, address.ToLowerInvariant(), contact, [RecipientText.Mailbox(contact.Name, address)],
                     contact.Collected ? SuggestionSource.Collected : SuggestionSource.Contact));
             }
         }

@@ -15,19 +15,5 @@ public static class ContactNames
         return IsChinese(family) || IsChinese(given) ? family + given : given + " " + family;
     }
 
-    /// <summary>"Name &lt;address&gt;" as people type it (the name quoted only where it holds a special character, RFC 5322 3.2.3), or the bare address.</summary>
-    public static string Mailbox(string name, string address)
-    {
-        name = name.Trim();
-        if (name.Length == 0)
-        {
-            return address;
-        }
-
-        return name.IndexOfAny(Specials) >= 0 ? $"\"{name.Replace("\\", "\\\\").Replace("\"", "\\\"")}\" <{address}>" : $"{name} <{address}>";
-    }
-
-    private static readonly char[] Specials = ['(', ')', '<', '>', '[', ']', ':', ';', '@', '\\', ',', '.', '"'];
-
     private static bool IsChinese(string text) => text.EnumerateRunes().Any(r => PinyinReadings.Of(r.Value).Count > 0);
 }

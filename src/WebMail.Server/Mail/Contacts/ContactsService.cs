@@ -20,6 +20,9 @@ public sealed class ContactsService(CurrentMailbox current, AuthenticationStateP
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         ChangeAsync(user => store.DeleteAsync(user, id, cancellationToken));
 
+    public async Task<bool> AddAsync(string name, string address, CancellationToken cancellationToken = default) =>
+        (await ChangeAsync(user => store.ImportAsync(user, [new Contact("", name, [address])], cancellationToken))).Added == 1;
+
     public Task<int> ClearCollectedAsync(CancellationToken cancellationToken = default) =>
         ChangeAsync(user => store.ClearCollectedAsync(user, cancellationToken));
 

@@ -265,7 +265,7 @@ public static class VCardFormat
             yield return contact;
             foreach (var group in Groups.Where(_ => !IsGroup && Addresses.Count > 0))
             {
-                yield return new Contact("", group, [ContactNames.Mailbox(name, Addresses[0])], IsGroup: true);
+                yield return new Contact("", group, [RecipientText.Mailbox(name, Addresses[0])], IsGroup: true);
             }
         }
     }

@@ -14,7 +14,7 @@ public sealed class WrittenRecipients(IContactStore contacts, IUserSettingsStore
 {
     public async Task RecordAsync(SessionMailbox context, IReadOnlyList<MailboxAddress> recipients, CancellationToken cancellationToken)
     {
-        context.AddressBook.Remember(recipients.Select(m => ContactNames.Mailbox(m.Name ?? "", m.Address)));
+        context.AddressBook.Remember(recipients.Select(m => RecipientText.Mailbox(m.Name ?? "", m.Address)));
         try
         {
             var user = context.Session.Address;
