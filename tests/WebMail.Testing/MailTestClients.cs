@@ -95,6 +95,17 @@ public sealed class MailTestClients(ITestOutputHelper output, MailDomainOptions?
     }
 
     /// <summary>How many messages the user's <paramref name="folder"/> holds now.</summary>
+    /// <summary>The first message of the user's inbox once it is there (a message sent to them in the test).</summary>
+    public async Task<MimeKit.MimeMessage> FirstInInboxAsync(string user, CancellationToken cancellationToken)
+    {
+        await WaitForInboxAsync(user, 1, cancellationToken);
+        using var client = await ImapAsync(user, DemoMailServer.TestPassword, cancellationToken);
+        await client.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly, cancellationToken);
+        var message = await client.Inbox.GetMessageAsync(0, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+        return message;
+    }
+
     public async Task<int> CountAsync(string user, CancellationToken cancellationToken, string folder = "INBOX")
     {
         using var client = await ImapAsync(user, DemoMailServer.TestPassword, cancellationToken);

@@ -9,13 +9,13 @@ public static class ContactFiles
     /// A CSV as Chinese webmails (Coremail's and QQ Mail's address books among them) export it and as Excel in China
     /// saves it: GBK, no byte order mark, Chinese headers, a group column, a name with a comma in quotes.
     /// </summary>
-    public static byte[] GbkCsv(string domain)
+    public static byte[] GbkCsv(string zhangWei, string ouyangNana, string liLaoshi)
     {
         EncodingRegistration.RegisterCodePages();
         var text = "姓名,邮件地址,手机,备注,分组\r\n"
-            + $"张伟,zhangwei@{domain},13800000000,班长,软件工程2班\r\n"
-            + $"\"欧阳, 娜娜\",ouyang.nana@{domain},,,软件工程2班\r\n"
-            + $"李老师,li.laoshi@{domain},,\"办公室 301\r\n周三答疑\",\r\n";
+            + $"张伟,{zhangWei},13800000000,班长,软件工程2班\r\n"
+            + $"\"欧阳, 娜娜\",{ouyangNana},,,软件工程2班\r\n"
+            + $"李老师,{liLaoshi},,\"办公室 301\r\n周三答疑\",\r\n";
         return Encoding.GetEncoding("GB18030").GetBytes(text);
     }
 
