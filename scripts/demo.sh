@@ -25,6 +25,15 @@ if [ "${WEBMAIL_USE_DEMO_MAILSERVER:-1}" = 1 ]; then
   export Mail__Domains__0__Smtp__Port=$WEBMAIL_SUBMISSION_PORT
   export Mail__Domains__0__ManageSieve__Port=$WEBMAIL_SIEVE_PORT
   export Mail__Domains__0__TrustedCertificateFile=$WEBMAIL_MAIL_DIR/tls/cert.pem
+  # The school directory (scripts/directory.sh): 10,000 people to find as an address is typed. Plain LDAP, on loopback only.
+  "$here/directory.sh" up
+  export Mail__AllowUnencryptedLoopback=true
+  export Mail__Domains__0__Directory__Server__Host=127.0.0.1
+  export Mail__Domains__0__Directory__Server__Port=$WEBMAIL_LDAP_PORT
+  export Mail__Domains__0__Directory__Server__Security=None
+  export Mail__Domains__0__Directory__BaseDn=ou=people,dc=school,dc=test
+  export Mail__Domains__0__Directory__BindDn=cn=webmail,ou=services,dc=school,dc=test
+  export Mail__Domains__0__Directory__BindPassword=directory-demo
 fi
 
 cat <<EOF

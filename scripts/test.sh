@@ -2,7 +2,7 @@
 # Builds and runs every test of WebMail on a fresh Debian machine (as root):
 # installs what the tests need (Dovecot, Postfix, Chromium, a CJK font, npm, and redis-server and nginx for the
 # scale-out tests, which start their own on free ports), starts the demo mail server, Cyrus IMAP beside it and
-# PostgreSQL (scripts/postgres.sh),
+# PostgreSQL (scripts/postgres.sh) and the OpenLDAP school directory (scripts/directory.sh),
 # checks formatting, runs all test projects, prints one summary line, and stops the mail servers if it started them.
 #   scripts/test.sh                 everything
 #   scripts/test.sh --filter X      passes extra arguments to dotnet test (e.g. --filter FullyQualifiedName~Pop3)
@@ -48,7 +48,14 @@ if ! "$here/postgres.sh" status >/dev/null 2>&1; then
   started_postgres=1
 fi
 "$here/postgres.sh" up >/dev/null
+# OpenLDAP, the school directory the compose form finds people in, seeded with 10,000 people.
+started_directory=0
+if ! "$here/directory.sh" status >/dev/null 2>&1; then
+  started_directory=1
+fi
+"$here/directory.sh" up >/dev/null
 stop_mailserver() {
+  if [ $started_directory = 1 ]; then "$here/directory.sh" down; fi
   if [ $started_postgres = 1 ]; then "$here/postgres.sh" down; fi
   if [ $started_cyrus = 1 ]; then "$here/cyrus.sh" down; fi
   if [ $started_mailserver = 1 ]; then "$here/mailserver.sh" down; fi

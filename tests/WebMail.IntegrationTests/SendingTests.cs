@@ -232,7 +232,7 @@ public sealed class SendingTests(WebMailAppFactory app, ITestOutputHelper output
         await SendNowAsync(compose, new OutgoingMessage($"Bob <{bob}>", "", "", "hi", "body", []), _timeout);
 
         var book = new AddressBookService(app.Services.GetRequiredService<CurrentMailbox>(), new SignedInState(mail.Session),
-            app.Services.GetRequiredService<IContactStore>(), TimeProvider.System);
+            app.Services.GetRequiredService<IContactStore>(), app.Services.GetRequiredService<WebMail.Server.Mail.Ldap.SchoolDirectory>(), TimeProvider.System);
 
         var sender = Assert.Single(await book.SuggestAsync("test s", _timeout));
         Assert.Equal(("Test Sender <sender@school.test>", SuggestionSource.Recent), (sender.Mailboxes.Single(), sender.Source));

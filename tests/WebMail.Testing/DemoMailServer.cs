@@ -13,7 +13,7 @@ public static partial class DemoMailServer
     /// <summary>The password of every test-*@domain account of the demo server (demo only).</summary>
     public const string TestPassword = "test-demo";
 
-    private static readonly Dictionary<string, string> Settings = ReadSettings();
+    internal static readonly Dictionary<string, string> Settings = ReadSettings();
 
     public static string Domain => Settings["WEBMAIL_MAIL_DOMAIN"];
 

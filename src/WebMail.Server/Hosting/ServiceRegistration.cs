@@ -71,6 +71,7 @@ public static class ServiceRegistration
         services.AddScoped<IAddressBookService, Mail.Contacts.AddressBookService>();
         services.AddScoped<IContactsService, Mail.Contacts.ContactsService>();
         services.AddSingleton<Mail.Contacts.WrittenRecipients>();
+        services.AddSingleton<Mail.Ldap.SchoolDirectory>();
         builder.AddWebMailUserData();
 
         builder.AddWebMailForwardedHeaders();

@@ -88,8 +88,11 @@ public sealed class SessionAddressBook
         }
     }
 
-    /// <summary>The best matches among the address book and the senders this session has seen that are not in it.</summary>
-    public IReadOnlyList<RecipientSuggestion> Suggest(string typed, ContactIndex contacts, int max)
+    /// <summary>
+    /// The best matches among the address book, the school directory's people (<paramref name="directory"/>, already
+    /// matched) and the senders this session has seen; someone in the address book is suggested once, as the contact.
+    /// </summary>
+    public IReadOnlyList<RecipientSuggestion> Suggest(string typed, ContactIndex contacts, IReadOnlyList<(RecipientSuggestion Suggestion, int Score)> directory, int max)
     {
         var query = NameMatch.Normalize(typed);
         if (query.Length == 0)
@@ -107,6 +110,10 @@ public sealed class SessionAddressBook
                 .Select(s => (s.Suggestion, s.Score, 0))];
         }
 
-        return ContactIndex.Best(contacts.Find(query).Concat(recent), max);
+        var people = directory
+            .Select(d => (d.Suggestion, d.Score, Address: ContactRules.AddressOf(d.Suggestion.Mailboxes[0])))
+            .Where(d => !contacts.Addresses.Contains(d.Address))
+            .Select(d => (d.Suggestion, d.Score, contacts.TimesWritten(d.Address)));
+        return ContactIndex.Best(contacts.Find(query).Concat(people).Concat(recent), max);
     }
 }

@@ -24,6 +24,12 @@ public static class MailProblemClassifier
             SslHandshakeException => MailProblem.CertificateNotTrusted,
             AuthenticationException => MailProblem.AuthenticationFailed,
             SocketException or IOException or ServiceNotConnectedException => MailProblem.Unreachable,
+            // The directory (libldap's result codes, RFC 4511 and OpenLDAP's client codes): 49 invalid credentials;
+            // 81 server down, 91 connect error; 85 timeout.
+            System.DirectoryServices.Protocols.LdapException { ErrorCode: 49 } => MailProblem.AuthenticationFailed,
+            System.DirectoryServices.Protocols.LdapException { ErrorCode: 81 or 91 } => MailProblem.Unreachable,
+            System.DirectoryServices.Protocols.LdapException { ErrorCode: 85 } => MailProblem.Timeout,
+            System.DirectoryServices.Protocols.DirectoryOperationException { Response.ResultCode: System.DirectoryServices.Protocols.ResultCode.TimeLimitExceeded } => MailProblem.Timeout,
             _ => MailProblem.ProtocolError,
         };
     }

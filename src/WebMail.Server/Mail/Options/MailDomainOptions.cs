@@ -18,6 +18,9 @@ public sealed class MailDomainOptions
     /// </summary>
     public MailEndpointOptions? ManageSieve { get; set; }
 
+    /// <summary>The school's LDAP directory or Active Directory, for finding people as an address is typed. Not set: none.</summary>
+    public DirectoryOptions? Directory { get; set; }
+
     /// <summary>
     /// The school's own page for the away message and filters, for a server without ManageSieve (Coremail,
     /// Exchange): linked from Settings instead of WebMail's pages. Used only when <see cref="ManageSieve"/> is not set.

@@ -75,6 +75,25 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             ValidateEndpoint($"{label} ManageSieve", sieve, options, failures);
         }
 
+        if (domain.Directory is { } directory)
+        {
+            ValidateEndpoint($"{label} Directory", directory.Server, options, failures);
+            if (string.IsNullOrWhiteSpace(directory.BaseDn))
+            {
+                failures.Add($"{label} Directory: BaseDn is empty.");
+            }
+
+            if (directory.Bind == DirectoryBind.Service && (string.IsNullOrWhiteSpace(directory.BindDn) || string.IsNullOrEmpty(directory.BindPassword)))
+            {
+                failures.Add($"{label} Directory: Bind Service needs BindDn and BindPassword (the password from the environment).");
+            }
+
+            if (directory.Bind == DirectoryBind.User && !directory.UserBindDn.Contains("{0}") && !directory.UserBindDn.Contains("{1}"))
+            {
+                failures.Add($"{label} Directory: Bind User needs UserBindDn with {{0}} (the name before @) or {{1}} (the address).");
+            }
+        }
+
         if (domain.FiltersPageUrl is { Length: > 0 } page
             && !(Uri.TryCreate(page, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Options;
+using WebMail.Client.Services;
+using WebMail.Server.Mail.Connections;
+using WebMail.Server.Mail.Contacts;
+using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Sessions;
+
+namespace WebMail.Server.Mail.Ldap;
+
+/// <summary>
+/// Finding people in the school directory of the user's mail domain (<see cref="MailDomainOptions.Directory"/>).
+/// With a reader account the whole directory is kept in memory, read again after <see cref="DirectoryOptions.CacheMinutes"/>
+/// in the background, so a name is found by pinyin and initials as in the address book; until the first read is done,
+/// and with each user's own credentials, the directory is searched as the user types. Every call to the server goes
+/// through <see cref="MailServerCalls"/> (protocol "ldap"); a directory that fails leaves suggestions to the address book.
+/// </summary>
+public sealed class SchoolDirectory(IOptionsMonitor<MailOptions> options, MailServerCalls calls, TimeProvider clock, ILogger<SchoolDirectory> logger)
+{
+    private const int SearchResults = 20;
+    private readonly ConcurrentDictionary<string, DirectoryCopy> _copies = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>People matching <paramref name="typed"/>, scored as <see cref="ContactIndex.Find"/> scores contacts; empty when the domain has no directory or it failed.</summary>
+    public async Task<IReadOnlyList<(RecipientSuggestion Suggestion, int Score)>> FindAsync(SessionMailbox context, string typed, CancellationToken cancellationToken)
+    {
+        if (options.CurrentValue.FindDomain(context.Session.Domain)?.Directory is not { } directory || NameMatch.Normalize(typed).Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            if (directory.Bind == DirectoryBind.Service && CopyOf(context.Session.Domain, directory) is { } copy)
+            {
+                return copy.Find(NameMatch.Normalize(typed));
+            }
+
+            var found = await RunAsync(context, directory, "search",
+                token => LdapDirectory.SearchAsync(directory, CredentialFor(context, directory), typed, SearchResults, token), cancellationToken);
+            return new DirectoryCopy(found, clock.GetUtcNow()).Find(NameMatch.Normalize(typed));
+        }
+        catch (MailOperationException exception)
+        {
+            logger.LogWarning("Directory of {Domain} not searched: {Problem}", context.Session.Domain, exception.Problem);
+            return [];
+        }
+    }
+
+    /// <summary>The copy in memory (read again in the background when old), or null while the first read is under way.</summary>
+    private DirectoryCopy? CopyOf(string domain, DirectoryOptions directory)
+    {
+        var now = clock.GetUtcNow();
+        var copy = _copies.GetValueOrDefault(domain);
+        if (copy is null || now - copy.ReadAt > TimeSpan.FromMinutes(directory.CacheMinutes))
+        {
+            StartReading(domain, directory);
+        }
+
+        return copy;
+    }
+
+    private readonly ConcurrentDictionary<string, bool> _reading = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>One read at a time per domain, off the caller's request: typing never waits for the whole directory.</summary>
+    private void StartReading(string domain, DirectoryOptions directory)
+    {
+        if (_reading.TryAdd(domain, true))
+        {
+            _ = Task.Run(() => ReadAsync(domain, directory));
+        }
+    }
+
+    private async Task ReadAsync(string domain, DirectoryOptions directory)
+    {
+        try
+        {
+            var target = new MailCallTarget("ldap", "read all", directory.Server, directory.BindDn);
+            var people = await calls.RunAsync(target, token => LdapDirectory.ReadAllAsync(directory,
+                new NetworkCredential(directory.BindDn, directory.BindPassword), directory.MaxEntries, token), CancellationToken.None);
+            _copies[domain] = new DirectoryCopy(people, clock.GetUtcNow());
+            logger.LogInformation("Directory of {Domain} read: {Count} people", domain, people.Count);
+        }
+        catch (MailOperationException exception)
+        {
+            logger.LogWarning("Directory of {Domain} not read: {Problem}", domain, exception.Problem);
+        }
+        finally
+        {
+            _reading.TryRemove(domain, out _);
+        }
+    }
+
+    private Task<IReadOnlyList<DirectoryPerson>> RunAsync(
+        SessionMailbox context, DirectoryOptions directory, string purpose, Func<CancellationToken, Task<IReadOnlyList<DirectoryPerson>>> work, CancellationToken cancellationToken) =>
+        calls.RunAsync(new MailCallTarget("ldap", purpose, directory.Server, context.Session.Address, context.Session.Ended), work, cancellationToken);
+
+    private static NetworkCredential CredentialFor(SessionMailbox context, DirectoryOptions directory)
+    {
+        if (directory.Bind == DirectoryBind.Service)
+        {
+            return new NetworkCredential(directory.BindDn, directory.BindPassword);
+        }
+
+        var address = context.Session.Address;
+        var local = address[..Math.Max(0, address.IndexOf('@'))];
+        var dn = directory.UserBindDn.Replace("{0}", EscapeDnValue(local)).Replace("{1}", EscapeDnValue(address));
+        return new NetworkCredential(dn, context.Session.RevealPassword());
+    }
+
+    // RFC 4514 2.4: the characters that would end or change a DN's value.
+    private static string EscapeDnValue(string value) =>
+        string.Concat(value.Select(c => c is ',' or '+' or '"' or '\\' or '<' or '>' or ';' or '=' ? "\\" + c : c.ToString()));
+}
