@@ -27,6 +27,7 @@ def toneless(reading):
 
 
 chars_by_reading = defaultdict(set)
+common_by_reading = defaultdict(set)  # kMandarin: the reading a character usually has
 version = "unknown"
 with bz2.open(source, "rt", encoding="utf-8") as lines:
     for line in lines:
@@ -44,11 +45,16 @@ with bz2.open(source, "rt", encoding="utf-8") as lines:
             for reading in item.split(":")[-1].split(","):
                 for plain in toneless(reading):
                     chars_by_reading[plain].add(char)
+                    if parts[1] == "kMandarin":
+                        common_by_reading[plain].add(char)
 
 with open(target, "w", encoding="utf-8", newline="\n") as out:
     out.write("# Mandarin readings without tones, one reading a line: the reading, a space, the characters read so.\n")
+    out.write("# Lines starting with = list the characters whose usual reading (kMandarin) it is; the others, every reading.\n")
     out.write(f"# Made by scripts/pinyin-table.py from the Unicode Han Database (Unihan_Readings.txt, Unicode {version}),\n")
     out.write("# (c) Unicode, Inc., under the Unicode License (https://www.unicode.org/license.txt).\n")
+    for reading in sorted(common_by_reading):
+        out.write("=" + reading + " " + "".join(sorted(common_by_reading[reading])) + "\n")
     for reading in sorted(chars_by_reading):
         out.write(reading + " " + "".join(sorted(chars_by_reading[reading])) + "\n")
 print(f"{target}: {len(chars_by_reading)} readings, {sum(len(c) for c in chars_by_reading.values())} pairs")

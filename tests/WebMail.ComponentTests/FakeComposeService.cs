@@ -19,6 +19,8 @@ public sealed class FakeComposeService : IComposeService, IDraftService, IAddres
     /// <summary>What was typed when suggestions were asked for.</summary>
     public List<string> Asked { get; } = [];
 
+    public Task PrepareAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task<IReadOnlyList<RecipientSuggestion>> SuggestAsync(string typed, CancellationToken cancellationToken = default)
     {
         Asked.Add(typed);

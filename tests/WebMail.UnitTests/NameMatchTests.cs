@@ -20,6 +20,9 @@ public sealed class NameMatchTests
     [InlineData("曾国藩", "zgf", NameMatch.FromStart)]
     [InlineData("曾国藩", "zengguofan", NameMatch.FromStart)]
     [InlineData("吕布", "lvbu", NameMatch.FromStart)]
+    [InlineData("方璐诗", "wal", NameMatch.FromStartByRareReading)] // 方 is "wang" only in old texts: below 王爱丽 for "wal"
+    [InlineData("王爱丽", "wal", NameMatch.FromStart)]
+    [InlineData("曾经", "cj", NameMatch.FromStart)] // not a name's first character read as a surname only
     [InlineData("Wei Zhang", "zh", NameMatch.Inside)]
     [InlineData("Wei Zhang", "wei", NameMatch.Literal)]
     [InlineData("Wei Zhang", "weizhang", NameMatch.Literal)]

@@ -11,4 +11,7 @@ public interface IAddressBookService
     /// <paramref name="typed"/>: contacts, collected addresses and senders seen in this session, the most written to first.
     /// </summary>
     Task<IReadOnlyList<RecipientSuggestion>> SuggestAsync(string typed, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the suggestions' sources ready (the address book read, the school directory being read) before the first keystroke.</summary>
+    Task PrepareAsync(CancellationToken cancellationToken = default);
 }

@@ -30,6 +30,7 @@ public sealed partial class RecipientField : IDisposable
     private IReadOnlyList<RecipientSuggestion> _suggestions = [];
     private int _active;
     private CancellationTokenSource? _suggesting;
+    private readonly CancellationTokenSource _preparing = new();
 
     [Inject]
     private IAddressBookService AddressBook { get; set; } = null!;
@@ -67,6 +68,21 @@ public sealed partial class RecipientField : IDisposable
         _value = Value;
         _chips.Clear();
         _chips.AddRange(RecipientText.Entries(Value).Where(e => e != _typed.Trim()));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            try
+            {
+                await AddressBook.PrepareAsync(_preparing.Token);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or MailOperationException)
+            {
+                // Suggestions come later, or not at all; typing works either way.
+            }
+        }
     }
 
     private async Task OnInputAsync(ChangeEventArgs e)
@@ -244,6 +260,8 @@ public sealed partial class RecipientField : IDisposable
 
     public void Dispose()
     {
+        _preparing.Cancel();
+        _preparing.Dispose();
         _suggesting?.Cancel();
         _suggesting?.Dispose();
     }

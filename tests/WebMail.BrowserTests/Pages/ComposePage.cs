@@ -33,6 +33,9 @@ public sealed class ComposePage(IPage page)
     /// <summary>The suggestions under the To field.</summary>
     public ILocator ToSuggestions => page.Locator("#to-suggestions [role=option]");
 
+    /// <summary>The suggestion under the To field that shows <paramref name="text"/>.</summary>
+    public ILocator ToSuggestion(string text) => ToSuggestions.Filter(new() { HasTextString = text });
+
     /// <summary>Every recipient of To, chips and all, as the form sends them ("a, Name &lt;b&gt;").</summary>
     public Task ExpectToAsync(string recipients) => Assertions.Expect(page.Locator("#to-field")).ToHaveAttributeAsync("data-value", recipients);
 

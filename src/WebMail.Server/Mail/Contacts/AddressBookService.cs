@@ -16,4 +16,11 @@ public sealed class AddressBookService(
         var contacts = await context.AddressBook.ContactsAsync(store, context.Session.Address, clock, cancellationToken);
         return context.AddressBook.Suggest(typed, contacts, await people, IAddressBookService.MaxSuggestions);
     }
+
+    public async Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        var context = await current.ForAsync(authentication);
+        directory.Prepare(context);
+        await context.AddressBook.ContactsAsync(store, context.Session.Address, clock, cancellationToken);
+    }
 }

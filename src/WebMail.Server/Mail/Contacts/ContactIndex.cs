@@ -45,7 +45,7 @@ public sealed class ContactIndex
     /// </summary>
     public static IReadOnlyList<RecipientSuggestion> Best(IEnumerable<(RecipientSuggestion Suggestion, int Score, int Written)> found, int max) =>
         found.Where(f => f.Score > NameMatch.None)
-            .OrderByDescending(f => f.Score >= NameMatch.FromStart)
+            .OrderByDescending(f => f.Score >= NameMatch.FromStartByRareReading)
             .ThenByDescending(f => f.Written)
             .ThenByDescending(f => f.Score)
             .ThenBy(f => f.Suggestion.Source)

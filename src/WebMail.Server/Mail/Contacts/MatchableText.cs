@@ -19,13 +19,19 @@ public sealed class MatchableText
             var readings = PinyinReadings.Of(rune.Value);
             if (readings.Count > 0)
             {
-                units.Add(new Unit(rune.IsBmp ? (char)rune.Value : '\0', readings, StartsWord: true));
+                var common = PinyinReadings.CommonOf(rune.Value);
+                if (units.Count == 0 && PinyinReadings.SurnameReading(rune.Value) is { } surname)
+                {
+                    common = [surname, .. common];
+                }
+
+                units.Add(new Unit(rune.IsBmp ? (char)rune.Value : '\0', readings, common, StartsWord: true));
                 compact.Append(rune.ToString());
                 afterSeparator = true;
             }
             else if (Rune.IsLetterOrDigit(rune) && rune.IsBmp)
             {
-                units.Add(new Unit((char)rune.Value, [], StartsWord: afterSeparator));
+                units.Add(new Unit((char)rune.Value, [], [], StartsWord: afterSeparator));
                 compact.Append((char)rune.Value);
                 afterSeparator = false;
             }
@@ -47,5 +53,7 @@ public sealed class MatchableText
     public Unit[] Units { get; }
 
     /// <param name="Lower">The character itself, lower case ('\0' for one beyond the BMP, which is matched by reading only).</param>
-    public readonly record struct Unit(char Lower, IReadOnlyList<string> Readings, bool StartsWord);
+    /// <param name="Readings">Every reading of a Chinese character, the common ones first.</param>
+    /// <param name="CommonReadings">Its usual reading(s) only.</param>
+    public readonly record struct Unit(char Lower, IReadOnlyList<string> Readings, IReadOnlyList<string> CommonReadings, bool StartsWord);
 }

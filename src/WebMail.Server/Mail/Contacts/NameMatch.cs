@@ -16,11 +16,14 @@ public static class NameMatch
     /// <summary>Found from a later character or word (伟 in 张伟, "wei" for Zhang Wei).</summary>
     public const int Inside = 1;
 
-    /// <summary>Found from the first character by pinyin or initials ("zw" for 张伟).</summary>
-    public const int FromStart = 2;
+    /// <summary>Found from the first character, but only through a reading the name's characters rarely have (方 as "wang").</summary>
+    public const int FromStartByRareReading = 2;
+
+    /// <summary>Found from the first character by pinyin or initials as the name is usually read ("zw" for 张伟).</summary>
+    public const int FromStart = 3;
 
     /// <summary>The text itself begins with what was typed ("张伟", "zhang" for Zhang Wei).</summary>
-    public const int Literal = 3;
+    public const int Literal = 4;
 
     /// <summary>What was typed, as it is compared: lower case, without spaces and apostrophes ("Zhang'Wei" → "zhangwei").</summary>
     public static string Normalize(string typed)
@@ -50,11 +53,21 @@ public static class NameMatch
             return Literal;
         }
 
-        for (var start = 0; start < name.Units.Length; start++)
+        if (Consumes(name.Units, 0, query, 0, commonOnly: true, []))
         {
-            if (name.Units[start].StartsWord && Consumes(name.Units, start, query, 0, []))
+            return FromStart;
+        }
+
+        if (Consumes(name.Units, 0, query, 0, commonOnly: false, []))
+        {
+            return FromStartByRareReading;
+        }
+
+        for (var start = 1; start < name.Units.Length; start++)
+        {
+            if (name.Units[start].StartsWord && Consumes(name.Units, start, query, 0, commonOnly: false, []))
             {
-                return start == 0 ? FromStart : Inside;
+                return Inside;
             }
         }
 
@@ -80,7 +93,7 @@ public static class NameMatch
 
     // Can query[at..] be typed by the units from index onward? Failed (unit, position) pairs are remembered, so a long
     // name with many readings costs at most units × query length steps.
-    private static bool Consumes(MatchableText.Unit[] units, int index, string query, int at, HashSet<(int, int)> failed)
+    private static bool Consumes(MatchableText.Unit[] units, int index, string query, int at, bool commonOnly, HashSet<(int, int)> failed)
     {
         if (at == query.Length)
         {
@@ -93,16 +106,16 @@ public static class NameMatch
         }
 
         var unit = units[index];
-        if (query[at] == unit.Lower && Consumes(units, index + 1, query, at + 1, failed))
+        if (query[at] == unit.Lower && Consumes(units, index + 1, query, at + 1, commonOnly, failed))
         {
             return true;
         }
 
-        foreach (var reading in unit.Readings)
+        foreach (var reading in commonOnly && unit.CommonReadings.Count > 0 ? unit.CommonReadings : unit.Readings)
         {
             for (var length = 1; length <= reading.Length && at + length <= query.Length && query[at + length - 1] == reading[length - 1]; length++)
             {
-                if (Consumes(units, index + 1, query, at + length, failed))
+                if (Consumes(units, index + 1, query, at + length, commonOnly, failed))
                 {
                     return true;
                 }
