@@ -34,6 +34,12 @@ if (args.Length > 0 && args[0] == "huge")
         args.Length > 1 && int.TryParse(args[1], out var hugeRuns) ? hugeRuns : 5);
 }
 
+if (args.Length > 0 && args[0] == "suggest")
+{
+    // bench/suggest.sh [ITERATIONS]: suggestions for a 5,000-contact book and the 10,000-person directory.
+    return await SuggestionBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var suggestRuns) ? suggestRuns : 15);
+}
+
 if (args.Length > 0 && args[0] == "browser")
 {
     // bench/browser.sh [ROUNDS]: sign-in to inbox and opening messages in Chromium, as a student feels them;

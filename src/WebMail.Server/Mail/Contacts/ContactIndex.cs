@@ -31,29 +31,51 @@ public sealed class ContactIndex
         }
 
         _entries = [.. entries];
-        Addresses = entries.Where(e => e.Source != SuggestionSource.Group).Select(e => e.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _written = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries.Where(e => e.Source != SuggestionSource.Group))
+        {
+            _written.TryAdd(entry.Address, entry.Contact.TimesWritten);
+        }
     }
+
+    private readonly Dictionary<string, int> _written;
 
     public static ContactIndex Empty { get; } = new([]);
 
-    /// <summary>Every address of a person in the book, so senders seen in the session are not suggested twice.</summary>
-    public IReadOnlySet<string> Addresses { get; }
+    /// <summary>Whether a person of the book has <paramref name="address"/>: a directory person or a sender seen in the session is then suggested once, as the contact.</summary>
+    public bool Has(string address) => _written.ContainsKey(address);
 
     /// <summary>
     /// The best matches: those found from the start of a name or address first, then by how often the user wrote to
     /// them, then by how closely they match; contacts before collected addresses before senders of this session.
     /// </summary>
-    public static IReadOnlyList<RecipientSuggestion> Best(IEnumerable<(RecipientSuggestion Suggestion, int Score, int Written)> found, int max) =>
-        found.Where(f => f.Score > NameMatch.None)
+    public static IReadOnlyList<RecipientSuggestion> Best(IEnumerable<(RecipientSuggestion Suggestion, int Score, int Written)> found, int max)
+    {
+        // One letter matches most of a big book and directory: the order is cheap keys (ordinal names), and only the
+        // few taken are compared by address to drop one person suggested twice.
+        var ranked = found.Where(f => f.Score > NameMatch.None)
             .OrderByDescending(f => f.Score >= NameMatch.FromStartByRareReading)
             .ThenByDescending(f => f.Written)
             .ThenByDescending(f => f.Score)
             .ThenBy(f => f.Suggestion.Source)
-            .ThenBy(f => f.Suggestion.Name, StringComparer.CurrentCulture)
-            .DistinctBy(f => string.Join(',', f.Suggestion.Mailboxes.Select(ContactRules.AddressOf)))
-            .Take(max)
-            .Select(f => f.Suggestion)
-            .ToList();
+            .ThenBy(f => f.Suggestion.Name, StringComparer.Ordinal);
+        var best = new List<RecipientSuggestion>(max);
+        var shown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (suggestion, _, _) in ranked)
+        {
+            if (shown.Add(string.Join(',', suggestion.Mailboxes.Select(ContactRules.AddressOf))) && best.Count < max)
+            {
+                best.Add(suggestion);
+            }
+
+            if (best.Count == max)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
 
     public IEnumerable<(RecipientSuggestion Suggestion, int Score, int Written)> Find(string query)
     {
@@ -67,10 +89,6 @@ public sealed class ContactIndex
             }
         }
     }
-
-    /// <summary>How often the user wrote to <paramref name="address"/> (a directory person in the book ranks by it too).</summary>
-    public int TimesWritten(string address) =>
-        _entries.FirstOrDefault(e => e.Address.Equals(address, StringComparison.OrdinalIgnoreCase))?.Contact.TimesWritten ?? 0;
 
     private sealed record Entry(MatchableText Name, string Address, Contact Contact, IReadOnlyList<string> Mailboxes, SuggestionSource Source);
 }

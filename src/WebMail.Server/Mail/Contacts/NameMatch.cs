@@ -53,19 +53,22 @@ public static class NameMatch
             return Literal;
         }
 
-        if (Consumes(name.Units, 0, query, 0, commonOnly: true, []))
+        HashSet<(int, int)>? failed = null;
+        if (Consumes(name.Units, 0, query, 0, commonOnly: true, ref failed))
         {
             return FromStart;
         }
 
-        if (Consumes(name.Units, 0, query, 0, commonOnly: false, []))
+        failed = null;
+        if (Consumes(name.Units, 0, query, 0, commonOnly: false, ref failed))
         {
             return FromStartByRareReading;
         }
 
         for (var start = 1; start < name.Units.Length; start++)
         {
-            if (name.Units[start].StartsWord && Consumes(name.Units, start, query, 0, commonOnly: false, []))
+            // Failures found from another start hold here too: they depend only on the unit and the query position.
+            if (name.Units[start].StartsWord && Consumes(name.Units, start, query, 0, commonOnly: false, ref failed))
             {
                 return Inside;
             }
@@ -74,7 +77,10 @@ public static class NameMatch
         return None;
     }
 
-    /// <summary>How well an address matches: its beginning, the beginning of its domain, or anywhere in a student number.</summary>
+    /// <summary>
+    /// How well an address matches: from its start; inside the part before @ (a student number typed from its middle);
+    /// from the start of its domain. Not anywhere in the domain, or every address of the school would match "l".
+    /// </summary>
     public static int Address(string address, string query)
     {
         if (query.Length == 0)
@@ -88,25 +94,28 @@ public static class NameMatch
             return Literal;
         }
 
-        return lower.Contains(query, StringComparison.Ordinal) ? Inside : None;
+        var at = lower.IndexOf('@');
+        var local = at < 0 ? lower : lower[..at];
+        return local.Contains(query, StringComparison.Ordinal) || (at >= 0 && lower.AsSpan(at + 1).StartsWith(query, StringComparison.Ordinal)) ? Inside : None;
     }
 
-    // Can query[at..] be typed by the units from index onward? Failed (unit, position) pairs are remembered, so a long
-    // name with many readings costs at most units × query length steps.
-    private static bool Consumes(MatchableText.Unit[] units, int index, string query, int at, bool commonOnly, HashSet<(int, int)> failed)
+    // Can query[at..] be typed by the units from index onward? Failed (unit, position) pairs are remembered (the set
+    // made only when something fails: most names match or fail at once), so a long name with many readings costs at
+    // most units × query length steps.
+    private static bool Consumes(MatchableText.Unit[] units, int index, string query, int at, bool commonOnly, ref HashSet<(int, int)>? failed)
     {
         if (at == query.Length)
         {
             return true;
         }
 
-        if (index == units.Length || failed.Contains((index, at)))
+        if (index == units.Length || (failed is not null && failed.Contains((index, at))))
         {
             return false;
         }
 
         var unit = units[index];
-        if (query[at] == unit.Lower && Consumes(units, index + 1, query, at + 1, commonOnly, failed))
+        if (query[at] == unit.Lower && Consumes(units, index + 1, query, at + 1, commonOnly, ref failed))
         {
             return true;
         }
@@ -115,14 +124,14 @@ public static class NameMatch
         {
             for (var length = 1; length <= reading.Length && at + length <= query.Length && query[at + length - 1] == reading[length - 1]; length++)
             {
-                if (Consumes(units, index + 1, query, at + length, commonOnly, failed))
+                if (Consumes(units, index + 1, query, at + length, commonOnly, ref failed))
                 {
                     return true;
                 }
             }
         }
 
-        failed.Add((index, at));
+        (failed ??= []).Add((index, at));
         return false;
     }
 }

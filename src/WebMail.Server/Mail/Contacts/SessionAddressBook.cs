@@ -92,7 +92,8 @@ public sealed class SessionAddressBook
     /// The best matches among the address book, the school directory's people (<paramref name="directory"/>, already
     /// matched) and the senders this session has seen; someone in the address book is suggested once, as the contact.
     /// </summary>
-    public IReadOnlyList<RecipientSuggestion> Suggest(string typed, ContactIndex contacts, IReadOnlyList<(RecipientSuggestion Suggestion, int Score)> directory, int max)
+    public IReadOnlyList<RecipientSuggestion> Suggest(
+        string typed, ContactIndex contacts, IReadOnlyList<(RecipientSuggestion Suggestion, int Score, string Address)> directory, int max)
     {
         var query = NameMatch.Normalize(typed);
         if (query.Length == 0)
@@ -103,17 +104,14 @@ public sealed class SessionAddressBook
         List<(RecipientSuggestion, int, int)> recent;
         lock (_seen)
         {
-            recent = [.. _seen.Where(s => !contacts.Addresses.Contains(s.Key))
+            recent = [.. _seen.Where(s => !contacts.Has(s.Key))
                 .Select(s => (Suggestion: new RecipientSuggestion(s.Value.Name, [s.Value.Mailbox], SuggestionSource.Recent, s.Key),
                     Score: Math.Max(NameMatch.Name(s.Value.Matchable, query), NameMatch.Address(s.Key, query))))
                 .Where(s => s.Score > NameMatch.None)
                 .Select(s => (s.Suggestion, s.Score, 0))];
         }
 
-        var people = directory
-            .Select(d => (d.Suggestion, d.Score, Address: ContactRules.AddressOf(d.Suggestion.Mailboxes[0])))
-            .Where(d => !contacts.Addresses.Contains(d.Address))
-            .Select(d => (d.Suggestion, d.Score, contacts.TimesWritten(d.Address)));
+        var people = directory.Where(d => !contacts.Has(d.Address)).Select(d => (d.Suggestion, d.Score, 0));
         return ContactIndex.Best(contacts.Find(query).Concat(people).Concat(recent), max);
     }
 }

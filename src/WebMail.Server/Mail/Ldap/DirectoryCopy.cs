@@ -13,16 +13,16 @@ public sealed class DirectoryCopy(IReadOnlyList<DirectoryPerson> people, DateTim
     public int Count => _people.Length;
 
     /// <summary>Matches of a query already <see cref="NameMatch.Normalize"/>d: by name (pinyin too), address or number.</summary>
-    public IReadOnlyList<(RecipientSuggestion Suggestion, int Score)> Find(string query)
+    public IReadOnlyList<(RecipientSuggestion Suggestion, int Score, string Address)> Find(string query)
     {
-        var found = new List<(RecipientSuggestion, int)>();
+        var found = new List<(RecipientSuggestion, int, string)>();
         foreach (var (person, name) in _people)
         {
             var score = Math.Max(NameMatch.Name(name, query), Math.Max(NameMatch.Address(person.Address, query), NameMatch.Address(person.Number, query)));
             if (score > NameMatch.None)
             {
                 var detail = person.Detail.Length > 0 ? $"{person.Detail} · {person.Address}" : person.Address;
-                found.Add((new RecipientSuggestion(person.Name, [RecipientText.Mailbox(person.Name, person.Address)], SuggestionSource.Directory, detail), score));
+                found.Add((new RecipientSuggestion(person.Name, [RecipientText.Mailbox(person.Name, person.Address)], SuggestionSource.Directory, detail), score, person.Address));
             }
         }
 

@@ -22,7 +22,7 @@ public sealed class SchoolDirectory(IOptionsMonitor<MailOptions> options, MailSe
     private readonly ConcurrentDictionary<string, DirectoryCopy> _copies = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>People matching <paramref name="typed"/>, scored as <see cref="ContactIndex.Find"/> scores contacts; empty when the domain has no directory or it failed.</summary>
-    public async Task<IReadOnlyList<(RecipientSuggestion Suggestion, int Score)>> FindAsync(SessionMailbox context, string typed, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(RecipientSuggestion Suggestion, int Score, string Address)>> FindAsync(SessionMailbox context, string typed, CancellationToken cancellationToken)
     {
         if (options.CurrentValue.FindDomain(context.Session.Domain)?.Directory is not { } directory || NameMatch.Normalize(typed).Length == 0)
         {
