@@ -12,6 +12,11 @@ COPY src/ src/
 RUN dotnet publish src/WebMail.Server/WebMail.Server.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# The school directory (LDAP) is read through libldap, which the runtime image lacks (Ubuntu names it libldap2,
+# Debian 12 libldap-2.5-0).
+RUN apt-get update \
+    && (apt-get install -y --no-install-recommends libldap2 || apt-get install -y --no-install-recommends libldap-2.5-0) \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 # 9090 is the management port (readiness, metrics): publish it to the monitoring network only.

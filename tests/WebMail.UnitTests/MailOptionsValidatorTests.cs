@@ -39,6 +39,34 @@ public sealed class MailOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_Directory_EndpointBaseAndBindChecked_NoClearTextAwayFromLoopback()
+    {
+        var domain = Domain();
+        domain.Directory = new DirectoryOptions
+        {
+            Server = new MailEndpointOptions { Host = "ldap.school.edu.cn", Port = 389, Security = MailSecurity.None },
+            Bind = DirectoryBind.Service,
+        };
+
+        var result = _validator.Validate(null, Options(domain));
+
+        Assert.Contains("Directory: Security None sends passwords in clear text", result.FailureMessage);
+        Assert.Contains("Directory: BaseDn is empty", result.FailureMessage);
+        Assert.Contains("Directory: Bind Service needs BindDn and BindPassword", result.FailureMessage);
+
+        domain.Directory = new DirectoryOptions
+        {
+            Server = new MailEndpointOptions { Host = "ldap.school.edu.cn", Port = 636, Security = MailSecurity.Tls },
+            BaseDn = "ou=people,dc=school,dc=edu,dc=cn",
+            Bind = DirectoryBind.User,
+            UserBindDn = "uid=someone,ou=people,dc=school,dc=edu,dc=cn",
+        };
+        Assert.Contains("Bind User needs UserBindDn with {0}", _validator.Validate(null, Options(domain)).FailureMessage);
+        domain.Directory.UserBindDn = "uid={0},ou=people,dc=school,dc=edu,dc=cn";
+        Assert.True(_validator.Validate(null, Options(domain)).Succeeded);
+    }
+
+    [Fact]
     public void Validate_ManageSieveEndpointAndFiltersPage_CheckedLikeTheOthers()
     {
         var domain = Domain();
