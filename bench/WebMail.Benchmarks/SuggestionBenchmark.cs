@@ -31,15 +31,15 @@ internal static class SuggestionBenchmark
         var rows = new List<string>();
         var first = await TimedAsync(async () =>
         {
-            var book = BookFor(app, user);
+            var book = app.AddressBookFor(user);
             await book.PrepareAsync();
             await WaitForDirectoryAsync(book);
         });
         rows.Add(Row("first query of a session (book read, directory read)", first, "-"));
-        var warm = BookFor(app, user);
+        var warm = app.AddressBookFor(user);
         await warm.PrepareAsync();
         await WaitForDirectoryAsync(warm);
-        var cold = await TimedAsync(() => BookFor(app, user).SuggestAsync("张"));
+        var cold = await TimedAsync(() => app.AddressBookFor(user).SuggestAsync("张"));
         rows.Add(Row("first query of a session (book read; directory in memory)", cold, "-"));
         foreach (var (label, typed) in Queries)
         {
@@ -82,15 +82,6 @@ internal static class SuggestionBenchmark
         {
             yield return new Contact("", $"软件工程{i}班", [.. Enumerable.Range(0, 30).Select(m => $"{2023000000 + i * 30 + m}@school.test")], IsGroup: true);
         }
-    }
-
-    private static AddressBookService BookFor(WebMailAppFactory app, string user)
-    {
-        var session = app.Services.GetRequiredService<UserSessionStore>()
-            .CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, DemoMailServer.TestPassword).GetAwaiter().GetResult();
-        app.Services.GetRequiredService<SessionMailboxes>().For(session);
-        return new AddressBookService(app.Services.GetRequiredService<CurrentMailbox>(), new SignedInState(session),
-            app.Services.GetRequiredService<IContactStore>(), app.Services.GetRequiredService<SchoolDirectory>(), TimeProvider.System);
     }
 
     private static async Task WaitForDirectoryAsync(AddressBookService book)

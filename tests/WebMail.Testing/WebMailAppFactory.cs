@@ -66,6 +66,16 @@ public class WebMailAppFactory : WebApplicationFactory<Program>
         return Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<WebMail.Server.Mail.MailboxService>(Services, new SignedInState(session));
     }
 
+    /// <summary>The suggestions a circuit of a new signed-in session of <paramref name="user"/> gets (the compose form's To, Cc and Bcc).</summary>
+    public WebMail.Server.Mail.Contacts.AddressBookService AddressBookFor(string user, string? password = null)
+    {
+        var session = Services.GetRequiredService<WebMail.Server.Mail.Sessions.UserSessionStore>()
+            .CreateAsync(user, DemoMailServer.Domain, WebMail.Client.Services.ReadingProtocol.Imap, password ?? DemoMailServer.TestPassword)
+            .GetAwaiter().GetResult();
+        Services.GetRequiredService<WebMail.Server.Mail.Sessions.SessionMailboxes>().For(session);
+        return Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<WebMail.Server.Mail.Contacts.AddressBookService>(Services, new SignedInState(session));
+    }
+
     /// <summary>The mail layer of the one session <paramref name="user"/> signed in with (through the sign-in form).</summary>
     public WebMail.Server.Mail.Sessions.SessionMailbox MailOfSignedIn(string user) =>
         Services.GetRequiredService<WebMail.Server.Mail.Sessions.SessionMailboxes>()

@@ -67,7 +67,7 @@ public sealed class SchoolDirectoryTests
     public async Task Suggest_PinyinInitialsOfADirectoryPerson_FoundOnceTheDirectoryIsRead()
     {
         await using var app = WebMailAppFactory.With(DemoDirectory.AppConfiguration());
-        var book = BookFor(app, DemoMailServer.NewTestAccount("directory"), DemoMailServer.TestPassword);
+        var book = app.AddressBookFor(DemoMailServer.NewTestAccount("directory"), DemoMailServer.TestPassword);
 
         // The first keystroke starts reading the directory; meanwhile it is searched as typed (a Chinese name works at once).
         var bob = Assert.Single(await book.SuggestAsync("李博", _timeout), s => s.Mailboxes[0] == $"李博 <bob@{DemoMailServer.Domain}>");
@@ -84,8 +84,8 @@ public sealed class SchoolDirectoryTests
     {
         await using var app = WebMailAppFactory.With(DemoDirectory.AppConfiguration(DirectoryBind.User));
 
-        var alice = await BookFor(app, $"alice@{DemoMailServer.Domain}", "alice-demo").SuggestAsync("李博", _timeout);
-        var impostor = await BookFor(app, $"alice@{DemoMailServer.Domain}", "wrong").SuggestAsync("李博", _timeout);
+        var alice = await app.AddressBookFor($"alice@{DemoMailServer.Domain}", "alice-demo").SuggestAsync("李博", _timeout);
+        var impostor = await app.AddressBookFor($"alice@{DemoMailServer.Domain}", "wrong").SuggestAsync("李博", _timeout);
 
         Assert.Contains(alice, s => s.Source == SuggestionSource.Directory && s.Mailboxes[0].Contains("bob@", StringComparison.Ordinal));
         Assert.DoesNotContain(impostor, s => s.Source == SuggestionSource.Directory);
@@ -103,22 +103,13 @@ public sealed class SchoolDirectoryTests
         await app.Services.GetRequiredService<IContactStore>().SaveAsync(user, new Contact("", "李娜", ["li.na@school.test"]), _timeout);
 
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var suggestions = await BookFor(app, user, DemoMailServer.TestPassword).SuggestAsync("li", _timeout);
+        var suggestions = await app.AddressBookFor(user, DemoMailServer.TestPassword).SuggestAsync("li", _timeout);
 
         Assert.Equal(["李娜 <li.na@school.test>"], suggestions.Select(s => s.Mailboxes[0]));
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), $"took {started.Elapsed}");
     }
 
     private static NetworkCredential Reader => new(DemoDirectory.ReaderDn, DemoDirectory.ReaderPassword);
-
-    private static AddressBookService BookFor(WebMailAppFactory app, string user, string password)
-    {
-        var session = app.Services.GetRequiredService<UserSessionStore>()
-            .CreateAsync(user, DemoMailServer.Domain, ReadingProtocol.Imap, password).GetAwaiter().GetResult();
-        app.Services.GetRequiredService<SessionMailboxes>().For(session);
-        return new AddressBookService(app.Services.GetRequiredService<CurrentMailbox>(), new SignedInState(session),
-            app.Services.GetRequiredService<IContactStore>(), app.Services.GetRequiredService<SchoolDirectory>(), TimeProvider.System);
-    }
 
     private async Task<RecipientSuggestion> EventuallyAsync(Func<Task<IReadOnlyList<RecipientSuggestion>>> ask, Func<RecipientSuggestion, bool> wanted)
     {
