@@ -57,7 +57,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
 
         await new ComposePage(page).OpenFromNavigationAsync();
         found.AddRange(await ViolationsAsync(page, "compose"));
-        await ComposePage.Of(page).To.PressSequentiallyAsync("not an address, @"); // an invalid chip, and every sender seen suggested
+        await ComposePage.Of(page).To.PressSequentiallyAsync("not an address, sen"); // an invalid chip, and the sender of the mail listed suggested
         await ComposePage.Of(page).ToSuggestions.First.WaitForAsync();
         found.AddRange(await ViolationsAsync(page, "compose, a chip and suggestions"));
         await ComposePage.Of(page).To.PressAsync("Escape");

@@ -36,6 +36,8 @@ public sealed class ContactsPageTests(BrowserFixture browser, ITestOutputHelper 
         await Expect(contacts.Item("欧阳, 娜娜")).ToBeVisibleAsync();
         await Expect(contacts.Item("陈静")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "contacts-zh.png") });
+        await contacts.Search.PressSequentiallyAsync("lls"); // initials find 李老师 here too
+        await Expect(contacts.Names).ToHaveTextAsync(["李老师"]);
 
         var compose = ComposePage.Of(page);
         await compose.OpenFromNavigationAsync();

@@ -41,12 +41,24 @@ public sealed class ContactsPageTests : ComponentTest
     [Fact]
     public void Filter_ByNameOrAddress()
     {
+        ContactBook.Matches["collected@"] = ["2"];
         var page = Render<Contacts>();
 
         page.Find("#contacts-search").Input("collected@");
 
         Assert.Equal("collected@school.test", Assert.Single(page.FindAll(".contact-addresses")).TextContent);
         Assert.Equal("1 of 3", page.Find("#contacts-count").TextContent);
+    }
+
+    [Fact]
+    public void Filter_ByPinyinInitials_AsTheServerMatches()
+    {
+        ContactBook.Matches["zw"] = ["1"];
+        var page = Render<Contacts>();
+
+        page.Find("#contacts-search").Input("zw");
+
+        Assert.Equal(["张伟"], page.FindAll(".contact-label").Select(n => n.TextContent));
     }
 
     [Fact]

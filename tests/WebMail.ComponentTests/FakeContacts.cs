@@ -28,6 +28,12 @@ public sealed class FakeContacts : IContactsService
         return (Contact?)saved;
     });
 
+    /// <summary>What the server's matcher would find (pinyin included), by what is typed; unset, nothing matches.</summary>
+    public Dictionary<string, string[]> Matches { get; } = [];
+
+    public Task<IReadOnlySet<string>> MatchingAsync(string typed, CancellationToken cancellationToken = default) =>
+        Run<IReadOnlySet<string>>(() => Matches.TryGetValue(typed, out var ids) ? ids.ToHashSet() : new HashSet<string>());
+
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) => Run(() => Book.RemoveAll(c => c.Id == id));
 
     public Task<bool> AddAsync(string name, string address, CancellationToken cancellationToken = default) => Run(() =>

@@ -16,6 +16,7 @@ public sealed partial class Contacts : IDisposable
     private MailProblem? _problem;
     private string? _status;
     private string _filter = "";
+    private IReadOnlySet<string>? _matching;
     private Contact? _editing;
     private string? _confirmingDelete;
     private bool _collect = true;
@@ -69,20 +70,45 @@ public sealed partial class Contacts : IDisposable
         }
     }
 
-    private bool Matches(Contact contact)
+    private bool Matches(Contact contact) => _filter.Trim().Length == 0 || (_matching?.Contains(contact.Id) ?? Plainly(contact));
+
+    // While the server's answer (pinyin and initials too) is on its way, or when it cannot be had: the text as typed.
+    private bool Plainly(Contact contact)
     {
         var filter = _filter.Trim();
-        return filter.Length == 0
-            || contact.Name.Contains(filter, StringComparison.CurrentCultureIgnoreCase)
+        return contact.Name.Contains(filter, StringComparison.CurrentCultureIgnoreCase)
             || contact.Addresses.Any(a => a.Contains(filter, StringComparison.OrdinalIgnoreCase))
             || contact.Phone.Contains(filter, StringComparison.Ordinal);
+    }
+
+    private async Task FilterAsync()
+    {
+        _matching = null;
+        var filter = _filter;
+        if (filter.Trim().Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var matching = await Book.MatchingAsync(filter, _disposed.Token);
+            if (filter == _filter)
+            {
+                _matching = matching;
+            }
+        }
+        catch (MailOperationException)
+        {
+            // The plain filter stays.
+        }
     }
 
     private void Edit(Contact contact) => (_editing, _status, _confirmingDelete) = (contact, null, null);
 
     private async Task OnSavedAsync(Contact saved)
     {
-        _editing = null;
+        (_editing, _filter, _matching) = (null, "", null);
         _status = T["Contacts_Saved", saved.Name.Length > 0 ? saved.Name : saved.Addresses[0]];
         await LoadAsync();
     }

@@ -6,6 +6,9 @@ public interface IContactsService
 {
     Task<IReadOnlyList<Contact>> ListAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of the contacts <paramref name="typed"/> finds, as the compose form finds people: by name (pinyin and initials too), address, number or phone.</summary>
+    Task<IReadOnlySet<string>> MatchingAsync(string typed, CancellationToken cancellationToken = default);
+
     /// <summary>Adds (empty id) or changes a contact or group; null when it holds nothing worth keeping (no address, a group without a name).</summary>
     Task<Contact?> SaveAsync(Contact contact, CancellationToken cancellationToken = default);
 

@@ -13,6 +13,8 @@ public sealed class ContactsPage(IPage page)
 
     public ILocator Status => page.Locator("#contacts-status");
 
+    public ILocator Search => page.Locator("#contacts-search");
+
     public ILocator Import => page.Locator("#contacts-import");
 
     public ILocator ExportVCard => page.Locator("#contacts-export-vcf");

@@ -90,5 +90,12 @@ public sealed class ContactIndex
         }
     }
 
+    /// <summary>The ids of the contacts a query already <see cref="NameMatch.Normalize"/>d finds (by name, address or phone).</summary>
+    public IReadOnlySet<string> Matching(string query) =>
+        _entries.Where(e => NameMatch.Name(e.Name, query) > NameMatch.None || (e.Address.Length > 0 && NameMatch.Address(e.Address, query) > NameMatch.None)
+                || e.Contact.Phone.Replace(" ", "", StringComparison.Ordinal).Contains(query, StringComparison.Ordinal))
+            .Select(e => e.Contact.Id)
+            .ToHashSet();
+
     private sealed record Entry(MatchableText Name, string Address, Contact Contact, IReadOnlyList<string> Mailboxes, SuggestionSource Source);
 }

@@ -6,13 +6,21 @@ using WebMail.Server.UserData;
 namespace WebMail.Server.Mail.Contacts;
 
 /// <summary>The circuit user's address book (<see cref="IContactStore"/>); every change makes the session's suggestions read it again.</summary>
-public sealed class ContactsService(CurrentMailbox current, AuthenticationStateProvider authentication, IContactStore store) : IContactsService
+public sealed class ContactsService(CurrentMailbox current, AuthenticationStateProvider authentication, IContactStore store, TimeProvider clock)
+    : IContactsService
 {
     /// <summary>An address book export is small; a larger file is not one (and is not read into memory).</summary>
     public const int MaxImportBytes = 10 * 1024 * 1024;
 
     public async Task<IReadOnlyList<Contact>> ListAsync(CancellationToken cancellationToken = default) =>
         await store.ListAsync(await UserAsync(), cancellationToken);
+
+    public async Task<IReadOnlySet<string>> MatchingAsync(string typed, CancellationToken cancellationToken = default)
+    {
+        var context = await current.ForAsync(authentication);
+        var contacts = await context.AddressBook.ContactsAsync(store, context.Session.Address, clock, cancellationToken);
+        return contacts.Matching(NameMatch.Normalize(typed));
+    }
 
     public Task<Contact?> SaveAsync(Contact contact, CancellationToken cancellationToken = default) =>
         ChangeAsync(user => store.SaveAsync(user, contact, cancellationToken));
