@@ -46,6 +46,7 @@ public sealed class MailOptionsValidatorTests
         {
             Server = new MailEndpointOptions { Host = "ldap.school.edu.cn", Port = 389, Security = MailSecurity.None },
             Bind = DirectoryBind.Service,
+            ReadTimeoutSeconds = 0,
         };
 
         var result = _validator.Validate(null, Options(domain));
@@ -53,6 +54,7 @@ public sealed class MailOptionsValidatorTests
         Assert.Contains("Directory: Security None sends passwords in clear text", result.FailureMessage);
         Assert.Contains("Directory: BaseDn is empty", result.FailureMessage);
         Assert.Contains("Directory: Bind Service needs BindDn and BindPassword", result.FailureMessage);
+        Assert.Contains("Directory: ReadTimeoutSeconds (1–3600)", result.FailureMessage);
 
         domain.Directory = new DirectoryOptions
         {

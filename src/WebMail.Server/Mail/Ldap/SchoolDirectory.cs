@@ -112,7 +112,9 @@ public sealed class SchoolDirectory(IOptionsMonitor<MailOptions> options, MailSe
     {
         try
         {
-            var target = new MailCallTarget("ldap", "read all", directory.Server, directory.BindDn);
+            var server = directory.Server;
+            var bound = new MailEndpointOptions { Host = server.Host, Port = server.Port, Security = server.Security, TimeoutSeconds = directory.ReadTimeoutSeconds };
+            var target = new MailCallTarget("ldap", "read all", bound, directory.BindDn);
             var people = await calls.RunAsync(target, token => LdapDirectory.ReadAllAsync(directory,
                 new NetworkCredential(directory.BindDn, directory.BindPassword), directory.MaxEntries, token), CancellationToken.None);
             _copies[domain] = new DirectoryCopy(people, clock.GetUtcNow());

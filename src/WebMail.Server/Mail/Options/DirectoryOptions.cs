@@ -39,6 +39,12 @@ public sealed class DirectoryOptions
     /// <summary>At most this many people are read into memory (paged); a larger directory is searched as one types.</summary>
     public int MaxEntries { get; set; } = 100_000;
 
+    /// <summary>
+    /// Bounds reading the whole directory (in the background, page after page, each page bounded by the server's own
+    /// timeout): a school of 100,000 people takes seconds, not the few a suggestion may wait.
+    /// </summary>
+    public int ReadTimeoutSeconds { get; set; } = 120;
+
     /// <summary>How long the directory read into memory is used before it is read again (in the background).</summary>
     public int CacheMinutes { get; set; } = 10;
 }

@@ -78,6 +78,11 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         if (domain.Directory is { } directory)
         {
             ValidateEndpoint($"{label} Directory", directory.Server, options, failures);
+            if (directory.ReadTimeoutSeconds is < 1 or > 3600 || directory.CacheMinutes < 1 || directory.MaxEntries < 1)
+            {
+                failures.Add($"{label} Directory: ReadTimeoutSeconds (1–3600), CacheMinutes and MaxEntries must be positive.");
+            }
+
             if (string.IsNullOrWhiteSpace(directory.BaseDn))
             {
                 failures.Add($"{label} Directory: BaseDn is empty.");
