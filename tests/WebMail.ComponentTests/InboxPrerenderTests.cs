@@ -55,6 +55,41 @@ public sealed class InboxPrerenderTests : InboxPageTest
     }
 
     [Fact]
+    public void Prerendering_FiftyRows_AllInThePage()
+    {
+        Mailbox.Messages = FiftyMessages();
+
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.Equal(50, inbox.FindAll("#message-list .message-row").Count));
+    }
+
+    [Fact]
+    public void Live_FiftyRows_AScreenfulFirstThenTheRest()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Mailbox.Messages = FiftyMessages();
+        Mailbox.ListDelay = TimeSpan.FromMilliseconds(100); // the list arrives after the page's first render
+        var rowsDrawn = new List<(int Rows, string? PlaceKept)>();
+
+        var inbox = Render<Inbox>();
+        inbox.OnMarkupUpdated += (_, _) => rowsDrawn.Add((
+            inbox.FindAll("#message-list .message-row").Count,
+            inbox.FindAll("#message-list .rows-to-come").SingleOrDefault()?.GetAttribute("style")));
+
+        inbox.WaitForAssertion(() => Assert.Equal(50, inbox.FindAll("#message-list .message-row").Count), TimeSpan.FromSeconds(5));
+        Assert.Equal([(FirstScreenRows.Count, $"--rows: {50 - FirstScreenRows.Count}"), (50, null)], rowsDrawn.Where(r => r.Rows > 0).Distinct());
+        Assert.Equal("m50", inbox.FindAll("#message-list .message-row")[0].GetAttribute("data-message-id"));
+        Assert.Equal("m1", inbox.FindAll("#message-list .message-row")[49].GetAttribute("data-message-id"));
+    }
+
+    private static List<MessageSummary> FiftyMessages() =>
+    [
+        .. Enumerable.Range(1, 50).Reverse().Select(i => new MessageSummary(
+            $"m{i}", $"Sender {i}", $"s{i}@school.test", $"Subject {i}", DateTimeOffset.Parse("2026-11-01T08:00:00Z").AddHours(i), 1000, IsRead: true, HasAttachments: false)),
+    ];
+
+    [Fact]
     public void Prerendering_MailServerTooSlow_GivesUpWithoutAProblem()
     {
         Mailbox.ListDelay = Timeout.InfiniteTimeSpan;

@@ -20,6 +20,9 @@ public sealed class RecordingMailbox : IMailboxService
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>The messages every listing returns.</summary>
+    public IReadOnlyList<MessageSummary> Messages { get; set; } = ThreeMessages;
+
     /// <summary>What the server could not do for a listing (search the text, sort), as the page will say.</summary>
     public (bool BodyNotSearched, bool SortedNewestOnly) Limits { get; set; }
 
@@ -37,7 +40,7 @@ public sealed class RecordingMailbox : IMailboxService
     public async Task<MessagePage> ListAsync(MessageQuery query, bool refresh = false, CancellationToken cancellationToken = default)
     {
         LastQuery = query;
-        var page = await Record(nameof(ListAsync), new MessagePage(ThreeMessages, ThreeMessages.Count, query.PageIndex, query.PageSize)
+        var page = await Record(nameof(ListAsync), new MessagePage(Messages, Messages.Count, query.PageIndex, query.PageSize)
         {
             BodyNotSearched = Limits.BodyNotSearched,
             SortedNewestOnly = Limits.SortedNewestOnly,

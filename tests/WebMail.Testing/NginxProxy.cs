@@ -7,7 +7,11 @@ namespace WebMail.Testing;
 /// </summary>
 public static class NginxProxy
 {
-    public static async Task<LocalServerProcess> StartAsync(params Uri[] instances)
+    public static Task<LocalServerProcess> StartAsync(params Uri[] instances) => StartAsync(passWebSockets: true, instances);
+
+    /// <param name="passWebSockets">False: the site as a proxy configured without the WebSocket lines would serve it
+    /// (every WebSocket handshake refused), to prove the webmail falls back to another transport.</param>
+    public static async Task<LocalServerProcess> StartAsync(bool passWebSockets, params Uri[] instances)
     {
         var folder = Directory.CreateTempSubdirectory("webmail-nginx-").FullName;
         var port = FreePort.Find();
@@ -17,6 +21,17 @@ public static class NginxProxy
             .Replace("    server 10.0.0.11:8080 max_fails=1 fail_timeout=30s;\n    server 10.0.0.12:8080 max_fails=1 fail_timeout=30s;", servers, StringComparison.Ordinal)
             .Replace("listen 443 ssl;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)
             .Replace("include /etc/nginx/webmail-tls.conf;", "add_header X-WebMail-Upstream $upstream_addr always;", StringComparison.Ordinal);
+        if (!passWebSockets)
+        {
+            const string upgrade = "        proxy_set_header Upgrade $http_upgrade;\n        proxy_set_header Connection $connection_upgrade;\n";
+            if (!site.Contains(upgrade, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("docs/nginx/webmail.conf no longer passes WebSockets with the lines this test removes");
+            }
+
+            site = site.Replace(upgrade, "", StringComparison.Ordinal);
+        }
+
         if (!site.Contains($"127.0.0.1:{instances[0].Port}", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("docs/nginx/webmail.conf no longer has the upstream servers this test replaces");

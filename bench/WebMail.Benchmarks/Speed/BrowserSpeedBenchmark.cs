@@ -147,6 +147,16 @@ internal static class BrowserSpeedBenchmark
         }
 
         var live = await InPageClock.ShownAtAsync(page, "live");
+        if (phoneOnSlow3G && Environment.GetEnvironmentVariable("BENCH_TIMELINE") == "1")
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1)); // what follows the first live render
+            Console.Error.WriteLine($"phone on slow 3G: rows shown at {rowsShown:F0} ms, live at {live:F0} ms");
+            foreach (var line in traffic.Timeline())
+            {
+                Console.Error.WriteLine(line);
+            }
+        }
+
         var bytes = wire.BytesRelayed - wireBefore;
         var signInCpu = (app.CpuTime - cpu).TotalMilliseconds;
 

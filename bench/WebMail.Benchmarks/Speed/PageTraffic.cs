@@ -12,7 +12,22 @@ internal sealed class PageTraffic
 {
     private readonly Dictionary<string, string> _urls = [];
     private readonly List<(string Url, long Bytes)> _responses = [];
+    private readonly List<(double At, string What)> _timeline = [];
     private long _webSocket;
+
+    /// <summary>
+    /// What moved when, from the first form post on (the sign-in): each request sent, each response finished with
+    /// its size, each WebSocket frame with its size (before compression). For finding where a slow visit's time goes.
+    /// </summary>
+    public IReadOnlyList<string> Timeline()
+    {
+        lock (_responses)
+        {
+            var ordered = _timeline.OrderBy(e => e.At).ToList();
+            var start = ordered.FirstOrDefault(e => e.What.StartsWith("POST ", StringComparison.Ordinal)).At;
+            return [.. ordered.Where(e => e.At >= start).Select(e => $"{(e.At - start) * 1000,7:F0} ms  {e.What}")];
+        }
+    }
 
     /// <summary>Each HTTP response as transferred, and the WebSocket's frames as one line, largest first.</summary>
     public IReadOnlyList<(string Url, long Bytes)> Largest()
@@ -29,9 +44,10 @@ internal sealed class PageTraffic
         var traffic = new PageTraffic();
         var devTools = await page.Context.NewCDPSessionAsync(page);
         devTools.Event("Network.responseReceived").OnEvent += (_, e) => traffic.Note(e);
+        devTools.Event("Network.requestWillBeSent").OnEvent += (_, e) => traffic.Sent(e);
         devTools.Event("Network.loadingFinished").OnEvent += (_, e) => traffic.Finished(e);
-        devTools.Event("Network.webSocketFrameReceived").OnEvent += (_, e) => Interlocked.Add(ref traffic._webSocket, FrameLength(e));
-        devTools.Event("Network.webSocketFrameSent").OnEvent += (_, e) => Interlocked.Add(ref traffic._webSocket, FrameLength(e));
+        devTools.Event("Network.webSocketFrameReceived").OnEvent += (_, e) => traffic.Frame(e, "received");
+        devTools.Event("Network.webSocketFrameSent").OnEvent += (_, e) => traffic.Frame(e, "sent");
         await devTools.SendAsync("Network.enable");
         if (throttle is { } conditions)
         {
@@ -58,13 +74,36 @@ internal sealed class PageTraffic
         }
     }
 
+    private void Sent(JsonElement? e)
+    {
+        if (e is { } value && value.GetProperty("request") is var request)
+        {
+            lock (_responses)
+            {
+                _timeline.Add((Number(e, "timestamp"), $"{request.GetProperty("method").GetString()} {request.GetProperty("url").GetString()}"));
+            }
+        }
+    }
+
     private void Finished(JsonElement? e)
     {
         var bytes = (long)Number(e, "encodedDataLength");
         lock (_responses)
         {
             var id = e?.GetProperty("requestId").GetString() ?? "";
-            _responses.Add((_urls.GetValueOrDefault(id, id), bytes));
+            var url = _urls.GetValueOrDefault(id, id);
+            _responses.Add((url, bytes));
+            _timeline.Add((Number(e, "timestamp"), $"  done {bytes:N0} B {url}"));
+        }
+    }
+
+    private void Frame(JsonElement? e, string direction)
+    {
+        var bytes = FrameLength(e);
+        Interlocked.Add(ref _webSocket, bytes);
+        lock (_responses)
+        {
+            _timeline.Add((Number(e, "timestamp"), $"  WebSocket {direction} {bytes:N0} B"));
         }
     }
 

@@ -29,6 +29,7 @@ public sealed partial class Inbox
     private bool _foldersToggled;
     private MailboxQuota? _quota;
     private MessageQuery? _shownQuery;
+    private readonly FirstScreenRows _firstScreen = new();
 
     [Inject]
     private IMailboxService Mailbox { get; set; } = null!;
@@ -110,6 +111,8 @@ public sealed partial class Inbox
         _folders?.FirstOrDefault(f => f.Path == message.Folder)?.Kind == SpecialFolderKind.Drafts
             ? MailboxLink.ToDraft(message.Id)
             : MailboxLink.WithOpen(Query, message);
+
+    private string RowsToComeStyle => $"--rows: {_firstScreen.LeftOut}";
 
     private MailFolder? CurrentFolder => _folders?.FirstOrDefault(f => f.Path == Folder);
 
@@ -197,6 +200,11 @@ public sealed partial class Inbox
         if (firstRender && RendererInfo.IsInteractive)
         {
             _ = CheckForChangesPeriodicallyAsync();
+        }
+
+        if (_firstScreen.RestDue())
+        {
+            StateHasChanged();
         }
     }
 

@@ -19,6 +19,7 @@ public static class EndpointMapping
         app.UseWebMailHostFiltering();
         app.UseForwardedHeaders();
         app.UseWebMailSecurityHeaders();
+        app.UseWebMailPageCompression();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

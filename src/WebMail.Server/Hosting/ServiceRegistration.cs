@@ -28,6 +28,7 @@ public static class ServiceRegistration
         // Chinese text as characters rather than &#x...; entities: a third of the bytes, and readable source.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddSingleton(TimeProvider.System);
+        services.AddWebMailPageCompression();
         builder.AddWebMailTelemetry();
         builder.AddWebMailManagementPort();
         builder.AddWebMailHostFiltering();

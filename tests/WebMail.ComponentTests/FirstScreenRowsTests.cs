@@ -1,0 +1,41 @@
+using WebMail.Client.Shared;
+
+namespace WebMail.ComponentTests;
+
+/// <summary>A list's first live render draws a screenful of rows, the next render the rest, later ones all (issue 18).</summary>
+public sealed class FirstScreenRowsTests
+{
+    private static readonly int[] Fifty = [.. Enumerable.Range(1, 50)];
+
+    [Fact]
+    public void FirstLiveRender_AScreenful_ThenTheRestOnce()
+    {
+        var rows = new FirstScreenRows();
+
+        Assert.Equal(Fifty[..FirstScreenRows.Count], rows.Of(Fifty, interactive: true));
+        Assert.True(rows.RestDue());
+        Assert.False(rows.RestDue());
+        Assert.Equal(Fifty, rows.Of(Fifty, interactive: true));
+    }
+
+    [Fact]
+    public void Prerendered_EveryRow_AndTheFirstLiveRenderStillAScreenful()
+    {
+        var rows = new FirstScreenRows();
+
+        Assert.Equal(Fifty, rows.Of(Fifty, interactive: false));
+        Assert.False(rows.RestDue());
+        Assert.Equal(FirstScreenRows.Count, rows.Of(Fifty, interactive: true).Count());
+    }
+
+    [Fact]
+    public void ShortFirstList_AllAtOnce_AndALongerOneLaterToo()
+    {
+        var rows = new FirstScreenRows();
+
+        Assert.Equal(3, rows.Of(Fifty[..3], interactive: true).Count());
+        Assert.False(rows.RestDue());
+        Assert.Equal(Fifty, rows.Of(Fifty, interactive: true));
+        Assert.False(rows.RestDue());
+    }
+}
