@@ -89,6 +89,30 @@ public sealed class TypingBeforeLiveTests(BrowserFixture browser, ITestOutputHel
     }
 
     [Fact]
+    public async Task Inbox_LineFocusedWithJBeforeTheLiveConnection_KeepsTheFocusOnceLive()
+    {
+        var user = DemoMailServer.NewTestAccount("earlyfocus");
+        using var appended = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _mail.AppendAsync(user, [.. Enumerable.Range(1, 12).Select(i => TestMessages.Plain($"Line {i}"))], appended.Token);
+        var page = await browser.SignedInPageAsync(user);
+        var hold = await HeldLiveConnection.HoldAsync(page);
+        await page.GotoAsync("/");
+        await Assertions.Expect(AppShell.Of(page).NotYetLive).ToHaveCountAsync(1);
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            await page.Keyboard.PressAsync("j");
+        }
+
+        var focused = await page.EvaluateAsync<string>("document.activeElement.closest('[data-message-id]').getAttribute('data-message-id')");
+        await hold.ReleaseAsync(page);
+
+        // The third line, now the live renderer's: the next j goes on to the fourth.
+        await Assertions.Expect(page.Locator($"[data-message-id='{focused}'] .message-link")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(MailboxPage.Of(page).MessageLinks.Nth(3)).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task Search_TypedAndSubmittedBeforeTheLiveConnection_SearchesOnceLive()
     {
         var page = await browser.SignedInPageAsync(DemoMailServer.NewTestAccount("earlysearch"));

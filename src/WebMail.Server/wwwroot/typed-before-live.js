@@ -16,12 +16,53 @@
     let focus = null; // { id, start, end } of the prerendered field that had the caret
     let submitted = null; // { id, url } of a live form submitted while prerendered
     let observer = null;
+    let focusedRow = null; // data-message-id of the prerendered list line that had the focus (j/k, Tab)
 
     const isField = element => element instanceof HTMLInputElement
         ? !["password", "file", "hidden", "submit", "button"].includes(element.type)
         : element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement;
 
-    const markPrerendered = () => document.querySelectorAll("input[id], textarea[id], select[id], form[id]").forEach(e => prerendered.add(e));
+    const markPrerendered = () => document.querySelectorAll("input[id], textarea[id], select[id], form[id], .message-link").forEach(e => prerendered.add(e));
+
+    // A list line focused before the page is live (j/k or Tab) would lose the focus when the live renderer replaces
+    // the line, and the next j would start again from the top: the live line with the same message takes it.
+    const rememberRow = event => {
+        const link = event.target;
+        if (link instanceof Element && link.classList.contains("message-link") && prerendered.has(link)) {
+            focusedRow = link.closest("[data-message-id]")?.getAttribute("data-message-id") ?? null;
+            if (focusedRow !== null) {
+                watch();
+            }
+        } else {
+            focusedRow = null;
+        }
+    };
+
+    // The focus left the line while the line stayed (a click on the page's background): nothing to carry over then.
+    // A line the live renderer removed is no longer connected.
+    // (After the focus moved on: j's focusout comes before the next line's focusin, which remembers that line.)
+    const forgetRow = event => {
+        const link = event.target;
+        if (link instanceof Element && link.classList.contains("message-link")) {
+            const id = link.closest("[data-message-id]")?.getAttribute("data-message-id");
+            queueMicrotask(() => {
+                if (link.isConnected && document.activeElement !== link && focusedRow === id) {
+                    focusedRow = null;
+                }
+            });
+        }
+    };
+
+    const restoreRow = node => {
+        const row = node.matches("[data-message-id]") ? node : node.querySelector(`[data-message-id="${CSS.escape(focusedRow)}"]`);
+        const link = row && row.getAttribute("data-message-id") === focusedRow ? row.querySelector(".message-link") : null;
+        if (link && !prerendered.has(link)) {
+            focusedRow = null;
+            if (document.activeElement === null || document.activeElement === document.body) {
+                link.focus();
+            }
+        }
+    };
 
     const remember = event => {
         const element = event.target;
@@ -92,6 +133,10 @@
                     continue;
                 }
 
+                if (focusedRow !== null) {
+                    restoreRow(node);
+                }
+
                 const candidates = node.id ? [node, ...node.querySelectorAll("[id]")] : node.querySelectorAll("[id]");
                 for (const element of candidates) {
                     restore(element);
@@ -104,7 +149,7 @@
 
         // After the fields, so the component has the typed values when the submit arrives.
         forms.forEach(resubmit);
-        if (typed.size === 0 && submitted === null) {
+        if (typed.size === 0 && submitted === null && focusedRow === null) {
             observer.disconnect();
             observer = null;
         }
@@ -122,6 +167,8 @@
     document.addEventListener("change", remember, true);
     document.addEventListener("keyup", event => rememberCaret(event.target), true);
     document.addEventListener("click", event => rememberCaret(event.target), true);
+    document.addEventListener("focusin", rememberRow, true);
+    document.addEventListener("focusout", forgetRow, true);
     document.addEventListener("submit", event => {
         const form = event.target;
         if (form instanceof HTMLFormElement && form.hasAttribute("data-live-form") && prerendered.has(form)) {
@@ -165,12 +212,17 @@
     });
 
     // After a navigation the heading gets the focus (screen readers announce the new page), but not from a field the
-    // user is typing into: on a prerendered page going live that is the field this script has just put them back in.
-    // As Blazor's own FocusOnNavigate does: a heading is made focusable, and focusing does not scroll.
+    // user is typing into, or a list line they moved to with j/k: on a prerendered page going live that is the element
+    // this script has just put them back in. As Blazor's own FocusOnNavigate does: a heading is made focusable, and
+    // focusing does not scroll.
     window.webmailFocusHeading = selector => {
         const active = document.activeElement;
-        if (active && active !== document.body && isField(active)) {
+        if (active && active !== document.body && (isField(active) || active.classList.contains("message-link"))) {
             return;
+        }
+
+        if (focusedRow !== null) {
+            return; // the list line is still to come in a later render; it takes the focus then
         }
 
         const heading = document.querySelector(selector);
