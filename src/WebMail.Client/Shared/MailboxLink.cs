@@ -58,10 +58,21 @@ public static class MailboxLink
         return parts.Count == 0 ? "./" : "./?" + string.Join("&", parts);
     }
 
-    /// <summary>The list <paramref name="query"/> with <paramref name="message"/> open in its reading pane.</summary>
+    /// <summary>
+    /// The first page of <paramref name="query"/> with conversations turned on or off by the user. A list's link leaves
+    /// conversations out when they are off, so the page takes the user's setting; turning them off says so in the
+    /// link (threads=0), which keeps them off even when the setting could not be saved.
+    /// </summary>
+    public static string WithConversations(MessageQuery query, bool on)
+    {
+        var link = For(query with { Threads = on, PageIndex = 0 });
+        return on ? link : link + (link.Contains('?') ? "&" : "?") + "threads=0";
+    }
+
     /// <summary>A draft opens in the compose form, to carry on writing it.</summary>
     public static string ToDraft(string messageId) => $"compose?draft={Uri.EscapeDataString(messageId)}";
 
+    /// <summary>The list <paramref name="query"/> with <paramref name="message"/> open in its reading pane.</summary>
     public static string WithOpen(MessageQuery query, MessageSummary message)
     {
         var list = For(query);

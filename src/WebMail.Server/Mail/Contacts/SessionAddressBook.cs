@@ -39,7 +39,7 @@ public sealed class SessionAddressBook
     }
 
     /// <summary>The address book as last read, when that was less than <see cref="Fresh"/> ago.</summary>
-    public ContactIndex? Contacts(DateTimeOffset now)
+    private ContactIndex? Contacts(DateTimeOffset now)
     {
         lock (_seen)
         {
@@ -47,7 +47,7 @@ public sealed class SessionAddressBook
         }
     }
 
-    public void UseContacts(ContactIndex index, DateTimeOffset readAt)
+    private void UseContacts(ContactIndex index, DateTimeOffset readAt)
     {
         lock (_seen)
         {

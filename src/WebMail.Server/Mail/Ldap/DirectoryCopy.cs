@@ -10,8 +10,6 @@ public sealed class DirectoryCopy(IReadOnlyList<DirectoryPerson> people, DateTim
 
     public DateTimeOffset ReadAt { get; } = readAt;
 
-    public int Count => _people.Length;
-
     /// <summary>Matches of a query already <see cref="NameMatch.Normalize"/>d: by name (pinyin too), address or number.</summary>
     public IReadOnlyList<(RecipientSuggestion Suggestion, int Score, string Address)> Find(string query)
     {
