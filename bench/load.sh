@@ -24,11 +24,16 @@ if [ ! -d "$template/cur" ] || [ "$(ls "$template/cur" | wc -l)" -lt 120 ]; then
   "$repo/scripts/mailserver.sh" seed "test-load-template@$WEBMAIL_MAIL_DOMAIN" 120
 fi
 for ((i = 0; i < users; i++)); do
+  if [ -d "$domain_dir/test-load$i" ] && [ "$(stat -c %u "$domain_dir/test-load$i")" != "$(stat -c %u "$domain_dir/test-load-template")" ]; then
+    chown --reference="$domain_dir/test-load-template" "$domain_dir/test-load$i"
+  fi
   if [ ! -d "$domain_dir/test-load$i/Maildir/cur" ]; then
     mkdir -p "$domain_dir/test-load$i"
     # Only the messages: Dovecot builds the new mailbox's own index on first login.
     cp -a "$template" "$domain_dir/test-load$i/Maildir"
     rm -f "$domain_dir/test-load$i/Maildir"/dovecot*
+    # Dovecot's, as the server made the template's: ManageSieve creates the user's sieve folder beside Maildir.
+    chown --reference="$domain_dir/test-load-template" "$domain_dir/test-load$i"
   fi
 done
 dotnet run --project "$repo/bench/WebMail.Benchmarks" -c Release -- load "$users" "$rounds" "$min_pause" "$max_pause" "$client"

@@ -28,6 +28,7 @@ internal sealed partial class CircuitUser : ILoadUser, IAsyncDisposable
     private Dictionary<string, string> _signOutForm = [];
     private string _circuitId = "";
     private List<string> _rowLinks = [];
+    private bool _restOfRowsToCome;
     private (Func<List<string>, bool> Done, TaskCompletionSource<double> Shown, long Started)? _waiting;
 
     private CircuitUser(Uri server, CookieContainer cookies, HttpClient http)
@@ -160,10 +161,18 @@ internal sealed partial class CircuitUser : ILoadUser, IAsyncDisposable
         var strings = RenderBatchStrings.Read(batch);
         lock (_lock)
         {
-            // A batch that lists a page carries its rows' links, newest first.
+            // A batch that lists a page carries its rows' links, newest first; a list drawn for the first time
+            // draws a screenful, and the batch after it the rest of its rows (FirstScreenRows).
+            var links = strings.Where(s => OpenParameter().IsMatch(s)).ToList();
             if (strings.Any(s => RangeText().IsMatch(s)))
             {
-                _rowLinks = [.. strings.Where(s => OpenParameter().IsMatch(s))];
+                _rowLinks = links;
+                _restOfRowsToCome = links.Count == Client.Shared.FirstScreenRows.Count;
+            }
+            else if (_restOfRowsToCome && links.Count > 0)
+            {
+                _rowLinks = [.. _rowLinks, .. links];
+                _restOfRowsToCome = false;
             }
 
             if (_waiting is { } waiting && waiting.Done(strings))
