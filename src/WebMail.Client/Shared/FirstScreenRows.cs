@@ -15,7 +15,6 @@ public sealed class FirstScreenRows
 {
     public const int Count = 10;
 
-    private bool _limited;
     private bool _done;
 
     /// <summary>How many rows the last <see cref="Of"/> left for the next render (their place is kept meanwhile).</summary>
@@ -37,7 +36,6 @@ public sealed class FirstScreenRows
             return rows;
         }
 
-        _limited = true;
         LeftOut = rows.Count - Count;
         return rows.Take(Count);
     }
@@ -45,7 +43,7 @@ public sealed class FirstScreenRows
     /// <summary>After a render: true once, when that render left rows out and the next must draw them.</summary>
     public bool RestDue()
     {
-        if (!_limited || _done)
+        if (_done || LeftOut == 0)
         {
             return false;
         }
