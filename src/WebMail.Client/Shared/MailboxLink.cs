@@ -66,7 +66,7 @@ public static class MailboxLink
     public static string WithConversations(MessageQuery query, bool on)
     {
         var link = For(query with { Threads = on, PageIndex = 0 });
-        return on ? link : link + (link.Contains('?') ? "&" : "?") + "threads=0";
+        return on ? link : WithQueryPart(link, "threads=0");
     }
 
     /// <summary>A draft opens in the compose form, to carry on writing it.</summary>
@@ -78,8 +78,11 @@ public static class MailboxLink
         var list = For(query);
         var open = $"open={Uri.EscapeDataString(message.Id)}"
             + (message.Folder == query.Folder ? "" : $"&in={Uri.EscapeDataString(message.Folder)}");
-        return list + (list.Contains('?') ? "&" : "?") + open;
+        return WithQueryPart(list, open);
     }
+
+    // A list's link has a query string only when the list is not the plain first page of the inbox.
+    private static string WithQueryPart(string link, string part) => link + (link.Contains('?') ? "&" : "?") + part;
 
     /// <summary>The message page of <paramref name="message"/>, knowing the folder it was listed in.</summary>
     public static string ToMessage(MessageSummary message) => message.Folder == MailFolder.InboxPath
