@@ -15,15 +15,29 @@ internal sealed class BrowserUser(IPage page, string address) : ILoadUser
     internal const string TimedClick = """
         async ([kind, index, expectedRange, timeoutMs]) => {
             const t0 = performance.now();
-            let target, done;
+            let target, done, check;
             if (kind === 'message') {
                 const link = document.querySelectorAll('#message-list .message-link')[index];
                 if (!link) throw new Error('no message ' + index);
                 const row = link.closest('.message-row');
                 const id = row.dataset.messageId, subject = row.querySelector('.message-subject').textContent.trim();
                 target = link;
+                // The body must be there too, as Roundcube's timing waits for its preview frame's body: a text body
+                // comes in the reader's render, an HTML body in a frame of its own that loads after it.
+                const loadedFrames = new WeakSet();
+                const bodyShown = () => {
+                    const reader = document.querySelector('.mail-reader');
+                    if (reader?.querySelector('pre.message-text')) return true;
+                    const frame = reader?.querySelector('iframe.message-frame');
+                    if (!frame) return false;
+                    if (!frame.dataset.timed) {
+                        frame.dataset.timed = '1';
+                        frame.addEventListener('load', () => { loadedFrames.add(frame); check(); });
+                    }
+                    return loadedFrames.has(frame);
+                };
                 done = () => document.querySelector('.message-row.open-in-pane')?.dataset.messageId === id
-                    && document.querySelector('#message-subject')?.textContent.trim() === subject;
+                    && document.querySelector('#message-subject')?.textContent.trim() === subject && bodyShown();
             } else {
                 target = document.querySelector(kind === 'older' ? 'a#older-page' : 'a#newer-page');
                 if (!target) throw new Error('no link ' + kind);
@@ -41,7 +55,7 @@ internal sealed class BrowserUser(IPage page, string address) : ILoadUser
             };
             return await new Promise((resolve, reject) => {
                 const finish = (fn, value) => { observer.disconnect(); clearTimeout(timer); fn(value); };
-                const check = () => {
+                check = () => {
                     if (done()) finish(resolve, times());
                     else if (document.querySelector('#mail-problem')) finish(reject, new Error('mail problem: ' + document.querySelector('#mail-problem').textContent.trim()));
                 };
