@@ -2,20 +2,38 @@ using WebMail.Client.Shared;
 
 namespace WebMail.ComponentTests;
 
-/// <summary>A list's first live render draws a screenful of rows, the next render the rest, later ones all (issue 18).</summary>
+/// <summary>A list's first live render draws a screenful of rows, each render after it one more, later ones all (issue 18).</summary>
 public sealed class FirstScreenRowsTests
 {
     private static readonly int[] Fifty = [.. Enumerable.Range(1, 50)];
 
     [Fact]
-    public void FirstLiveRender_AScreenful_ThenTheRestOnce()
+    public void FirstLiveRender_AScreenful_ThenAScreenfulPerRender()
     {
         var rows = new FirstScreenRows();
 
-        Assert.Equal(Fifty[..FirstScreenRows.Count], rows.Of(Fifty, interactive: true));
-        Assert.True(rows.RestDue());
+        for (var screens = 1; screens < 5; screens++)
+        {
+            Assert.Equal(Fifty[..(screens * FirstScreenRows.Count)], rows.Of(Fifty, interactive: true));
+            Assert.Equal(50 - screens * FirstScreenRows.Count, rows.LeftOut);
+            Assert.True(rows.RestDue());
+        }
+
+        Assert.Equal(Fifty, rows.Of(Fifty, interactive: true));
+        Assert.Equal(0, rows.LeftOut);
         Assert.False(rows.RestDue());
         Assert.Equal(Fifty, rows.Of(Fifty, interactive: true));
+    }
+
+    [Fact]
+    public void RestDue_OncePerRenderOfTheList()
+    {
+        var rows = new FirstScreenRows();
+
+        rows.Of(Fifty, interactive: true);
+
+        Assert.True(rows.RestDue());
+        Assert.False(rows.RestDue()); // a render that did not draw the list (a spinner) asks for nothing more
     }
 
     [Fact]

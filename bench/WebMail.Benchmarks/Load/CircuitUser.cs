@@ -28,7 +28,7 @@ internal sealed partial class CircuitUser : ILoadUser, IAsyncDisposable
     private Dictionary<string, string> _signOutForm = [];
     private string _circuitId = "";
     private List<string> _rowLinks = [];
-    private bool _restOfRowsToCome;
+    private int _rowsToCome;
     private (Func<List<string>, bool> Done, TaskCompletionSource<double> Shown, long Started)? _waiting;
 
     private CircuitUser(Uri server, CookieContainer cookies, HttpClient http)
@@ -161,18 +161,20 @@ internal sealed partial class CircuitUser : ILoadUser, IAsyncDisposable
         var strings = RenderBatchStrings.Read(batch);
         lock (_lock)
         {
-            // A batch that lists a page carries its rows' links, newest first; a list drawn for the first time
-            // draws a screenful, and the batch after it the rest of its rows (FirstScreenRows).
+            // A batch that lists a page carries its rows' links, newest first, and the range it shows ("1–50 of
+            // 10000"); a list drawn for the first time draws a screenful, and the batches after it a screenful each
+            // until the range's rows are there (FirstScreenRows).
             var links = strings.Where(s => OpenParameter().IsMatch(s)).ToList();
-            if (strings.Any(s => RangeText().IsMatch(s)))
+            if (strings.Select(s => RangeText().Match(s)).FirstOrDefault(m => m.Success) is { } range)
             {
                 _rowLinks = links;
-                _restOfRowsToCome = links.Count == Client.Shared.FirstScreenRows.Count;
+                var rowsOnPage = int.Parse(range.Groups["last"].Value) - int.Parse(range.Groups["first"].Value) + 1;
+                _rowsToCome = rowsOnPage - links.Count;
             }
-            else if (_restOfRowsToCome && links.Count > 0)
+            else if (_rowsToCome > 0 && links.Count > 0)
             {
                 _rowLinks = [.. _rowLinks, .. links];
-                _restOfRowsToCome = false;
+                _rowsToCome -= links.Count;
             }
 
             if (_waiting is { } waiting && waiting.Done(strings))
@@ -200,7 +202,7 @@ internal sealed partial class CircuitUser : ILoadUser, IAsyncDisposable
     [GeneratedRegex("""<!--Blazor-Server-Component-State:(?<state>[A-Za-z0-9+/=]+)-->""")]
     private static partial Regex ComponentState();
 
-    [GeneratedRegex("""^\d+–\d+\D""")]
+    [GeneratedRegex("""^(?<first>\d+)–(?<last>\d+)\D""")]
     private static partial Regex RangeText();
 
     // The list's links are relative ("./?page=2&open=…").

@@ -1,23 +1,28 @@
 namespace WebMail.Client.Shared;
 
 /// <summary>
-/// A list drawn live for the first time draws the rows a screen shows, and the rest in the render after it.
+/// A list drawn live for the first time draws the rows a screen shows, and the others a screenful per render after it.
 /// </summary>
 /// <remarks>
 /// Why: Blazor does not adopt prerendered HTML; the live page's first render sends the whole page again, about
 /// 2.3 KB of render data per row, and the page is not live (buttons, the reading pane) until it has arrived. On a slow
 /// phone line fifty rows are 2.3 s of it. The first render after a list is there draws <see cref="Count"/> rows (a
-/// phone shows eight without scrolling, a laptop about thirteen); the page asks for the next render once the browser
-/// has that one (<see cref="RestDue"/> from OnAfterRender), which adds the others, their place kept meanwhile. On a
-/// fast line the two follow within a few milliseconds. Later renders of the same list draw every row.
+/// phone shows eight without scrolling, a laptop about thirteen); each time the browser has a render that left rows
+/// out, the page asks for the next (<see cref="RestDue"/> from OnAfterRender, which Blazor calls once the browser
+/// acknowledged the render), which draws another <see cref="Count"/>, their place kept meanwhile. In screenfuls, not
+/// all forty at once, so what the student does first (a click just after the page went live) waits behind one
+/// screenful of rows on a slow line, not behind all of them. On a fast line the renders follow within milliseconds.
+/// Later renders of the same list draw every row.
 /// </remarks>
 public sealed class FirstScreenRows
 {
     public const int Count = 10;
 
+    private int _drawn;
     private bool _done;
+    private bool _nextAsked;
 
-    /// <summary>How many rows the last <see cref="Of"/> left for the next render (their place is kept meanwhile).</summary>
+    /// <summary>How many rows the last <see cref="Of"/> left for later renders (their place is kept meanwhile).</summary>
     public int LeftOut { get; private set; }
 
     /// <summary>The rows to draw now.</summary>
@@ -25,30 +30,35 @@ public sealed class FirstScreenRows
     public IEnumerable<T> Of<T>(IReadOnlyList<T> rows, bool interactive)
     {
         LeftOut = 0;
+        _nextAsked = false;
         if (_done || !interactive)
         {
             return rows;
         }
 
-        if (rows.Count <= Count)
+        _drawn = Math.Min(_drawn + Count, rows.Count);
+        if (_drawn == rows.Count)
         {
             _done = true;
             return rows;
         }
 
-        LeftOut = rows.Count - Count;
-        return rows.Take(Count);
+        LeftOut = rows.Count - _drawn;
+        return rows.Take(_drawn);
     }
 
-    /// <summary>After a render: true once, when that render left rows out and the next must draw them.</summary>
+    /// <summary>
+    /// After a render: true when it left rows out and the next render must draw more; once per <see cref="Of"/>,
+    /// so a render that did not draw the list (a spinner) cannot ask again and again.
+    /// </summary>
     public bool RestDue()
     {
-        if (_done || LeftOut == 0)
+        if (_done || LeftOut == 0 || _nextAsked)
         {
             return false;
         }
 
-        _done = true;
+        _nextAsked = true;
         return true;
     }
 }
