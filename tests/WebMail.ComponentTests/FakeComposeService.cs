@@ -19,7 +19,10 @@ public sealed class FakeComposeService : IComposeService, IDraftService, IAddres
     /// <summary>What was typed when suggestions were asked for.</summary>
     public List<string> Asked { get; } = [];
 
-    public Task PrepareAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+    /// <summary>Completes when the suggestions' sources are ready (at once unless a test holds it).</summary>
+    public Task SourcesReady { get; set; } = Task.CompletedTask;
+
+    public Task PrepareAsync(CancellationToken cancellationToken = default) => SourcesReady.WaitAsync(cancellationToken);
 
     public Task<IReadOnlyList<RecipientSuggestion>> SuggestAsync(string typed, CancellationToken cancellationToken = default)
     {

@@ -128,6 +128,39 @@ public sealed class RecipientFieldTests : ComponentTest
         Assert.Equal("", _value);
     }
 
+    [Fact]
+    public void TypedWhileTheDirectoryWasBeingRead_LookedUpAgainOnceItIs()
+    {
+        var directoryRead = new TaskCompletionSource();
+        _book.SourcesReady = directoryRead.Task;
+        var field = Render("");
+
+        field.Find("#to").Input("wal");
+        Assert.Empty(field.FindAll("#to-suggestions [role=option]"));
+
+        _book.Suggestions.Add(new RecipientSuggestion("王爱丽", ["王爱丽 <alice@school.test>"], SuggestionSource.Directory, "物理学院"));
+        directoryRead.SetResult();
+
+        field.WaitForAssertion(() => Assert.Contains("王爱丽", field.Find("#to-suggestions [role=option]").TextContent));
+        Assert.Equal(["wal", "wal"], _book.Asked);
+    }
+
+    [Fact]
+    public void ListClosedWhileTheDirectoryWasBeingRead_NotOpenedAgain()
+    {
+        var directoryRead = new TaskCompletionSource();
+        _book.SourcesReady = directoryRead.Task;
+        var field = Render("");
+        field.Find("#to").Input("wal");
+        field.Find("#to").KeyDown("Escape");
+
+        _book.Suggestions.Add(new RecipientSuggestion("王爱丽", ["王爱丽 <alice@school.test>"], SuggestionSource.Directory, "物理学院"));
+        directoryRead.SetResult();
+
+        Assert.Equal(["wal"], _book.Asked);
+        Assert.Empty(field.FindAll("#to-suggestions [role=option]"));
+    }
+
     private IRenderedComponent<RecipientField> Render(string value)
     {
         _value = value;

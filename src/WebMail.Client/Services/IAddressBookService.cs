@@ -12,6 +12,9 @@ public interface IAddressBookService
     /// </summary>
     Task<IReadOnlyList<RecipientSuggestion>> SuggestAsync(string typed, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets the suggestions' sources ready (the address book read, the school directory being read) before the first keystroke.</summary>
+    /// <summary>
+    /// Gets the suggestions' sources ready before the first keystroke: the address book read, the school directory
+    /// read when it is not in memory yet. Completes when they are, so that what was typed meanwhile can be looked up again.
+    /// </summary>
     Task PrepareAsync(CancellationToken cancellationToken = default);
 }

@@ -77,6 +77,13 @@ public sealed partial class RecipientField : IDisposable
             try
             {
                 await AddressBook.PrepareAsync(_preparing.Token);
+                // Typed while the address book was still being read (the school's directory, the first time after
+                // a restart): what was suggested then may lack people it has; unless the list was closed meanwhile.
+                if (_suggesting is { IsCancellationRequested: false })
+                {
+                    await SuggestAsync(_typed);
+                    StateHasChanged();
+                }
             }
             catch (Exception exception) when (exception is OperationCanceledException or MailOperationException)
             {

@@ -80,6 +80,22 @@ public sealed class SchoolDirectoryTests
     }
 
     [Fact]
+    public async Task Prepare_CompletesOnceTheDirectoryIsRead_ThenPinyinInitialsFindAtOnce()
+    {
+        using var relay = new TcpRelay(DemoDirectory.Port);
+        await using var app = WebMailAppFactory.With(DemoDirectory.AppConfiguration(port: relay.Port));
+        var book = app.AddressBookFor(DemoMailServer.NewTestAccount("directoryprepare"), DemoMailServer.TestPassword);
+
+        // The compose form waits for this to look again for what was typed while the directory was being read.
+        await book.PrepareAsync(_timeout);
+        relay.Cut(); // the directory server gone: only what was read before can answer
+
+        // Only the copy in memory knows the initials of 王爱丽 (wang ai li): the directory server does not.
+        Assert.Contains(await book.SuggestAsync("wal", _timeout), s => s.Mailboxes[0] == $"王爱丽 <alice@{DemoMailServer.Domain}>");
+        Assert.Empty(await LdapDirectory.SearchAsync(DemoDirectory.Options(), Reader, "wal", 5, _timeout));
+    }
+
+    [Fact]
     public async Task Suggest_AsTheUserThemselves_FoundByName_AWrongPasswordFindsNoOne()
     {
         await using var app = WebMailAppFactory.With(DemoDirectory.AppConfiguration(DirectoryBind.User));

@@ -20,7 +20,8 @@ public sealed class AddressBookService(
     public async Task PrepareAsync(CancellationToken cancellationToken = default)
     {
         var context = await current.ForAsync(authentication);
-        directory.Prepare(context);
+        var directoryRead = directory.PrepareAsync(context, cancellationToken);
         await context.AddressBook.ContactsAsync(store, context.Session.Address, clock, cancellationToken);
+        await directoryRead;
     }
 }

@@ -49,13 +49,21 @@ public sealed class SchoolDirectory(IOptionsMonitor<MailOptions> options, MailSe
 
     /// <summary>
     /// Starts reading the directory of the user's domain if it is not in memory (the compose form calls this when it
-    /// opens, so the first keystroke finds it read).
+    /// opens, so the first keystroke finds it read); completes when no first read is going on any more, so that the
+    /// form can look again for what was typed while it was (a query that came first searched the server, which
+    /// knows no pinyin initials).
     /// </summary>
-    public void Prepare(SessionMailbox context)
+    public async Task PrepareAsync(SessionMailbox context, CancellationToken cancellationToken)
     {
-        if (options.CurrentValue.FindDomain(context.Session.Domain)?.Directory is { Bind: DirectoryBind.Service } directory)
+        if (options.CurrentValue.FindDomain(context.Session.Domain)?.Directory is not { Bind: DirectoryBind.Service } directory)
         {
-            _ = Current(context.Session.Domain, directory);
+            return;
+        }
+
+        // A copy being read again in the background is not waited for: the old one serves meanwhile.
+        if (Current(context.Session.Domain, directory) is null && _reading.TryGetValue(context.Session.Domain, out var reading))
+        {
+            await reading.WaitAsync(cancellationToken);
         }
     }
 
