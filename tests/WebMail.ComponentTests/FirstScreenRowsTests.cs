@@ -26,6 +26,19 @@ public sealed class FirstScreenRowsTests
     }
 
     [Fact]
+    public void RenderNotAskedForByRestDue_NoMoreRows()
+    {
+        var rows = new FirstScreenRows();
+
+        rows.Of(Fifty, interactive: true);
+
+        // The student clicked a row: that render carries no screenful of rows along with the message.
+        Assert.Equal(FirstScreenRows.Count, rows.Of(Fifty, interactive: true).Count());
+        Assert.True(rows.RestDue());
+        Assert.Equal(2 * FirstScreenRows.Count, rows.Of(Fifty, interactive: true).Count());
+    }
+
+    [Fact]
     public void RestDue_OncePerRenderOfTheList()
     {
         var rows = new FirstScreenRows();

@@ -25,7 +25,7 @@ public sealed class FirstScreenRows
     /// <summary>How many rows the last <see cref="Of"/> left for later renders (their place is kept meanwhile).</summary>
     public int LeftOut { get; private set; }
 
-    /// <summary>The rows to draw now.</summary>
+    /// <summary>The rows to draw now: as many as before, unless <see cref="RestDue"/> asked for more since.</summary>
     /// <param name="interactive">The live page is rendering (prerendered HTML carries every row: it costs little).</param>
     public IEnumerable<T> Of<T>(IReadOnlyList<T> rows, bool interactive)
     {
@@ -36,8 +36,10 @@ public sealed class FirstScreenRows
             return rows;
         }
 
-        _drawn = Math.Min(_drawn + Count, rows.Count);
-        if (_drawn == rows.Count)
+        // Only the renders RestDue asks for add rows: a render for anything else (a click opening a message) must
+        // not carry a screenful of rows along with what the student asked for.
+        _drawn = Math.Max(_drawn, Count);
+        if (rows.Count <= _drawn)
         {
             _done = true;
             return rows;
@@ -48,8 +50,8 @@ public sealed class FirstScreenRows
     }
 
     /// <summary>
-    /// After a render: true when it left rows out and the next render must draw more; once per <see cref="Of"/>,
-    /// so a render that did not draw the list (a spinner) cannot ask again and again.
+    /// After a render: true when it left rows out, and the next render draws another screenful; once per
+    /// <see cref="Of"/>, so a render that did not draw the list (a spinner) cannot ask again and again.
     /// </summary>
     public bool RestDue()
     {
@@ -59,6 +61,7 @@ public sealed class FirstScreenRows
         }
 
         _nextAsked = true;
+        _drawn += Count;
         return true;
     }
 }
