@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the browser speed table: sign-in to the first inbox and opening messages in the Debian Chromium, against
 # the demo mail server with a 10,000-message mailbox (seeded once), IMAP and POP3.
-#   bench/browser.sh [ROUNDS]        BENCH_SPLIT=1 also splits each click's time; BENCH_TIMELINE=1 prints the slow phone visit request by request
+#   bench/browser.sh [ROUNDS]        BENCH_SPLIT=1 also splits each click's time; BENCH_TIMELINE=1 prints the slow phone visit request by request (=desktop: the desktop visits)
 #   BENCH_ROUNDCUBE=1 bench/browser.sh [ROUNDS]   also Roundcube 1.6 (bench/roundcube.sh) in the same run, with ratios
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/mailbox.sh"

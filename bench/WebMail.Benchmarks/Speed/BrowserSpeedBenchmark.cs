@@ -147,10 +147,10 @@ internal static class BrowserSpeedBenchmark
         }
 
         var live = await InPageClock.ShownAtAsync(page, "live");
-        if (phoneOnSlow3G && Environment.GetEnvironmentVariable("BENCH_TIMELINE") == "1")
+        if (Environment.GetEnvironmentVariable("BENCH_TIMELINE") is var timeline && (phoneOnSlow3G ? timeline == "1" : timeline == "desktop"))
         {
             await Task.Delay(TimeSpan.FromSeconds(1)); // what follows the first live render
-            Console.Error.WriteLine($"phone on slow 3G: rows shown at {rowsShown:F0} ms, live at {live:F0} ms");
+            Console.Error.WriteLine($"{(phoneOnSlow3G ? "phone on slow 3G" : reading)}: rows shown at {rowsShown:F0} ms, live at {live:F0} ms");
             foreach (var line in traffic.Timeline())
             {
                 Console.Error.WriteLine(line);
