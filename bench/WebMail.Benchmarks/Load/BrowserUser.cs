@@ -24,17 +24,20 @@ internal sealed class BrowserUser(IPage page, string address) : ILoadUser
                 target = link;
                 // The body must be there too, as Roundcube's timing waits for its preview frame's body: a text body
                 // comes in the reader's render, an HTML body in a frame of its own that loads after it.
-                const loadedFrames = new WeakSet();
+                // The frame may be a new one or the last message's, given this message's address: done when it has
+                // loaded this message's body since the click.
+                const click = String(t0), loaded = new Set();
                 const bodyShown = () => {
                     const reader = document.querySelector('.mail-reader');
                     if (reader?.querySelector('pre.message-text')) return true;
                     const frame = reader?.querySelector('iframe.message-frame');
                     if (!frame) return false;
-                    if (!frame.dataset.timed) {
-                        frame.dataset.timed = '1';
-                        frame.addEventListener('load', () => { loadedFrames.add(frame); check(); });
+                    if (frame.dataset.timed !== click) {
+                        frame.dataset.timed = click;
+                        frame.addEventListener('load', () => { loaded.add(frame.getAttribute('src')); check(); });
                     }
-                    return loadedFrames.has(frame);
+                    const src = frame.getAttribute('src') ?? '';
+                    return src.includes('/' + encodeURIComponent(id) + '/') && loaded.has(src);
                 };
                 done = () => document.querySelector('.message-row.open-in-pane')?.dataset.messageId === id
                     && document.querySelector('#message-subject')?.textContent.trim() === subject && bodyShown();

@@ -67,6 +67,13 @@ internal static class RoundcubeRound
         var openFirst = await page.EvaluateAsync<double>(TimedClick, new object[] { BrowserSpeedBenchmark.FirstClickedRow, 30_000 });
         await Task.Delay(BrowserSpeedBenchmark.ReadingPause);
         var openNext = await page.EvaluateAsync<double>(TimedClick, new object[] { BrowserSpeedBenchmark.FirstClickedRow + 1, 30_000 });
-        return new BrowserRoundResult(rowsShown, double.NaN, openFirst, openNext, bytes, double.NaN, double.NaN);
+        var openHtml = double.NaN;
+        if (BrowserSpeedBenchmark.HtmlRow >= 0)
+        {
+            await Task.Delay(BrowserSpeedBenchmark.ReadingPause);
+            openHtml = await page.EvaluateAsync<double>(TimedClick, new object[] { BrowserSpeedBenchmark.HtmlRow, 30_000 });
+        }
+
+        return new BrowserRoundResult(rowsShown, double.NaN, openFirst, openNext, bytes, double.NaN, double.NaN) { OpenHtml = openHtml };
     }
 }
