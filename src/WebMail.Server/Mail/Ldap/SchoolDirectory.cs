@@ -60,11 +60,7 @@ public sealed class SchoolDirectory(IOptionsMonitor<MailOptions> options, MailSe
             return;
         }
 
-        // A copy being read again in the background is not waited for: the old one serves meanwhile.
-        if (Current(context.Session.Domain, directory) is null && _reading.TryGetValue(context.Session.Domain, out var reading))
-        {
-            await reading.WaitAsync(cancellationToken);
-        }
+        await FirstRead(context.Session.Domain, directory).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -73,12 +69,7 @@ public sealed class SchoolDirectory(IOptionsMonitor<MailOptions> options, MailSe
     /// </summary>
     private async Task<DirectoryCopy?> CopyOfAsync(string domain, DirectoryOptions directory, CancellationToken cancellationToken)
     {
-        if (Current(domain, directory) is { } copy)
-        {
-            return copy;
-        }
-
-        if (_reading.TryGetValue(domain, out var reading))
+        if (FirstRead(domain, directory) is { IsCompleted: false } reading)
         {
             await Task.WhenAny(reading, Task.Delay(FirstReadWait, cancellationToken));
         }
@@ -88,6 +79,13 @@ public sealed class SchoolDirectory(IOptionsMonitor<MailOptions> options, MailSe
 
     /// <summary>How long a first query waits for the directory being read (10,000 people take well under a second on a campus network).</summary>
     public static readonly TimeSpan FirstReadWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The domain's first read while it is going on (started here if need be); completed when a copy is in memory,
+    /// even one being read again in the background (the old one serves meanwhile), or when no read is going on.
+    /// </summary>
+    private Task FirstRead(string domain, DirectoryOptions directory) =>
+        Current(domain, directory) is null && _reading.TryGetValue(domain, out var reading) ? reading : Task.CompletedTask;
 
     private DirectoryCopy? Current(string domain, DirectoryOptions directory)
     {
