@@ -18,7 +18,7 @@ public sealed class FirstScreenRows
 {
     public const int Count = 10;
 
-    private int _drawn;
+    private int _drawn = Count;
     private bool _done;
     private bool _nextAsked;
 
@@ -38,7 +38,6 @@ public sealed class FirstScreenRows
 
         // Only the renders RestDue asks for add rows: a render for anything else (a click opening a message) must
         // not carry a screenful of rows along with what the student asked for.
-        _drawn = Math.Max(_drawn, Count);
         if (rows.Count <= _drawn)
         {
             _done = true;
