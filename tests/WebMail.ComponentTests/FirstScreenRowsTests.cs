@@ -16,11 +16,13 @@ public sealed class FirstScreenRowsTests
         {
             Assert.Equal(Fifty[..(screens * FirstScreenRows.Count)], rows.Of(Fifty, interactive: true));
             Assert.Equal(50 - screens * FirstScreenRows.Count, rows.LeftOut);
+            Assert.False(rows.AllDrawn);
             Assert.True(rows.RestDue());
         }
 
         Assert.Equal(Fifty, rows.Of(Fifty, interactive: true));
         Assert.Equal(0, rows.LeftOut);
+        Assert.True(rows.AllDrawn);
         Assert.False(rows.RestDue());
         Assert.Equal(Fifty, rows.Of(Fifty, interactive: true));
     }
@@ -56,6 +58,7 @@ public sealed class FirstScreenRowsTests
 
         Assert.Equal(Fifty, rows.Of(Fifty, interactive: false));
         Assert.False(rows.RestDue());
+        Assert.False(rows.AllDrawn); // drawn into the page's HTML, not yet by the live page
         Assert.Equal(FirstScreenRows.Count, rows.Of(Fifty, interactive: true).Count());
     }
 

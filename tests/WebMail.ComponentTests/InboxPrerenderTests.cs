@@ -62,6 +62,33 @@ public sealed class InboxPrerenderTests : InboxPageTest
         var inbox = Render<Inbox>();
 
         inbox.WaitForAssertion(() => Assert.Equal(50, inbox.FindAll("#message-list .message-row").Count));
+        Assert.Empty(inbox.FindAll(".body-frame-warmup")); // it waits for the live page
+    }
+
+    [Fact]
+    public void Live_TheBodyFrameWarmup_ComesOnceEveryRowIsDrawn_HiddenAndSandboxedLikeABody()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Mailbox.Messages = FiftyMessages();
+        Mailbox.ListDelay = TimeSpan.FromMilliseconds(100);
+        var rowsWithTheWarmup = new List<int>();
+
+        var inbox = Render<Inbox>();
+        inbox.OnMarkupUpdated += (_, _) =>
+        {
+            if (inbox.FindAll(".body-frame-warmup").Count > 0)
+            {
+                rowsWithTheWarmup.Add(inbox.FindAll("#message-list .message-row").Count);
+            }
+        };
+
+        inbox.WaitForAssertion(() => Assert.NotEmpty(inbox.FindAll(".body-frame-warmup")), TimeSpan.FromSeconds(5));
+        Assert.All(rowsWithTheWarmup, rows => Assert.Equal(50, rows));
+        var frame = inbox.Find(".body-frame-warmup");
+        Assert.True(frame.HasAttribute("hidden"));
+        Assert.Equal("-1", frame.GetAttribute("tabindex"));
+        Assert.Equal("allow-popups allow-popups-to-escape-sandbox", frame.GetAttribute("sandbox"));
+        Assert.Equal("mail/body-frame-warmup", frame.GetAttribute("src"));
     }
 
     [Fact]

@@ -37,6 +37,28 @@ public sealed class MessageEndpointTests(WebMailAppFactory app, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task BodyFrameWarmup_ServedUnderTheBodysPolicy_OnlyToASignedInUser()
+    {
+        var (client, ids, _) = await SignedInWithMessagesAsync("warmup");
+        using var _ = client;
+        using var body = await client.GetAsync($"/mail/messages/{ids[0]}/body", _timeout);
+        using var anonymous = new SignInClient(app);
+
+        using var response = await client.GetAsync("/mail/body-frame-warmup", _timeout);
+        using var refused = await anonymous.GetAsync("/mail/body-frame-warmup", _timeout);
+
+        // The same sandbox as a body's, or the browser would not put bodies in the process this frame keeps ready.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            string.Join(";", body.Headers.GetValues("Content-Security-Policy")),
+            string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("邮件", await response.Content.ReadAsStringAsync(_timeout));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Attachment_OwnMessage_DownloadsTheExactBytesUnderASafeName()
     {
         var (client, ids, attachment) = await SignedInWithMessagesAsync("download");

@@ -22,6 +22,9 @@ public sealed class FirstScreenRows
     private bool _done;
     private bool _nextAsked;
 
+    /// <summary>The live page has drawn every row of a list (from then on, every render draws them all).</summary>
+    public bool AllDrawn => _done;
+
     /// <summary>How many rows the last <see cref="Of"/> left for later renders (their place is kept meanwhile).</summary>
     public int LeftOut { get; private set; }
 
