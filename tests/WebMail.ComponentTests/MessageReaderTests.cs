@@ -52,6 +52,41 @@ public sealed class MessageReaderTests : ComponentTest
     }
 
     [Fact]
+    public void HtmlBody_Small_ComesWithTheRenderUnderTheBodysPolicy_WithRemoteContentFromItsUrl()
+    {
+        _mailbox.SafeHtml = "<p>第三周的<b>周报</b></p>";
+        _mailbox.RemoteContent = true;
+
+        var reader = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m2"));
+
+        reader.WaitForAssertion(() => Assert.NotEmpty(reader.FindAll("iframe.message-frame")));
+        var frame = reader.Find("iframe.message-frame");
+        Assert.Null(frame.GetAttribute("src"));
+        Assert.Equal("m2", frame.GetAttribute("data-message-id"));
+        Assert.Equal("allow-popups allow-popups-to-escape-sandbox", frame.GetAttribute("sandbox"));
+        var document = frame.GetAttribute("srcdoc")!;
+        var policy = document.IndexOf("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:;", StringComparison.Ordinal);
+        Assert.InRange(policy, 0, document.IndexOf("<p>第三周的<b>周报</b></p>", StringComparison.Ordinal));
+
+        // Remote pictures need the body's URL: its policy allows them, the page's (which a srcdoc keeps) does not.
+        reader.Find("#show-remote").Click();
+
+        reader.WaitForAssertion(() => Assert.Equal("mail/messages/m2/body?remote=true", reader.Find("iframe.message-frame").GetAttribute("src")));
+        Assert.Null(reader.Find("iframe.message-frame").GetAttribute("srcdoc"));
+    }
+
+    [Fact]
+    public void HtmlBody_Large_ComesFromItsUrl_NotOverTheLiveConnection()
+    {
+        _mailbox.SafeHtml = "<p>" + new string('长', BodyFrame.MaxInlineChars) + "</p>";
+
+        var reader = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m2"));
+
+        reader.WaitForAssertion(() => Assert.Equal("mail/messages/m2/body", reader.Find("iframe.message-frame").GetAttribute("src")));
+        Assert.Null(reader.Find("iframe.message-frame").GetAttribute("srcdoc"));
+    }
+
+    [Fact]
     public void RemoteContent_SettingsUnavailable_StaysBlocked()
     {
         _mailbox.RemoteContent = true;

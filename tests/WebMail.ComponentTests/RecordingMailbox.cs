@@ -88,6 +88,9 @@ public sealed class RecordingMailbox : IMailboxService
     /// <summary>Messages open as HTML with remote content (pictures from the web).</summary>
     public bool RemoteContent { get; set; }
 
+    /// <summary>The sanitized HTML body the opened message has (null: none, or only at the body's URL).</summary>
+    public string? SafeHtml { get; set; }
+
     /// <summary>Opened messages ask for a read receipt to this address.</summary>
     public string? ReceiptTo { get; set; }
 
@@ -105,8 +108,8 @@ public sealed class RecordingMailbox : IMailboxService
         var summary = ThreeMessages.Single(m => m.Id == messageId);
         var view = await Record(nameof(OpenAsync), new MessageView(
             messageId, summary.FromName, summary.FromAddress, "alice@school.test", "", summary.Subject, summary.Date,
-            "正文", HasHtmlBody: RemoteContent, HasRemoteContent: RemoteContent, Attachments, DecodingProblems: false)
-        { ReceiptTo = ReceiptTo });
+            "正文", HasHtmlBody: RemoteContent || SafeHtml is not null, HasRemoteContent: RemoteContent, Attachments, DecodingProblems: false)
+        { ReceiptTo = ReceiptTo, SafeHtml = SafeHtml });
         if (OpenDelay != TimeSpan.Zero)
         {
             OpenPending = true;

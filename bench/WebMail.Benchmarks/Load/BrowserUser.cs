@@ -24,9 +24,9 @@ internal sealed class BrowserUser(IPage page, string address) : ILoadUser
                 target = link;
                 // The body must be there too, as Roundcube's timing waits for its preview frame's body: a text body
                 // comes in the reader's render, an HTML body in a frame of its own that loads after it.
-                // The frame may be a new one or the last message's, given this message's address: done when it has
-                // loaded this message's body since the click.
-                const click = String(t0), loaded = new Set();
+                // The frame is a new one per message (data-message-id), its body from the render (srcdoc) or from
+                // its URL: done when that frame has loaded since the click.
+                const click = String(t0), loaded = new WeakSet();
                 const bodyShown = () => {
                     const reader = document.querySelector('.mail-reader');
                     if (reader?.querySelector('pre.message-text')) return true;
@@ -34,10 +34,9 @@ internal sealed class BrowserUser(IPage page, string address) : ILoadUser
                     if (!frame) return false;
                     if (frame.dataset.timed !== click) {
                         frame.dataset.timed = click;
-                        frame.addEventListener('load', () => { loaded.add(frame.getAttribute('src')); check(); });
+                        frame.addEventListener('load', () => { loaded.add(frame); check(); });
                     }
-                    const src = frame.getAttribute('src') ?? '';
-                    return src.includes('/' + encodeURIComponent(id) + '/') && loaded.has(src);
+                    return frame.dataset.messageId === id && loaded.has(frame);
                 };
                 done = () => document.querySelector('.message-row.open-in-pane')?.dataset.messageId === id
                     && document.querySelector('#message-subject')?.textContent.trim() === subject && bodyShown();

@@ -1,8 +1,8 @@
 namespace WebMail.Client.Services;
 
-/// <summary>A decoded message ready to show. Its HTML body is served separately, sanitized, into a sandboxed frame.</summary>
+/// <summary>A decoded message ready to show. Its HTML body, sanitized, is shown in a sandboxed frame (Shared/BodyFrame).</summary>
 /// <param name="TextBody">The plain-text body (or the HTML body's text when there is no plain part), null when there is none.</param>
-/// <param name="HasHtmlBody">An HTML body is available at the message's body URL.</param>
+/// <param name="HasHtmlBody">An HTML body is available (at the message's body URL, and in <see cref="SafeHtml"/>).</param>
 /// <param name="HasRemoteContent">The HTML refers to remote images, styles or fonts, which are blocked unless the user allows them.</param>
 /// <param name="DecodingProblems">Parts that could not be shown (broken MIME, unknown charset, oversized HTML), for a notice.</param>
 public sealed record MessageView(
@@ -33,6 +33,12 @@ public sealed record MessageView(
     /// and sends one only if they agree. Null when none was asked for.
     /// </summary>
     public string? ReceiptTo { get; init; }
+
+    /// <summary>
+    /// The sanitized HTML body (the string the session's cache holds, not a copy), so the reader can hand a small one to
+    /// its frame with the view (<see cref="Shared.BodyFrame.InlineDocument"/>); null when there is none.
+    /// </summary>
+    public string? SafeHtml { get; init; }
 
     /// <summary>The Message-Id header, without angle brackets; null when the message has none.</summary>
     public string? MessageId { get; init; }

@@ -47,15 +47,8 @@ public static class MessageEndpoints
     {
         // The policy carries "sandbox" itself, so the body stays script-less and origin-less even when this URL
         // is opened directly. Remote images, styles and fonts load only when the user allowed them.
-        var remoteSources = remote ? " https: http:" : "";
-        Sandboxed(http,
-            $"sandbox {BodyFrame.Sandbox}; default-src 'none'; " +
-            $"img-src data:{remoteSources}; style-src 'unsafe-inline'{remoteSources}; font-src data:{remoteSources}; " +
-            "base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
-        var document = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">" +
-            "<style>body{font-family:system-ui,sans-serif;margin:0;padding:.5rem;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style>" +
-            $"</head><body>{safeHtml}</body></html>";
-        return Results.Text(document, "text/html; charset=utf-8", Encoding.UTF8);
+        Sandboxed(http, $"sandbox {BodyFrame.Sandbox}; {BodyFrame.PolicyFor(remote)}; frame-ancestors 'self'");
+        return Results.Text(BodyFrame.Document(safeHtml), "text/html; charset=utf-8", Encoding.UTF8);
     }
 
     /// <summary>

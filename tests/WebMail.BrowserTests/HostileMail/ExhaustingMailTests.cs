@@ -76,7 +76,8 @@ public sealed class ExhaustingMailTests(ExhaustingMailTests.Fixture fixture) : I
 
             foreach (var frame in page.Frames)
             {
-                if (frame.Url.Contains("/body", StringComparison.Ordinal) && (await frame.ContentAsync()).Contains(visible, StringComparison.Ordinal))
+                if ((frame.Url.Contains("/body", StringComparison.Ordinal) || frame.Url == "about:srcdoc")
+                    && (await frame.ContentAsync()).Contains(visible, StringComparison.Ordinal))
                 {
                     return;
                 }

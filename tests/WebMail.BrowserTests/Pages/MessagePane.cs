@@ -77,6 +77,6 @@ public sealed class MessagePane(IPage page)
     /// <summary>Inside the sandboxed body frame.</summary>
     public IFrameLocator Body => page.FrameLocator("iframe.message-frame");
 
-    /// <summary>The body frame loaded from <paramref name="bodyUrl"/>.</summary>
-    public ILocator BodyFrameFrom(string bodyUrl) => page.Locator($"iframe.message-frame[src*='{bodyUrl.TrimStart('/')}']");
+    /// <summary>The body frame of this message (a new frame per message; its body given with the render or from its URL).</summary>
+    public ILocator BodyFrameOf(string messageId) => page.Locator($"iframe.message-frame[data-message-id='{messageId}']");
 }

@@ -69,6 +69,7 @@ public static class MessageRenderer
             problems)
         {
             TooDeeplyNested = readable.TooDeeplyNested,
+            SafeHtml = safeHtml,
             ReceiptTo = ReceiptAddress(message),
             MessageId = message.MessageId,
             References = [.. message.References],
