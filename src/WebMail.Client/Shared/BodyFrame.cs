@@ -33,7 +33,7 @@ public static class BodyFrame
     /// renderer process of their own, and the frame of one message is removed as the next one's is added, so each
     /// body started a cold process (about 60 ms, and more for a first Chinese text, whose font that process had to
     /// load; docs/benchmarks.md). A hidden frame of the same kind, present while the list is, keeps that process
-    /// and its fonts for the bodies opened next to it.
+    /// for the bodies opened next to it.
     /// </summary>
     public const string WarmupUrl = "mail/body-frame-warmup";
 
@@ -49,7 +49,7 @@ public static class BodyFrame
     /// content allowed (a <c>srcdoc</c> document keeps the page's own policy, which allows no remote host).
     /// </summary>
     /// <remarks>
-    /// A <c>srcdoc</c> document has no response of its own: it keeps the page's policy, and <see cref="Policy"/> is
+    /// A <c>srcdoc</c> document has no response of its own: it keeps the page's policy, and the body's policy is
     /// added in its head, before anything of the message (the sanitizer lets no <c>meta</c> through, and a later policy
     /// could only forbid more). Both apply, so it may load what the body's URL may (<see cref="PolicyFor"/>); the
     /// frame's sandbox attribute is the same as for the URL.

@@ -37,7 +37,7 @@ public static class MessageEndpoints
 
     /// <summary>
     /// The hidden frame that keeps the browser's process for body frames ready (<see cref="BodyFrame.WarmupUrl"/>):
-    /// a document like a body, with a line in both of the UI's scripts so the fonts a body needs are loaded too.
+    /// a fixed document like a body (a word in each of the UI's languages), under the body's policy.
     /// </summary>
     private static IResult ServeBodyFrameWarmup(HttpContext http) =>
         BodyDocument(http, "<p lang=\"zh-CN\">邮件</p><p lang=\"en\">Mail</p>", remote: false);
