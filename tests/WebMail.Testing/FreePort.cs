@@ -12,11 +12,19 @@ public static class FreePort
     private const int Last = 32000;
 
     /// <summary>A loopback port nothing listens on (taken and released at once), outside the range outgoing connections use.</summary>
-    public static int Find()
+    public static int Find() => FindOtherThan(0);
+
+    /// <summary>A free loopback port other than <paramref name="taken"/> (found a moment ago, not yet bound).</summary>
+    public static int FindOtherThan(int taken)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
             var port = Random.Shared.Next(First, Last);
+            if (port == taken)
+            {
+                continue;
+            }
+
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

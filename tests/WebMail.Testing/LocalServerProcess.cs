@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace WebMail.Testing;
 
@@ -10,6 +9,7 @@ namespace WebMail.Testing;
 public sealed class LocalServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+    private const string TcpListenState = "0A";
 
     private readonly string _program;
     private readonly string[] _arguments;
@@ -39,6 +39,27 @@ public sealed class LocalServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Starts <paramref name="program"/> on a loopback port found free, with the arguments (or configuration) made
+    /// for that port. The port is free when found but bound a moment later, so another process of a parallel run can
+    /// take it in between: a program that exits at start is tried again on a fresh port.
+    /// </summary>
+    public static async Task<LocalServerProcess> StartOnFreePortAsync(string program, Func<int, Task<string[]>> argumentsFor)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort.Find();
+            try
+            {
+                return await StartAsync(program, port, await argumentsFor(port));
+            }
+            catch (ExitedAtStartException) when (attempt < attempts)
+            {
+            }
+        }
+    }
+
     /// <summary>Starts the program again (after <see cref="StopAsync"/>) on the same port.</summary>
     public async Task StartAsync()
     {
@@ -54,11 +75,11 @@ public sealed class LocalServerProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await AcceptsAsync(Port))
+        while (!ListensOn(_process, Port))
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{_program} exited at start with code {_process.ExitCode}");
+                throw new ExitedAtStartException($"{_program} exited at start with code {_process.ExitCode}");
             }
 
             if (DateTime.UtcNow > deadline)
@@ -89,18 +110,33 @@ public sealed class LocalServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static async Task<bool> AcceptsAsync(int port)
+    /// <summary>
+    /// Whether this program itself listens on the port (one of its sockets is a loopback listener there in
+    /// /proc/net/tcp). A connection test is not enough: another process that took the port in between would accept
+    /// it, and the tests would talk to that one while ours exits on "address in use".
+    /// </summary>
+    private static bool ListensOn(Process process, int port)
     {
-        using var client = new TcpClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-        try
-        {
-            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
-            return true;
-        }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
+        var listeners = File.ReadLines("/proc/net/tcp").Skip(1)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(column => column[3] == TcpListenState && column[1].EndsWith($":{port:X4}", StringComparison.Ordinal))
+            .Select(column => $"socket:[{column[9]}]")
+            .ToHashSet();
+        if (listeners.Count == 0)
         {
             return false;
         }
+
+        try
+        {
+            return new DirectoryInfo($"/proc/{process.Id}/fd").EnumerateFileSystemInfos()
+                .Any(descriptor => descriptor.LinkTarget is { } target && listeners.Contains(target));
+        }
+        catch (Exception exception) when (exception is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            return false; // exited meanwhile, or a descriptor closed while read: the caller looks again
+        }
     }
+
+    private sealed class ExitedAtStartException(string message) : InvalidOperationException(message);
 }

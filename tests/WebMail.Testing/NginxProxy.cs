@@ -11,10 +11,13 @@ public static class NginxProxy
 
     /// <param name="passWebSockets">False: the site as a proxy configured without the WebSocket lines would serve it
     /// (every WebSocket handshake refused), to prove the webmail falls back to another transport.</param>
-    public static async Task<LocalServerProcess> StartAsync(bool passWebSockets, params Uri[] instances)
+    public static Task<LocalServerProcess> StartAsync(bool passWebSockets, params Uri[] instances) =>
+        LocalServerProcess.StartOnFreePortAsync("/usr/sbin/nginx", port => ConfigureAsync(port, passWebSockets, instances));
+
+    /// <summary>Writes the site for <paramref name="port"/> into a fresh folder; returns nginx's arguments to run it.</summary>
+    private static async Task<string[]> ConfigureAsync(int port, bool passWebSockets, Uri[] instances)
     {
         var folder = Directory.CreateTempSubdirectory("webmail-nginx-").FullName;
-        var port = FreePort.Find();
         var template = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "docs", "nginx", "webmail.conf"));
         var servers = string.Join("\n", instances.Select(i => $"    server 127.0.0.1:{i.Port} max_fails=1 fail_timeout=30s;"));
         var site = template
@@ -54,6 +57,6 @@ public static class NginxProxy
             """;
         var configFile = Path.Combine(folder, "nginx.conf");
         await File.WriteAllTextAsync(configFile, config);
-        return await LocalServerProcess.StartAsync("/usr/sbin/nginx", port, "-p", folder, "-c", configFile);
+        return ["-p", folder, "-c", configFile];
     }
 }

@@ -39,15 +39,37 @@ public sealed class WebMailServerFactory : WebMailAppFactory
     /// </summary>
     public static WebMailServerFactory WithManagementPort(Dictionary<string, string?>? settings = null)
     {
+        // Two fixed ports (the management URL is a setting read at start) found free a moment before Kestrel binds
+        // them: another process of a parallel run can take one in between, so a start that lost that race tries
+        // again with two fresh ports.
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return StartWithManagementPort(settings is null ? [] : new(settings));
+            }
+            catch (IOException e) when (attempt < attempts && LostPortRace(e))
+            {
+            }
+        }
+    }
+
+    private static WebMailServerFactory StartWithManagementPort(Dictionary<string, string?> settings)
+    {
         var managementPort = FreePort.Find();
-        settings ??= [];
+        var publicPort = FreePort.FindOtherThan(managementPort);
         settings[WebMail.Server.Hosting.ManagementPort.UrlKey] = $"http://127.0.0.1:{managementPort}";
         var loopback = System.Net.IPAddress.Loopback;
-        return new(settings, [new(loopback, FreePort.Find()), new(loopback, managementPort)])
+        return new(settings, [new(loopback, publicPort), new(loopback, managementPort)])
         {
             ManagementAddress = new Uri($"http://127.0.0.1:{managementPort}/"),
         };
     }
+
+    private static bool LostPortRace(Exception e) =>
+        e is Microsoft.AspNetCore.Connections.AddressInUseException
+        || (e.InnerException is { } inner && LostPortRace(inner));
 
     /// <summary>
     /// Settings for an app on a plain-HTTP port that an HttpClient signs in to: its cookie container sends Secure
