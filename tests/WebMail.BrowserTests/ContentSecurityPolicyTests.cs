@@ -31,7 +31,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
         await BrowserFixture.SignInAsync(page, user);
         // Newest first: the plain message (appended last) is first, the HTML one second.
         await MailboxPage.Of(page).MessageLinks.Nth(1).ClickAsync();
-        await Assertions.Expect(MessagePane.Of(page).Body.Locator("b")).ToHaveTextAsync("bold");
+        await Assertions.Expect((await MessagePane.Of(page).HtmlBodyAsync()).Locator("b")).ToHaveTextAsync("bold");
         await MessagePane.Of(page).Reply.ClickAsync();
         await Assertions.Expect(ComposePage.Of(page).Subject).ToHaveValueAsync("Re: html");
         await AppShell.Of(page).Brand.ClickAsync();

@@ -193,7 +193,7 @@ public sealed class RichTextComposeTests(BrowserFixture browser, Xunit.Abstracti
         var recipient = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(recipient, reader);
         await MailboxPage.Of(recipient).MessageLinks.First.ClickAsync();
-        await Assertions.Expect(MessagePane.Of(recipient).Body.Locator("b")).ToHaveTextAsync("张伟");
+        await Assertions.Expect((await MessagePane.Of(recipient).HtmlBodyAsync()).Locator("b")).ToHaveTextAsync("张伟");
         await MessagePane.Of(recipient).ViewSource.ClickAsync();
         // The text part, decoded here: it carries the signature's text under the separator.
         var source = await MessagePane.Of(recipient).SourceText.InnerTextAsync();

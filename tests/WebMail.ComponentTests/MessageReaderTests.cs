@@ -76,6 +76,22 @@ public sealed class MessageReaderTests : ComponentTest
     }
 
     [Fact]
+    public void HtmlBody_FormattedTextOnly_ShownInThePage_NoFrame()
+    {
+        _mailbox.SafeHtml = "<p class=\"x\">第三周的<b>周报</b></p>";
+        _mailbox.InPageHtml = "<p>第三周的<b>周报</b></p>";
+
+        var reader = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m2"));
+
+        reader.WaitForAssertion(() => Assert.NotEmpty(reader.FindAll(".message-html")));
+        var body = reader.Find(".message-html");
+        Assert.Equal("m2", body.GetAttribute("data-message-id"));
+        Assert.Equal("<p>第三周的<b>周报</b></p>", body.InnerHtml);
+        Assert.Empty(reader.FindAll("iframe"));
+        Assert.Empty(reader.FindAll("#show-remote"));
+    }
+
+    [Fact]
     public void HtmlBody_Large_ComesFromItsUrl_NotOverTheLiveConnection()
     {
         _mailbox.SafeHtml = "<p>" + new string('长', BodyFrame.MaxInlineChars) + "</p>";

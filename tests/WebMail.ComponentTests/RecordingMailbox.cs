@@ -91,6 +91,9 @@ public sealed class RecordingMailbox : IMailboxService
     /// <summary>The sanitized HTML body the opened message has (null: none, or only at the body's URL).</summary>
     public string? SafeHtml { get; set; }
 
+    /// <summary>The body as the server rebuilds formatted text for the page (InPageHtml); null: it needs its frame.</summary>
+    public string? InPageHtml { get; set; }
+
     /// <summary>Opened messages ask for a read receipt to this address.</summary>
     public string? ReceiptTo { get; set; }
 
@@ -109,7 +112,7 @@ public sealed class RecordingMailbox : IMailboxService
         var view = await Record(nameof(OpenAsync), new MessageView(
             messageId, summary.FromName, summary.FromAddress, "alice@school.test", "", summary.Subject, summary.Date,
             "正文", HasHtmlBody: RemoteContent || SafeHtml is not null, HasRemoteContent: RemoteContent, Attachments, DecodingProblems: false)
-        { ReceiptTo = ReceiptTo, SafeHtml = SafeHtml });
+        { ReceiptTo = ReceiptTo, SafeHtml = SafeHtml, InPageHtml = InPageHtml });
         if (OpenDelay != TimeSpan.Zero)
         {
             OpenPending = true;

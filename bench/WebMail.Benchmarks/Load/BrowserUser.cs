@@ -23,13 +23,15 @@ internal sealed class BrowserUser(IPage page, string address) : ILoadUser
                 const id = row.dataset.messageId, subject = row.querySelector('.message-subject').textContent.trim();
                 target = link;
                 // The body must be there too, as Roundcube's timing waits for its preview frame's body: a text body
-                // comes in the reader's render, an HTML body in a frame of its own that loads after it.
+                // and an HTML body of formatted text only (.message-html) come in the reader's render, any other
+                // HTML body in a frame of its own that loads after it.
                 // The frame is a new one per message (data-message-id), its body from the render (srcdoc) or from
                 // its URL: done when that frame has loaded since the click.
                 const click = String(t0), loaded = new WeakSet();
                 const bodyShown = () => {
                     const reader = document.querySelector('.mail-reader');
                     if (reader?.querySelector('pre.message-text')) return true;
+                    if (reader?.querySelector('.message-html')?.dataset.messageId === id) return true;
                     const frame = reader?.querySelector('iframe.message-frame');
                     if (!frame) return false;
                     if (frame.dataset.timed !== click) {

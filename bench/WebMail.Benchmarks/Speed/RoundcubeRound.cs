@@ -74,6 +74,13 @@ internal static class RoundcubeRound
             openHtml = await page.EvaluateAsync<double>(TimedClick, new object[] { BrowserSpeedBenchmark.HtmlRow, 30_000 });
         }
 
-        return new BrowserRoundResult(rowsShown, double.NaN, openFirst, openNext, bytes, double.NaN, double.NaN) { OpenHtml = openHtml };
+        var openInPageHtml = double.NaN;
+        if (BrowserSpeedBenchmark.InPageHtmlRow >= 0)
+        {
+            await Task.Delay(BrowserSpeedBenchmark.ReadingPause);
+            openInPageHtml = await page.EvaluateAsync<double>(TimedClick, new object[] { BrowserSpeedBenchmark.InPageHtmlRow, 30_000 });
+        }
+
+        return new BrowserRoundResult(rowsShown, double.NaN, openFirst, openNext, bytes, double.NaN, double.NaN) { OpenHtml = openHtml, OpenInPageHtml = openInPageHtml };
     }
 }

@@ -40,6 +40,12 @@ public sealed record MessageView(
     /// </summary>
     public string? SafeHtml { get; init; }
 
+    /// <summary>
+    /// The HTML body rebuilt for the page itself when it is only formatted text (the server's <c>InPageHtml</c>): shown
+    /// like a plain-text body, without a frame. Null when the body needs its sandboxed frame, or there is none.
+    /// </summary>
+    public string? InPageHtml { get; init; }
+
     /// <summary>The Message-Id header, without angle brackets; null when the message has none.</summary>
     public string? MessageId { get; init; }
 

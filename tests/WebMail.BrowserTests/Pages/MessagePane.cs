@@ -77,6 +77,20 @@ public sealed class MessagePane(IPage page)
     /// <summary>Inside the sandboxed body frame.</summary>
     public IFrameLocator Body => page.FrameLocator("iframe.message-frame");
 
+    /// <summary>An HTML body of formatted text only, shown in the page itself (no frame).</summary>
+    public ILocator InPageBody => page.Locator(".message-html");
+
+    /// <summary>This message's HTML body, in the page or its frame (not the previous message's, on its way out).</summary>
+    public ILocator HtmlBodyOf(string messageId) =>
+        page.Locator($".message-html[data-message-id='{messageId}'], iframe.message-frame[data-message-id='{messageId}']");
+
+    /// <summary>The HTML body wherever the reader shows it: in the page (formatted text only) or in its frame.</summary>
+    public async Task<ILocator> HtmlBodyAsync()
+    {
+        await page.Locator(".message-html, iframe.message-frame").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return await InPageBody.CountAsync() > 0 ? InPageBody : Body.Locator("body");
+    }
+
     /// <summary>The body frame of this message (a new frame per message; its body given with the render or from its URL).</summary>
     public ILocator BodyFrameOf(string messageId) => page.Locator($"iframe.message-frame[data-message-id='{messageId}']");
 }

@@ -70,6 +70,7 @@ public static class MessageRenderer
         {
             TooDeeplyNested = readable.TooDeeplyNested,
             SafeHtml = safeHtml,
+            InPageHtml = remote ? null : InPageHtml.From(safeHtml),
             ReceiptTo = ReceiptAddress(message),
             MessageId = message.MessageId,
             References = [.. message.References],

@@ -10,6 +10,6 @@ public sealed record RenderedMessage(MessageView View, string? SafeHtml, byte[] 
 
     /// <summary>Approximate memory held, for the cache's byte bounds (strings are UTF-16).</summary>
     public long Size { get; } = Raw.LongLength
-        + 2L * ((SafeHtml?.Length ?? 0) + (View.TextBody?.Length ?? 0) + View.Subject.Length + View.To.Length + View.Cc.Length)
+        + 2L * ((SafeHtml?.Length ?? 0) + (View.InPageHtml?.Length ?? 0) + (View.TextBody?.Length ?? 0) + View.Subject.Length + View.To.Length + View.Cc.Length)
         + 512;
 }
