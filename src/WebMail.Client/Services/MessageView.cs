@@ -1,6 +1,9 @@
 namespace WebMail.Client.Services;
 
-/// <summary>A decoded message ready to show. Its HTML body, sanitized, is shown in a sandboxed frame (Shared/BodyFrame).</summary>
+/// <summary>
+/// A decoded message ready to show. Its HTML body, sanitized, is shown in a sandboxed frame (Shared/BodyFrame), or in
+/// the page when it is only formatted text (<see cref="InPageHtml"/>).
+/// </summary>
 /// <param name="TextBody">The plain-text body (or the HTML body's text when there is no plain part), null when there is none.</param>
 /// <param name="HasHtmlBody">An HTML body is available (at the message's body URL, and in <see cref="SafeHtml"/>).</param>
 /// <param name="HasRemoteContent">The HTML refers to remote images, styles or fonts, which are blocked unless the user allows them.</param>

@@ -26,6 +26,7 @@ public sealed partial class MessageReader
     private (MessageSummary? Newer, MessageSummary? Older) _neighbours;
 
     private string? _loadedId;
+    private (MessageView? View, bool Remote, string? Document) _frameDocument;
 
     [Parameter, EditorRequired]
     public string Id { get; set; } = "";
@@ -133,6 +134,20 @@ public sealed partial class MessageReader
 
     private IReadOnlyList<AttachmentInfo> Previewable =>
         _view?.Attachments.Where(a => AttachmentPreview.KindOf(a) != AttachmentPreviewKind.None).ToList() ?? [];
+
+    /// <summary>
+    /// The frame's <c>srcdoc</c> (<see cref="BodyFrame.InlineDocument"/>, up to 64 K characters), built once per opened
+    /// message and remote-content choice rather than on every render of the reader.
+    /// </summary>
+    private string? FrameDocument()
+    {
+        if (!ReferenceEquals(_frameDocument.View, _view) || _frameDocument.Remote != _showRemote)
+        {
+            _frameDocument = (_view, _showRemote, BodyFrame.InlineDocument(_view?.SafeHtml, _showRemote));
+        }
+
+        return _frameDocument.Document;
+    }
 
     private string AttachmentUrl(int index) => $"mail/messages/{Uri.EscapeDataString(Id)}/attachments/{index}";
 
