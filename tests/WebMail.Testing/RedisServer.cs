@@ -8,7 +8,8 @@ public static class RedisServer
     public static Task<LocalServerProcess> StartAsync() =>
         LocalServerProcess.StartOnFreePortAsync(Program, port => Task.FromResult(ArgumentsFor(port)));
 
-    private static string[] ArgumentsFor(int port) =>
+    /// <summary>redis-server's arguments for a throwaway server on <paramref name="port"/>.</summary>
+    public static string[] ArgumentsFor(int port) =>
         ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning"];
 
     public static string ConnectionString(LocalServerProcess redis) => $"127.0.0.1:{redis.Port}";

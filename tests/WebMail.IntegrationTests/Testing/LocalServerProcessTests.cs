@@ -26,7 +26,7 @@ public sealed class LocalServerProcessTests
                     thief.Start();
                 }
 
-                return Task.FromResult<string[]>(["--port", port.ToString(), "--bind", "127.0.0.1", "--save", ""]);
+                return Task.FromResult(RedisServer.ArgumentsFor(port));
             });
 
             Assert.Equal(2, portsTried.Count);

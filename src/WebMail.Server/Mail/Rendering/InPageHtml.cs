@@ -44,6 +44,9 @@ public static class InPageHtml
         "border-left", "border-left-color", "border-left-style", "border-left-width", "list-style-type",
     };
 
+    /// <summary>The only functions a value may hold: a colour's.</summary>
+    private static readonly string[] ColourFunctions = ["rgb(", "rgba(", "hsl(", "hsla("];
+
     private static readonly HtmlParser Parser = new();
 
     /// <summary>The body rebuilt for the page, or null when it is more than formatted text (it keeps its frame).</summary>
@@ -187,7 +190,7 @@ public static class InPageHtml
         }
 
         var rest = value;
-        foreach (var colour in new[] { "rgb(", "rgba(", "hsl(", "hsla(" })
+        foreach (var colour in ColourFunctions)
         {
             rest = rest.Replace(colour, "", StringComparison.OrdinalIgnoreCase);
         }
