@@ -66,6 +66,20 @@ public sealed class InboxPrerenderTests : InboxPageTest
     }
 
     [Fact]
+    public void UndatedMessage_ItsRowShowsNoDate_TheOthersTheirs()
+    {
+        Mailbox.Messages = [RecordingMailbox.ThreeMessages[0] with { Date = DateTimeOffset.MinValue }, .. RecordingMailbox.ThreeMessages.Skip(1)];
+
+        var inbox = Render<Inbox>();
+
+        inbox.WaitForAssertion(() => Assert.Equal(3, inbox.FindAll("#message-list .message-row").Count));
+        var dates = inbox.FindAll("#message-list .message-row .message-date").Select(d => d.QuerySelector("time")).ToList();
+        Assert.Null(dates[0]);
+        Assert.All(dates.Skip(1), Assert.NotNull);
+        Assert.DoesNotContain("0001", inbox.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Live_TheBodyFrameWarmup_ComesOnceEveryRowIsDrawn_HiddenAndSandboxedLikeABody()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

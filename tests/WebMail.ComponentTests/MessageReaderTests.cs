@@ -92,6 +92,22 @@ public sealed class MessageReaderTests : ComponentTest
     }
 
     [Fact]
+    public void Undated_NoDateRow_WhereADatedMessageHasOne()
+    {
+        _mailbox.Messages = [RecordingMailbox.ThreeMessages[0] with { Date = DateTimeOffset.MinValue }];
+
+        var dated = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m2"));
+        var undated = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m3"));
+
+        dated.WaitForAssertion(() => Assert.Contains("正文", dated.Markup, StringComparison.Ordinal));
+        undated.WaitForAssertion(() => Assert.Contains("正文", undated.Markup, StringComparison.Ordinal));
+        Assert.Single(dated.FindAll("dl time"));
+        Assert.Empty(undated.FindAll("dl time"));
+        Assert.Equal(dated.FindAll("dl dt").Count - 1, undated.FindAll("dl dt").Count);
+        Assert.DoesNotContain("0001", undated.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HtmlBody_Large_ComesFromItsUrl_NotOverTheLiveConnection()
     {
         _mailbox.SafeHtml = "<p>" + new string('长', BodyFrame.MaxInlineChars) + "</p>";

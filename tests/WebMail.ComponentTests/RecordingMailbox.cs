@@ -108,7 +108,7 @@ public sealed class RecordingMailbox : IMailboxService
 
     public async Task<MessageView> OpenAsync(string messageId, CancellationToken cancellationToken = default)
     {
-        var summary = ThreeMessages.Single(m => m.Id == messageId);
+        var summary = Messages.Concat(ThreeMessages).First(m => m.Id == messageId);
         var view = await Record(nameof(OpenAsync), new MessageView(
             messageId, summary.FromName, summary.FromAddress, "alice@school.test", "", summary.Subject, summary.Date,
             "正文", HasHtmlBody: RemoteContent || SafeHtml is not null, HasRemoteContent: RemoteContent, Attachments, DecodingProblems: false)

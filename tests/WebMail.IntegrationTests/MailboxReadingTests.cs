@@ -39,6 +39,41 @@ public sealed class MailboxReadingTests(WebMailAppFactory dovecot, CyrusAppFacto
 
     [Theory]
     [MemberData(nameof(ImapServers.EachReader), MemberType = typeof(ImapServers))]
+    public async Task Undated_ListedAndOpenedWithTheTimeItArrived_OrNoDate_NeverTheYearOne(ReadingProtocol protocol, ImapServer server)
+    {
+        var user = DemoMailServer.NewTestAccount("undated");
+        var received = TestMessages.Plain("received line only");
+        received.Headers.Remove(MimeKit.HeaderId.Date);
+        received.Headers.Insert(0, new MimeKit.Header(MimeKit.HeaderId.Received, "from mx.school.test by mail.school.test; Tue, 1 Dec 2026 09:30:00 +0800"));
+        var bare = TestMessages.Plain("no time at all");
+        bare.Headers.Remove(MimeKit.HeaderId.Date);
+        var appended = DateTimeOffset.Now.AddMinutes(-5);
+        await _servers.Clients(server).AppendAsync(user, [received, bare], _timeout);
+        var mail = _servers.App(server).MailFor(user, protocol);
+
+        var listed = (await mail.ListAsync(new MessageQuery(PageIndex: 0, PageSize: 10), refresh: false, _timeout)).Messages
+            .ToDictionary(m => m.Subject);
+        var openedReceived = await mail.OpenAsync(listed["received line only"].Id, _timeout);
+        var openedBare = await mail.OpenAsync(listed["no time at all"].Id, _timeout);
+
+        var receivedAt = DateTimeOffset.Parse("2026-12-01T09:30:00+08:00");
+        if (protocol == ReadingProtocol.Imap)
+        {
+            // The server's arrival time (INTERNALDATE, RFC 3501 §2.3.3), which every IMAP message has.
+            Assert.All(listed.Values, m => Assert.True(m.Date >= appended, $"{m.Subject}: {m.Date}"));
+        }
+        else
+        {
+            Assert.Equal(receivedAt, listed["received line only"].Date);
+            Assert.Equal(DateTimeOffset.MinValue, listed["no time at all"].Date);
+        }
+
+        Assert.Equal(receivedAt, openedReceived.View.Date);
+        Assert.Equal(DateTimeOffset.MinValue, openedBare.View.Date);
+    }
+
+    [Theory]
+    [MemberData(nameof(ImapServers.EachReader), MemberType = typeof(ImapServers))]
     public async Task Open_EachKindOfMessage_DecodesWhatAReaderNeeds(ReadingProtocol protocol, ImapServer server)
     {
         var user = DemoMailServer.NewTestAccount("open");

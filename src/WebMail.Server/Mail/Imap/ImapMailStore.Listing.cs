@@ -18,7 +18,8 @@ public sealed partial class ImapMailStore
     public const int MaxMatchesPerFolder = 2_000;
 
     private const MessageSummaryItems SummaryItems = MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope
-        | MessageSummaryItems.Flags | MessageSummaryItems.Size | MessageSummaryItems.BodyStructure;
+        | MessageSummaryItems.Flags | MessageSummaryItems.Size | MessageSummaryItems.BodyStructure
+        | MessageSummaryItems.InternalDate; // the date of a message whose Date header is missing or unreadable
 
     public Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken) =>
         query.AllFolders && query.HasSearch

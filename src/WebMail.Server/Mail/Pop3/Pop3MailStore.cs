@@ -1,10 +1,10 @@
 using MailKit.Net.Pop3;
 using MimeKit;
-using MimeKit.Utils;
 using WebMail.Client.Services;
 using WebMail.Server.Mail.Caching;
 using WebMail.Server.Mail.Connections;
 using WebMail.Server.Mail.Options;
+using WebMail.Server.Mail.Rendering;
 using WebMail.Server.Mail.Sessions;
 
 namespace WebMail.Server.Mail.Pop3;
@@ -224,7 +224,7 @@ public sealed class Pop3MailStore(
     private static MessageSummary ToSummary(string uid, HeaderList headers, int size)
     {
         var from = InternetAddressList.TryParse(headers[HeaderId.From] ?? "", out var list) ? list.Mailboxes.FirstOrDefault() : null;
-        var date = DateUtils.TryParse(headers[HeaderId.Date] ?? "", out var parsed) ? parsed : DateTimeOffset.MinValue;
+        var date = MessageDate.Of(headers);
         var contentType = headers[HeaderId.ContentType] ?? "";
         var to = InternetAddressList.TryParse(headers[HeaderId.To] ?? "", out var recipients) ? recipients.Mailboxes : [];
         return new MessageSummary(

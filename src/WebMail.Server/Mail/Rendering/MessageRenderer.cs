@@ -61,7 +61,7 @@ public static class MessageRenderer
             message.To.ToString(),
             message.Cc.ToString(),
             message.Subject ?? "",
-            message.Date,
+            MessageDate.Of(message.Headers),
             textBody,
             safeHtml is not null,
             remote,

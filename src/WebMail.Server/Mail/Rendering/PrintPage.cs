@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using WebMail.Client;
+using WebMail.Client.Services;
 
 namespace WebMail.Server.Mail.Rendering;
 
@@ -61,7 +62,10 @@ public static class PrintPage
         }
 
         // In the sender's own offset: the server does not know the reader's time zone, and paper should not guess.
-        Header(page, text["Message_Date"], view.Date.ToString("f", CultureInfo.CurrentCulture) + " (UTC" + view.Date.ToString("zzz", CultureInfo.InvariantCulture) + ")");
+        if (MessageDates.IsKnown(view.Date))
+        {
+            Header(page, text["Message_Date"], view.Date.ToString("f", CultureInfo.CurrentCulture) + " (UTC" + view.Date.ToString("zzz", CultureInfo.InvariantCulture) + ")");
+        }
         page.Append("</table><div class=\"body\">");
         if (message.SafeHtml is { } html)
         {

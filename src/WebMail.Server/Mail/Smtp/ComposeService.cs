@@ -44,7 +44,8 @@ public sealed class ComposeService(
     {
         var context = await current.ForAsync(authentication);
         var original = await context.OpenAsync(messageId, cancellationToken);
-        return ReplyBuilder.Build(mode, original, context.Session.Address, text["Compose_QuoteHeader"]);
+        var quoteHeader = MessageDates.IsKnown(original.View.Date) ? text["Compose_QuoteHeader"] : text["Compose_QuoteHeaderUndated"];
+        return ReplyBuilder.Build(mode, original, context.Session.Address, quoteHeader);
     }
 
     public async Task<SendResult> SendAsync(OutgoingMessage outgoing, CancellationToken cancellationToken = default)

@@ -27,7 +27,7 @@ public sealed class ReadReceiptService(
         }
 
         var subject = text["Receipt_Subject", view.Subject];
-        var readable = text["Receipt_Text", ReadReceipt.SentAt(view), context.Session.Address, view.Subject];
+        var readable = text[MessageDates.IsKnown(view.Date) ? "Receipt_Text" : "Receipt_TextUndated", ReadReceipt.SentAt(view), context.Session.Address, view.Subject];
         var receipt = ReadReceipt.Build(view, context.Session.Address, subject, readable, clock.GetUtcNow());
         var result = await submission.SubmitAsync(domain, context.Session, receipt, cancellationToken);
         if (result.Succeeded)
