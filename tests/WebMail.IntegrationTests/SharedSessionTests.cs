@@ -125,7 +125,7 @@ public sealed class SharedSessionTests : IAsyncLifetime
 
         Assert.Equal(1, await store.EndOthersAsync(onPhone, _timeout));
 
-        // The first instance lets go of the lab session at its next renewal of the shared record (a second here).
+        // The first instance lets go of the lab session at its next renewal of the shared record (every few seconds here).
         await Task.Delay(UserSessionRenewal + TimeSpan.FromMilliseconds(500), _timeout);
         using (await lab.GetAsync("/", _timeout))
         {
@@ -209,13 +209,21 @@ public sealed class SharedSessionTests : IAsyncLifetime
     }
 
     /// <summary>Renewal interval of the shared record with the idle timeout these instances use.</summary>
-    private static TimeSpan UserSessionRenewal => TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Short, so the tests see a sign-out elsewhere within seconds, but not so short that a record lapses while a test
+    /// is busy elsewhere: with 4 s, a second instance's start and sign-in under CI's load took longer than that, and the
+    /// first instance's idle session had expired from the store before it was listed.
+    /// </summary>
+    private static readonly TimeSpan QuickIdleTimeout = TimeSpan.FromSeconds(12);
 
-    /// <param name="quickRenewal">An idle timeout of 4 s, so the shared record is renewed (and a sign-out elsewhere noticed) every second.</param>
+    /// <summary>How often an instance renews (and so checks) a shared record: a quarter of the idle timeout.</summary>
+    private static TimeSpan UserSessionRenewal => QuickIdleTimeout / 4;
+
+    /// <param name="quickRenewal">A short idle timeout, so the shared record is renewed (and a sign-out elsewhere noticed) every few seconds.</param>
     private WebMailAppFactory Instance(bool quickRenewal = false)
     {
         var settings = KeyEncryptionCertificate.RedisSettings(RedisServer.ConnectionString(_redis));
-        settings["Sessions:IdleTimeout"] = quickRenewal ? "00:00:04" : "00:30:00";
+        settings["Sessions:IdleTimeout"] = (quickRenewal ? QuickIdleTimeout : TimeSpan.FromMinutes(30)).ToString("c");
         return WebMailAppFactory.With(settings);
     }
 
