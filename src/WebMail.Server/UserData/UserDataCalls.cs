@@ -12,16 +12,17 @@ public sealed class UserDataCalls(IDbContextFactory<UserDataContext> contexts, U
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
+    /// <param name="timeout">The call's bound, <see cref="Timeout"/> unless the work is known to be larger.</param>
     /// <exception cref="MailOperationException">With <see cref="MailProblem.SettingsUnavailable"/> when the database cannot be used or is too slow.</exception>
-    public async Task<T> RunAsync<T>(Func<UserDataContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<UserDataContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(timeout ?? Timeout);
         try
         {
-            await schema.EnsureCurrentAsync(timeout.Token);
-            await using var database = await contexts.CreateDbContextAsync(timeout.Token);
-            return await work(database, timeout.Token);
+            await schema.EnsureCurrentAsync(bound.Token);
+            await using var database = await contexts.CreateDbContextAsync(bound.Token);
+            return await work(database, bound.Token);
         }
         catch (Exception exception) when (UserDataFailures.IsUnavailable(exception)
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
