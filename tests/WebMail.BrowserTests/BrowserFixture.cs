@@ -44,6 +44,16 @@ public class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
+    /// <summary>
+    /// How long an action or an expectation may wait. Playwright's own default for expectations is 5 s, under which a
+    /// page answers here in well under a second; but CI runs every test project at once on two cores, and a render
+    /// can then wait its turn for seconds. A check that passes passes as soon as it holds, so a longer bound costs
+    /// nothing but the time a real failure takes to report.
+    /// </summary>
+    public const int WaitBound = 15_000;
+
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(WaitBound);
+
     public async Task<IPage> NewPageAsync(string locale = "en-US", string timeZone = "UTC", int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -54,7 +64,7 @@ public class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(WaitBound);
         return await context.NewPageAsync();
     }
 
