@@ -108,6 +108,18 @@ public sealed class MessageReaderTests : ComponentTest
     }
 
     [Fact]
+    public void Undated_BesideTheList_ShowsTheDateItsLineShows()
+    {
+        _mailbox.Messages = [RecordingMailbox.ThreeMessages[0] with { Date = DateTimeOffset.MinValue }];
+        var list = new ListContext(MailboxFeatures.Imap, RecordingMailbox.TwoFolders, RecordingMailbox.ThreeMessages);
+
+        var reader = Render<MessageReader>(parameters => parameters.Add(r => r.Id, "m3").Add(r => r.InPane, true).Add(r => r.FromList, list));
+
+        reader.WaitForAssertion(() => Assert.Contains("正文", reader.Markup, StringComparison.Ordinal));
+        Assert.Equal(RecordingMailbox.ThreeMessages[0].Date.ToString("O"), reader.Find("dl time").GetAttribute("datetime"));
+    }
+
+    [Fact]
     public void HtmlBody_Large_ComesFromItsUrl_NotOverTheLiveConnection()
     {
         _mailbox.SafeHtml = "<p>" + new string('长', BodyFrame.MaxInlineChars) + "</p>";

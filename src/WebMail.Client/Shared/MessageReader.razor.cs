@@ -86,6 +86,11 @@ public sealed partial class MessageReader
         && FromList?.Listed.FirstOrDefault(m => m.Id == Id)?.ReceiptHandled != true
         && FolderKind is not (SpecialFolderKind.Sent or SpecialFolderKind.Drafts);
 
+    // A message that says no time of its own is dated as its line in the list is: over IMAP, when the server took it.
+    private DateTimeOffset Date => _view is null || MessageDates.IsKnown(_view.Date)
+        ? _view?.Date ?? DateTimeOffset.MinValue
+        : FromList?.Listed.FirstOrDefault(m => m.Id == Id)?.Date ?? _view.Date;
+
     [Inject]
     private IReadReceiptService Receipts { get; set; } = null!;
 
