@@ -5,7 +5,10 @@ namespace WebMail.ComponentTests;
 /// <summary>The compose page's services as it sees them, with a saved draft and a prepared reply the test chooses.</summary>
 public sealed class FakeComposeService : IComposeService, IDraftService, IAddressBookService
 {
-    public OutgoingMessage? Draft { get; set; }
+    // Volatile: a test's thread waits for a save to show here, then reads what else that save recorded.
+    private volatile OutgoingMessage? _draft;
+
+    public OutgoingMessage? Draft { get => _draft; set => _draft = value; }
 
     public OutgoingMessage? Prepared { get; set; }
 
@@ -57,7 +60,9 @@ public sealed class FakeComposeService : IComposeService, IDraftService, IAddres
 
     public Task<DraftRef> SaveAsync(DraftRef? of, OutgoingMessage draft, CancellationToken cancellationToken = default)
     {
-        (Draft, LastSavedAs) = (draft, of);
+        // Tests wait for Draft from their own thread, then read LastSavedAs: it is set first (once seen in a loaded run).
+        LastSavedAs = of;
+        Draft = draft;
         return Task.FromResult(new DraftRef("d", (of?.Version ?? 0) + 1));
     }
 
