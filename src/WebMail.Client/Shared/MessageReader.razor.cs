@@ -83,13 +83,16 @@ public sealed partial class MessageReader
     // Asked only once: not when it was sent or declined (here, in another tab, or in another program: $MDNSent),
     // nor for what the user wrote (Sent, Drafts).
     private bool AsksForReceipt => _view is { ReceiptTo: not null } && !_receiptHandled
-        && FromList?.Listed.FirstOrDefault(m => m.Id == Id)?.ReceiptHandled != true
+        && ListedLine?.ReceiptHandled != true
         && FolderKind is not (SpecialFolderKind.Sent or SpecialFolderKind.Drafts);
 
+    // The message's line in the list beside the reader, when it is there.
+    private MessageSummary? ListedLine => FromList?.Listed.FirstOrDefault(m => m.Id == Id);
+
     // A message that says no time of its own is dated as its line in the list is: over IMAP, when the server took it.
-    private DateTimeOffset Date => _view is null || MessageDates.IsKnown(_view.Date)
-        ? _view?.Date ?? DateTimeOffset.MinValue
-        : FromList?.Listed.FirstOrDefault(m => m.Id == Id)?.Date ?? _view.Date;
+    private DateTimeOffset Date => _view is { } view && !MessageDates.IsKnown(view.Date)
+        ? ListedLine?.Date ?? view.Date
+        : _view?.Date ?? DateTimeOffset.MinValue;
 
     [Inject]
     private IReadReceiptService Receipts { get; set; } = null!;
